@@ -1,0 +1,82 @@
+import type { Product } from './operation.js';
+
+export type ErrorKind =
+  /** Bad input; nothing was sent. */
+  | 'validation'
+  /** The vendor answered with an error. */
+  | 'vendor'
+  /** No answer; see mayHaveBeenProcessed. */
+  | 'network'
+  /** Missing or unusable configuration/credentials. */
+  | 'config'
+  /** A billed or write request may or may not have been carried out. */
+  | 'outcome_unknown';
+
+export interface CallbridgeErrorInit {
+  kind: ErrorKind;
+  message: string;
+  operationId?: string;
+  vendor?: Product;
+  code?: string;
+  requestId?: string;
+  httpStatus?: number;
+  retryable?: boolean;
+  mayHaveBeenProcessed?: boolean;
+  /** Input field the error is about (validation). */
+  field?: string;
+  /** Identifiers the user can check to learn the outcome (OutId, CallId...). */
+  checkWith?: Record<string, string>;
+}
+
+export class CallbridgeError extends Error {
+  override readonly name = 'CallbridgeError';
+  readonly kind: ErrorKind;
+  readonly operationId?: string;
+  readonly vendor?: Product;
+  readonly code?: string;
+  readonly requestId?: string;
+  readonly httpStatus?: number;
+  readonly retryable: boolean;
+  readonly mayHaveBeenProcessed: boolean;
+  readonly field?: string;
+  readonly checkWith?: Record<string, string>;
+
+  constructor(init: CallbridgeErrorInit) {
+    super(init.message);
+    this.kind = init.kind;
+    this.operationId = init.operationId;
+    this.vendor = init.vendor;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.httpStatus = init.httpStatus;
+    this.retryable = init.retryable ?? false;
+    this.mayHaveBeenProcessed = init.mayHaveBeenProcessed ?? false;
+    this.field = init.field;
+    this.checkWith = init.checkWith;
+  }
+
+  toJSON() {
+    return {
+      error: this.kind,
+      message: this.message,
+      operationId: this.operationId,
+      vendor: this.vendor,
+      code: this.code,
+      requestId: this.requestId,
+      httpStatus: this.httpStatus,
+      retryable: this.retryable,
+      mayHaveBeenProcessed: this.mayHaveBeenProcessed,
+      field: this.field,
+      checkWith: this.checkWith,
+    };
+  }
+}
+
+/** Replaces every occurrence of each secret with "***". Secrets shorter than 4 characters are left alone (they would mask ordinary text). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('***');
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+/** UTF-8 byte length, without Buffer or TextEncoder (core stays free of runtime globals). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+// ---- input building blocks ----
+
+/** A string whose UTF-8 length is between min and max bytes. */
+export function bytes(min: number, max: number) {
+  return z
+    .string()
+    .refine((s) => utf8Length(s) >= min && utf8Length(s) <= max, {
+      message: `must be ${min === max ? min : `${min}-${max}`} bytes long (UTF-8)`,
+    });
+}
+
+/** An integer; numeric strings such as "20" are accepted and sent as numbers. */
+export function int(min?: number, max?: number) {
+  let schema = z.number().int();
+  if (min !== undefined) schema = schema.min(min);
+  if (max !== undefined) schema = schema.max(max);
+  return z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v), schema);
+}
+
+/** A boolean; "true"/"false" strings are accepted. */
+export function flag() {
+  return z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+}
+
+/** A phone number as the vendors take it: digits, optionally with a leading + or country code. */
+export function phoneNumber() {
+  return z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number of 3-20 digits (optionally starting with +)');
+}
+
+/** Correlation ID echoed back in receipts: 1-15 bytes. */
+export function outId() {
+  return bytes(1, 15).describe(
+    'Your own correlation ID (1-15 bytes), echoed back in call receipts; use it to match results to your records.',
+  );
+}
+
+/** A JSON object whose values are template variables; sent as a JSON string. */
+export function templateParams() {
+  return z.record(z.string(), z.union([z.string(), z.number()]));
+}
+
+/** 'yyyy-MM-dd HH:mm:ss' */
+export function dateTime() {
+  return z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be "yyyy-MM-dd HH:mm:ss"');
+}
+
+// ---- output building blocks: accept what vendors really return, hand back clean values ----
+
+/** A number that may arrive as a string. */
+export function num() {
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v),
+    z.number(),
+  );
+}
+
+/** A boolean that may arrive as "true"/"false" (any case) or 1/0. */
+export function bool() {
+  return z.preprocess((v) => {
+    if (typeof v === 'string') {
+      const lower = v.toLowerCase();
+      if (lower === 'true' || lower === '1') return true;
+      if (lower === 'false' || lower === '0') return false;
+    }
+    if (v === 1) return true;
+    if (v === 0) return false;
+    return v;
+  }, z.boolean());
+}
+
+/** A string that may arrive as a number. */
+export function str() {
+  return z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string());
+}
+
+/** A value that may arrive as a JSON string or as the parsed value; returned parsed. */
+export function jsonValue<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    const trimmed = v.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return v;
+    try {
+      return JSON.parse(trimmed) as unknown;
+    } catch {
+      return v;
+    }
+  }, schema);
+}
+
+/** A list that may arrive as an array, a JSON string of an array, or a single value. */
+export function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => {
+    if (v === undefined || v === null || v === '') return [];
+    if (Array.isArray(v)) return v;
+    if (typeof v === 'string' && v.trim().startsWith('[')) {
+      try {
+        return JSON.parse(v) as unknown;
+      } catch {
+        return [v];
+      }
+    }
+    return [v];
+  }, z.array(item));
+}
+
+/** Alibaba RPC response envelope plus the operation's own fields; unknown fields are kept. */
+export function alibabaResponse<S extends z.ZodRawShape>(shape: S) {
+  return z.looseObject({
+    RequestId: z.string().optional().describe('Vendor request ID; quote it to support.'),
+    Code: str().optional().describe('Vendor status code: "OK" or "200" on success.'),
+    Message: z.string().optional(),
+    ...shape,
+  });
+}
+
+/** Volcengine response envelope around the operation's Result. */
+export function volcengineResponse<T extends z.ZodType>(result: T) {
+  return z.looseObject({
+    ResponseMetadata: z.looseObject({
+      RequestId: z.string().optional(),
+      Action: z.string().optional(),
+      Version: z.string().optional(),
+      Service: z.string().optional(),
+      Region: z.string().optional(),
+    }),
+    Result: result.optional(),
+  });
+}
+
+/** PBX response envelope. */
+export function pbxResponse<S extends z.ZodRawShape>(shape: S) {
+  return z.looseObject({ status: z.string(), ...shape });
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+export const PRODUCTS = ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const;
+export type Product = (typeof PRODUCTS)[number];
+
+/** 'call' places billed phone calls; 'write' changes state; 'read' only reads. */
+export type Access = 'read' | 'write' | 'call';
+
+/**
+ * How an Alibaba RPC parameter that is not a plain scalar goes on the wire.
+ * Defaults: object -> 'json'; array of objects -> 'repeat'; array of scalars -> 'repeat'.
+ *  - json:        Name=<JSON text>
+ *  - repeat:      Name.1=a&Name.2=b, or Name.1.Key=..&Name.1.Code=.. for objects
+ *  - repeat-json: Name.1=<JSON of item 1>&Name.2=<JSON of item 2>
+ *  - comma:       Name=a,b,c
+ */
+export type WireEncoding = 'json' | 'repeat' | 'repeat-json' | 'comma';
+
+export interface Pagination {
+  /** Input parameter that carries the 1-based page number. */
+  pageParam: string;
+  /** Input parameter that carries the page size. */
+  sizeParam: string;
+  /** Largest page size the vendor accepts. */
+  maxPageSize: number;
+  /** Dotted path, in the parsed output, of the array of items on the page. */
+  itemsPath: string;
+  /** Dotted path, in the parsed output, of the total item count, if the vendor returns one. */
+  totalPath?: string;
+}
+
+export interface OperationExample {
+  title?: string;
+  input: Record<string, unknown>;
+}
+
+export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
+  /** `<product>.<Action>`: the vendor's own action name, or for the PBX its API path with `/` as `.`. */
+  id: `${Product}.${string}`;
+  title: string;
+  /** What it does, written for an agent deciding whether and how to call it. */
+  description: string;
+  access: Access;
+  /** Irreversible (deletes, terminates) or billed; shown to agents as destructive. */
+  destructive?: boolean;
+  /** Repeating the same request has no further effect. Defaults to true for reads. */
+  idempotent?: boolean;
+  input: I;
+  output: O;
+  /** Documented per-account requests per second; undefined when the docs state none. */
+  qps?: number;
+  pagination?: Pagination;
+  /** Alibaba only: wire form of non-scalar parameters (see WireEncoding). */
+  encoding?: Record<string, WireEncoding>;
+  /** HTTP method; Alibaba RPC defaults to POST (form body), Volcengine to POST JSON, PBX to POST JSON. */
+  method?: 'GET' | 'POST';
+  /** Volcengine only: how the body is sent (default json). */
+  bodyType?: 'json' | 'form' | 'query';
+  /** PBX only: API path per version, when it differs from the id-derived path. */
+  pbxPaths?: Partial<Record<PbxApiVersion, string>>;
+  /** The response is a file (recordings), returned as bytes. */
+  binaryResponse?: boolean;
+  /** Public documentation page (required for operations that are not in the seeds). */
+  docUrl?: string;
+  examples?: OperationExample[];
+}
+
+export const PBX_API_VERSIONS = ['v0.0.1', 'v1.0.0', 'v1.1.0', 'v2.0.0'] as const;
+export type PbxApiVersion = (typeof PBX_API_VERSIONS)[number];
+
+export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType>
+  extends OperationSpec<I, O> {
+  product: Product;
+  /** The vendor's action name (Alibaba, Volcengine) or API path (PBX, with `/`). */
+  action: string;
+  idempotent: boolean;
+}
+
+export type AnyOperation = Operation<z.ZodType, z.ZodType>;
+
+export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
+  spec: OperationSpec<I, O>,
+): Operation<I, O> {
+  const dot = spec.id.indexOf('.');
+  const product = spec.id.slice(0, dot) as Product;
+  if (!PRODUCTS.includes(product)) throw new Error(`${spec.id}: unknown product "${product}"`);
+  const rest = spec.id.slice(dot + 1);
+  const action = product === 'pbx' ? rest.replace(/\./g, '/') : rest;
+  return { ...spec, product, action, idempotent: spec.idempotent ?? spec.access === 'read' };
+}
+
+/** Reads a dotted path ("Data.List") from a parsed response. */
+export function getPath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

@@ -1,0 +1,21 @@
+import type { Runtime } from './transport.js';
+
+/**
+ * Spaces requests of each operation evenly at its documented QPS, so bulk work runs at the
+ * vendor's limit without collecting throttling errors. Safe under concurrency: each caller
+ * reserves the next free slot before it sleeps.
+ */
+export class Pacer {
+  private readonly nextFree = new Map<string, number>();
+
+  constructor(private readonly runtime: Runtime) {}
+
+  async wait(key: string, qps: number | undefined): Promise<void> {
+    if (!qps || qps <= 0) return;
+    const interval = 1000 / qps;
+    const now = this.runtime.now();
+    const slot = Math.max(now, this.nextFree.get(key) ?? now);
+    this.nextFree.set(key, slot + interval);
+    if (slot > now) await this.runtime.sleep(slot - now);
+  }
+}

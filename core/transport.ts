@@ -1,0 +1,49 @@
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+export interface SendOptions {
+  /** Abort the request when no response has arrived within this many ms. */
+  timeoutMs?: number;
+}
+
+/** The one way core reaches the network; the CLI/MCP side passes an undici transport, n8n its own helpers. */
+export interface Transport {
+  send(request: HttpRequest, options?: SendOptions): Promise<HttpResponse>;
+}
+
+/**
+ * Thrown by transports when no HTTP response was received.
+ * `sent` is false only when the request provably never left (connection refused, DNS or TLS failure).
+ */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+  constructor(
+    message: string,
+    readonly sent: boolean,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Time, sleep and randomness come in from outside so core stays pure and testable. */
+export interface Runtime {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  random(): number;
+  nonce(): string;
+}
+
+export function decodeBody(body: Uint8Array): string {
+  return new TextDecoder().decode(body);
+}

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import { CallbridgeError } from './errors.js';
+import type { AnyOperation } from './operation.js';
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'it is missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return `got ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function issueText(issue: z.core.$ZodIssue, input: unknown): { field: string; text: string } {
+  const field = issue.path.length ? issue.path.map(String).join('.') : '(input)';
+  const value = valueAt(input, issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return { field: issue.keys.join(', '), text: `${issue.keys.join(', ')}: unknown parameter (check the spelling; names are case-sensitive)` };
+  }
+  if (value === undefined && issue.code === 'invalid_type') return { field, text: `${field}: is required` };
+  return { field, text: `${field}: ${issue.message} (${describeValue(value)})` };
+}
+
+/** Parses input with the operation's schema; on failure throws a validation error naming each field and rule. */
+export function validateInput(op: AnyOperation, input: unknown): Record<string, unknown> {
+  const result = op.input.safeParse(input ?? {});
+  if (result.success) return result.data as Record<string, unknown>;
+  const issues = result.error.issues.map((issue) => issueText(issue, input));
+  throw new CallbridgeError({
+    kind: 'validation',
+    operationId: op.id,
+    vendor: op.product,
+    field: issues[0]?.field,
+    message: `Invalid input for ${op.id}; nothing was sent. ${issues.map((i) => i.text).join('; ')}`,
+  });
+}

@@ -1,0 +1,185 @@
+import { createHash } from 'crypto';
+import { CallbridgeError } from '../errors.js';
+import type { AnyOperation, PbxApiVersion } from '../operation.js';
+import { decodeBody, type HttpRequest, type HttpResponse, type Runtime, type Transport } from '../transport.js';
+
+export interface PbxConfig {
+  /** e.g. https://192.168.1.10:8088 */
+  baseUrl: string;
+  username: string;
+  password: string;
+  apiVersion?: PbxApiVersion;
+  /** Port on this side where the PBX should send event reports (1.x requires one; default 8260). */
+  eventPort?: string;
+}
+
+export const PBX_DEFAULT_VERSION: PbxApiVersion = 'v1.1.0';
+/** errno values meaning the token is unknown (20004), blank (20005) or timed out (20006). */
+export const PBX_TOKEN_ERRNOS = new Set(['20004', '20005', '20006']);
+/** The PBX locks the caller's IP for 10 minutes after 5 failed logins; we stop after 3 in a row. */
+export const PBX_MAX_FAILED_LOGINS = 3;
+/** Tokens expire after 30 idle minutes; a heartbeat before then keeps them. */
+export const PBX_HEARTBEAT_MS = 20 * 60_000;
+
+export function md5Hex(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+export function pbxUrl(config: PbxConfig, path: string, token?: string): string {
+  const base = config.baseUrl.replace(/\/+$/, '');
+  const version = config.apiVersion ?? PBX_DEFAULT_VERSION;
+  return `${base}/api/${version}/${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+}
+
+export function pbxPath(op: AnyOperation, version: PbxApiVersion): string {
+  return op.pbxPaths?.[version] ?? op.action;
+}
+
+export function pbxLoginRequest(config: PbxConfig): HttpRequest {
+  return {
+    method: 'POST',
+    url: pbxUrl(config, 'login'),
+    headers: { 'Content-Type': 'application/json; charset=utf-8', Accept: 'application/json' },
+    body: JSON.stringify({ username: config.username, password: md5Hex(config.password), port: config.eventPort ?? '8260' }),
+  };
+}
+
+export function pbxRequest(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig, token: string): HttpRequest {
+  return {
+    method: 'POST',
+    url: pbxUrl(config, pbxPath(op, config.apiVersion ?? PBX_DEFAULT_VERSION), token),
+    headers: { 'Content-Type': 'application/json; charset=utf-8', Accept: 'application/json' },
+    body: JSON.stringify(input),
+  };
+}
+
+interface PbxBody {
+  status?: string;
+  errno?: string | number;
+  errmsg?: string;
+  token?: string;
+}
+
+function parse(text: string): PbxBody | undefined {
+  try {
+    return JSON.parse(text) as PbxBody;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isTokenError(error: unknown): boolean {
+  return error instanceof CallbridgeError && error.vendor === 'pbx' && error.code !== undefined && PBX_TOKEN_ERRNOS.has(error.code);
+}
+
+export function pbxResponse(operationId: string, response: HttpResponse): PbxBody & Record<string, unknown> {
+  const text = decodeBody(response.body);
+  const body = parse(text);
+  if (body && response.status < 400 && body.status === 'Success') return body as PbxBody & Record<string, unknown>;
+  const code = body?.errno !== undefined ? String(body.errno) : `HTTP${response.status}`;
+  throw new CallbridgeError({
+    kind: 'vendor',
+    operationId,
+    vendor: 'pbx',
+    code,
+    httpStatus: response.status,
+    retryable: response.status >= 500,
+    mayHaveBeenProcessed: response.status >= 500 || !body,
+    message: body
+      ? `${operationId} failed: PBX answered status "${body.status ?? '?'}" errno ${code}${body.errmsg ? `: ${body.errmsg}` : ''}`
+      : `${operationId} failed: HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+  });
+}
+
+/**
+ * Holds the PBX login token: logs in on first use, reuses the token, logs in again once
+ * when the PBX says the token is invalid, and refuses to try a 4th login after 3 failures
+ * in a row (the PBX locks the IP after 5).
+ */
+export class PbxSession {
+  private token?: string;
+  private lastUsed = 0;
+  private failedLogins = 0;
+  private loggingIn?: Promise<string>;
+
+  constructor(
+    private readonly config: PbxConfig,
+    private readonly transport: Transport,
+    private readonly runtime: Runtime,
+  ) {}
+
+  /** The current token, if any (for redaction). */
+  get currentToken(): string | undefined {
+    return this.token;
+  }
+
+  async getToken(): Promise<string> {
+    if (this.token && this.runtime.now() - this.lastUsed < PBX_HEARTBEAT_MS) return this.token;
+    if (this.token) {
+      if (await this.heartbeat()) return this.token;
+    }
+    return this.login();
+  }
+
+  invalidate(): void {
+    this.token = undefined;
+  }
+
+  private login(): Promise<string> {
+    this.loggingIn ??= this.doLogin().finally(() => {
+      this.loggingIn = undefined;
+    });
+    return this.loggingIn;
+  }
+
+  private async doLogin(): Promise<string> {
+    if (this.failedLogins >= PBX_MAX_FAILED_LOGINS) {
+      throw new CallbridgeError({
+        kind: 'config',
+        vendor: 'pbx',
+        code: 'LoginAttemptsExhausted',
+        message: `PBX login failed ${this.failedLogins} times in a row; not trying again so the PBX does not lock this IP (it locks after 5 for 10 minutes). Check CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD.`,
+      });
+    }
+    let body;
+    try {
+      body = pbxResponse('pbx.login', await this.transport.send(pbxLoginRequest(this.config)));
+    } catch (error) {
+      if (error instanceof CallbridgeError && error.kind === 'vendor') this.failedLogins += 1;
+      throw error;
+    }
+    if (typeof body.token !== 'string' || !body.token) {
+      this.failedLogins += 1;
+      throw new CallbridgeError({ kind: 'vendor', vendor: 'pbx', code: 'NoToken', message: 'PBX login answered Success without a token' });
+    }
+    this.failedLogins = 0;
+    this.token = body.token;
+    this.lastUsed = this.runtime.now();
+    return body.token;
+  }
+
+  /** Keeps the token alive; returns false when the PBX no longer accepts it. */
+  async heartbeat(): Promise<boolean> {
+    if (!this.token) return false;
+    try {
+      pbxResponse('pbx.heartbeat', await this.transport.send({
+        method: 'POST',
+        url: pbxUrl(this.config, 'heartbeat', this.token),
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: '{}',
+      }));
+      this.lastUsed = this.runtime.now();
+      return true;
+    } catch (error) {
+      if (isTokenError(error)) {
+        this.token = undefined;
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  touch(): void {
+    this.lastUsed = this.runtime.now();
+  }
+}

@@ -1,0 +1,93 @@
+import { CallbridgeError } from '../errors.js';
+import type { AnyOperation } from '../operation.js';
+import { signVolcengine, volcEncode, type VolcengineAuth } from '../signing/volcengine.js';
+import { decodeBody, type HttpRequest, type HttpResponse } from '../transport.js';
+
+export const VOLCENGINE_VERSION = '2022-01-01';
+export const VOLCENGINE_SERVICE = 'vms';
+export const VOLCENGINE_DEFAULT_ENDPOINT = 'https://cloud-vms.volcengineapi.com/';
+export const VOLCENGINE_DEFAULT_REGION = 'cn-north-1';
+
+export interface VolcengineConfig extends VolcengineAuth {
+  region?: string;
+  endpoint?: string;
+}
+
+/** Error codes meaning "too many requests; nothing was done". */
+export const VOLCENGINE_THROTTLING_CODES = new Set(['FlowLimitExceeded', 'RequestLimitExceeded', 'Throttling', 'QPSLimitExceeded']);
+
+function formEncode(input: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value === undefined || value === null) continue;
+    out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  return out;
+}
+
+export function volcengineRequest(
+  op: AnyOperation,
+  input: Record<string, unknown>,
+  config: VolcengineConfig,
+  epochMs: number,
+): HttpRequest {
+  const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
+  const bodyType = op.bodyType ?? 'json';
+  const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
+  const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
+  let body = '';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (bodyType === 'query') Object.assign(query, formEncode(input));
+  else if (bodyType === 'form') {
+    body = Object.entries(formEncode(input))
+      .map(([k, v]) => `${volcEncode(k)}=${volcEncode(v)}`)
+      .join('&');
+    headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+  } else {
+    body = JSON.stringify(input);
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  }
+  const path = url.pathname || '/';
+  const signedHeaders = signVolcengine(
+    { method, host: url.host, path, query, headers, body, region: config.region ?? VOLCENGINE_DEFAULT_REGION, service: VOLCENGINE_SERVICE },
+    config,
+    epochMs,
+  );
+  const search = Object.keys(query)
+    .sort()
+    .map((k) => `${volcEncode(k)}=${volcEncode(query[k])}`)
+    .join('&');
+  return { method, url: `${url.origin}${path}?${search}`, headers: signedHeaders, body: method === 'GET' ? undefined : body };
+}
+
+interface VolcengineEnvelope {
+  ResponseMetadata?: { RequestId?: string; Error?: { Code?: string; CodeN?: number; Message?: string } };
+  Result?: unknown;
+}
+
+export function volcengineResponse(op: AnyOperation, response: HttpResponse): unknown {
+  const text = decodeBody(response.body);
+  let body: VolcengineEnvelope | undefined;
+  try {
+    body = JSON.parse(text) as VolcengineEnvelope;
+  } catch {
+    body = undefined;
+  }
+  const error = body?.ResponseMetadata?.Error;
+  if (body && !error && response.status < 400) return body;
+  const code = error?.Code ?? `HTTP${response.status}`;
+  const throttled = VOLCENGINE_THROTTLING_CODES.has(code) || response.status === 429;
+  throw new CallbridgeError({
+    kind: 'vendor',
+    operationId: op.id,
+    vendor: 'volcengine',
+    code,
+    requestId: body?.ResponseMetadata?.RequestId,
+    httpStatus: response.status,
+    retryable: throttled || response.status >= 500,
+    mayHaveBeenProcessed: !throttled && (response.status >= 500 || !body),
+    message: body
+      ? `${op.id} failed: ${code}: ${error?.Message ?? ''}`.trim()
+      : `${op.id} failed: HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+  });
+}

@@ -1,0 +1,65 @@
+import type { AlibabaConfig } from '../core/vendors/alibaba.js';
+import type { PbxConfig } from '../core/vendors/pbx.js';
+import type { VolcengineConfig } from '../core/vendors/volcengine.js';
+import { PBX_API_VERSIONS, type PbxApiVersion } from '../core/operation.js';
+import { CallbridgeError } from '../core/errors.js';
+
+export type Env = Record<string, string | undefined>;
+
+export interface VendorCredentials {
+  alibaba?: AlibabaConfig;
+  volcengine?: VolcengineConfig;
+  pbx?: PbxConfig;
+}
+
+const get = (env: Env, ...names: string[]) => names.map((n) => env[n]?.trim()).find((v) => v) || undefined;
+
+function endpoint(env: Env, name: string): string | undefined {
+  const value = get(env, name);
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^/]+/.test(value)) {
+    throw new CallbridgeError({ kind: 'config', field: name, message: `${name} must be a full http(s) URL, got "${value}"` });
+  }
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+/** Reads vendor credentials and endpoint overrides from the vendors' standard environment variables. */
+export function credentialsFromEnv(env: Env): VendorCredentials {
+  const out: VendorCredentials = {};
+  const akId = get(env, 'ALIBABA_CLOUD_ACCESS_KEY_ID');
+  const akSecret = get(env, 'ALIBABA_CLOUD_ACCESS_KEY_SECRET');
+  if (akId && akSecret) {
+    out.alibaba = {
+      accessKeyId: akId,
+      accessKeySecret: akSecret,
+      securityToken: get(env, 'ALIBABA_CLOUD_SECURITY_TOKEN'),
+      endpoints: { dyvms: endpoint(env, 'CALLBRIDGE_DYVMS_ENDPOINT'), outboundbot: endpoint(env, 'CALLBRIDGE_OUTBOUNDBOT_ENDPOINT') },
+    };
+  }
+  const volcAk = get(env, 'VOLCENGINE_ACCESS_KEY', 'VOLC_ACCESSKEY');
+  const volcSk = get(env, 'VOLCENGINE_SECRET_KEY', 'VOLC_SECRETKEY');
+  if (volcAk && volcSk) {
+    out.volcengine = {
+      accessKeyId: volcAk,
+      secretAccessKey: volcSk,
+      sessionToken: get(env, 'VOLCENGINE_SESSION_TOKEN'),
+      region: get(env, 'CALLBRIDGE_VOLCENGINE_REGION'),
+      endpoint: endpoint(env, 'CALLBRIDGE_VOLCENGINE_ENDPOINT'),
+    };
+  }
+  const pbxUrl = get(env, 'CALLBRIDGE_PBX_URL');
+  const pbxUser = get(env, 'CALLBRIDGE_PBX_USERNAME');
+  const pbxPassword = get(env, 'CALLBRIDGE_PBX_PASSWORD');
+  if (pbxUrl && pbxUser && pbxPassword) {
+    const version = get(env, 'CALLBRIDGE_PBX_API_VERSION');
+    if (version && !PBX_API_VERSIONS.includes(version as PbxApiVersion)) {
+      throw new CallbridgeError({
+        kind: 'config',
+        field: 'CALLBRIDGE_PBX_API_VERSION',
+        message: `CALLBRIDGE_PBX_API_VERSION must be one of ${PBX_API_VERSIONS.join(', ')}, got "${version}"`,
+      });
+    }
+    out.pbx = { baseUrl: pbxUrl, username: pbxUser, password: pbxPassword, apiVersion: version as PbxApiVersion | undefined };
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
+
+export interface UndiciTransportOptions {
+  connectTimeoutMs?: number;
+  /** Proxy URL; defaults to HTTPS_PROXY / https_proxy. */
+  proxy?: string;
+  /** PEM of an extra certificate authority (on-prem PBXs with their own CA). */
+  ca?: string;
+  /** Accept any TLS certificate (self-signed PBXs). Off by default. */
+  insecureTls?: boolean;
+}
+
+/** Error codes that prove the request never reached the server. */
+const NOT_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
+
+function errorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return (error as { code?: string }).code;
+}
+
+/** Keep-alive HTTP(S) transport for the CLI, the MCP server and benchmarks. */
+export class UndiciTransport implements Transport {
+  private readonly dispatcher: Dispatcher;
+
+  constructor(options: UndiciTransportOptions = {}) {
+    const connect = {
+      timeout: options.connectTimeoutMs ?? 5_000,
+      ca: options.ca,
+      rejectUnauthorized: !options.insecureTls,
+    };
+    const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
+    this.dispatcher = proxy
+      ? new ProxyAgent({ uri: proxy, requestTls: connect })
+      : new Agent({ connect, keepAliveTimeout: 30_000, connections: 128 });
+  }
+
+  async send(req: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
+    const timeout = options.timeoutMs ?? 15_000;
+    try {
+      const res = await request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        dispatcher: this.dispatcher,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+      const body = new Uint8Array(await res.body.arrayBuffer());
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      return { status: res.statusCode, headers, body };
+    } catch (error) {
+      const code = errorCode(error);
+      const sent = !(code && NOT_SENT.has(code));
+      throw new NetworkError(`${code ?? 'network error'}: ${(error as Error).message}`, sent, code);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.dispatcher.close();
+  }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The one test command (`npm test`): installs what it needs, then checks, builds and tests everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stamp=node_modules/.callbridge-lock
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
+  echo "$want" > "$stamp"
+fi
+
+echo "== generated files are current"
+npm run --silent gen
+if [ -n "$(git status --porcelain -- core/catalog/index.ts docs/operations.md 2>/dev/null)" ] && [ "${CI:-}" = "true" ]; then
+  git --no-pager diff --stat -- core/catalog/index.ts docs/operations.md
+  echo "core/catalog/index.ts or docs/operations.md is stale: run 'npm run gen' and commit the result" >&2
+  exit 1
+fi
+
+echo "== typecheck"; npx tsc --noEmit
+echo "== lint"; npx eslint .
+echo "== build"; npx tsup
+echo "== tests"; npx vitest run
