@@ -32,6 +32,12 @@ export interface Pagination {
 export interface OperationExample {
   title?: string;
   input: Record<string, unknown>;
+  /**
+   * The exact business parameters this input must become on the wire, written out by hand:
+   * Alibaba: the flat string map (without the common/signature parameters);
+   * Volcengine and PBX: the JSON body (or query map for query-style operations).
+   */
+  wire?: Record<string, unknown>;
 }
 
 export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {

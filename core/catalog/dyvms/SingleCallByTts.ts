@@ -29,5 +29,10 @@ export default defineOperation({
   output: alibabaResponse({
     CallId: z.string().optional().describe('Unique ID of the call (<digits>^<digits>); use it to query the result and match receipts.'),
   }),
-  examples: [{ input: { CalledNumber: '13800000000', TtsCode: 'TTS_100001', TtsParam: { code: '123456' }, OutId: 'order-1' } }],
+  examples: [
+    {
+      input: { CalledNumber: '13800000000', TtsCode: 'TTS_100001', TtsParam: { code: '123456' }, PlayTimes: 2, OutId: 'order-1' },
+      wire: { CalledNumber: '13800000000', TtsCode: 'TTS_100001', TtsParam: '{"code":"123456"}', PlayTimes: '2', OutId: 'order-1' },
+    },
+  ],
 });
