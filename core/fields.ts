@@ -56,6 +56,17 @@ export function dateTime() {
   return z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be "yyyy-MM-dd HH:mm:ss"');
 }
 
+/**
+ * An opaque vendor ID such as a UUID: letters, digits, '-' and '_' only. Numbers are accepted as text.
+ * Refuses file paths and URLs pasted by mistake (the outboundbot docs show an OSS .xlsx path as an InstanceId).
+ */
+export function resourceId() {
+  return z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/, "must be an ID such as a UUID (letters, digits, '-' and '_' only)"),
+  );
+}
+
 // ---- output building blocks: accept what vendors really return, hand back clean values ----
 
 /** A number that may arrive as a string. */
@@ -113,6 +124,25 @@ export function list<T extends z.ZodType>(item: T) {
     }
     return [v];
   }, z.array(item));
+}
+
+/**
+ * An object whose keys may arrive under other spellings (e.g. outboundbot instance APIs answer "creationTime",
+ * "requestId", "success"). Each alias is renamed to its documented name when that name is absent.
+ */
+export function aliased<T extends z.ZodType>(aliases: Record<string, readonly string[]>, schema: T) {
+  return z.preprocess((v) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+    for (const [name, others] of Object.entries(aliases)) {
+      if (out[name] !== undefined) continue;
+      const found = others.find((o) => out[o] !== undefined);
+      if (found === undefined) continue;
+      out[name] = out[found];
+      delete out[found];
+    }
+    return out;
+  }, schema);
 }
 
 /** Alibaba RPC response envelope plus the operation's own fields; unknown fields are kept. */
