@@ -12,10 +12,15 @@ export function utf8Length(text: string): number {
 
 // ---- input building blocks ----
 
-/** A string whose UTF-8 length is between min and max bytes. */
+/**
+ * A string whose UTF-8 length is between min and max bytes. The implied character bounds
+ * (max bytes >= characters >= min bytes / 4) are declared too, so JSON Schema shows them.
+ */
 export function bytes(min: number, max: number) {
   return z
     .string()
+    .min(Math.ceil(min / 4))
+    .max(max)
     .refine((s) => utf8Length(s) >= min && utf8Length(s) <= max, {
       message: `must be ${min === max ? min : `${min}-${max}`} bytes long (UTF-8)`,
     });

@@ -58,6 +58,12 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   pagination?: Pagination;
   /** Alibaba only: wire form of non-scalar parameters (see WireEncoding). */
   encoding?: Record<string, WireEncoding>;
+  /**
+   * Alibaba only: per parameter, the vendor's wire code for each user-facing value, e.g.
+   * { HangupDirection: { user: '0', robot: '1' } }. Lets an input speak one meaning where the vendor's
+   * codes are inverted or opaque; values not in the map are sent unchanged.
+   */
+  wireValues?: Record<string, Record<string, string>>;
   /** HTTP method; Alibaba RPC defaults to POST (form body), Volcengine to POST JSON, PBX to POST JSON. */
   method?: 'GET' | 'POST';
   /** Volcengine only: how the body is sent (default json). */

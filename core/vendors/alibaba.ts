@@ -46,7 +46,12 @@ function flatten(name: string, value: unknown, encoding: WireEncoding | undefine
 /** Turns validated natural JSON into the flat string map the RPC API takes (RepeatLists, JSON strings). */
 export function encodeAlibabaParams(op: AnyOperation, input: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(input)) flatten(name, value, op.encoding?.[name], out);
+  for (const [name, value] of Object.entries(input)) {
+    const codes = op.wireValues?.[name];
+    const mapped = codes && (typeof value === 'string' || typeof value === 'number') && Object.hasOwn(codes, String(value));
+    const wire = mapped ? codes[String(value)] : value;
+    flatten(name, wire, op.encoding?.[name], out);
+  }
   return out;
 }
 
