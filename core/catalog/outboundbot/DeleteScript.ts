@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { alibabaResponse, bool, num, resourceId } from '../../fields.js';
+import { defineOperation } from '../../operation.js';
+
+export default defineOperation({
+  id: 'outboundbot.DeleteScript',
+  title: 'Delete a dialogue script',
+  description:
+    'Permanently deletes a dialogue script with its flows, intents, global questions, tags and voice settings. Irreversible: export it first with outboundbot.ExportScript if it may be needed again, and make sure no running job group uses it (outboundbot.ListJobGroups).',
+  access: 'write',
+  destructive: true,
+  input: z.strictObject({
+    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    ScriptId: resourceId().describe('ID of the script to delete, from outboundbot.ListScripts.'),
+  }),
+  output: alibabaResponse({
+    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
+    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  }),
+  examples: [
+    {
+      input: { InstanceId: 'b3d5ac22-9643-49c6-aa84-777f6656f9f5', ScriptId: '5c589560-6b9d-4415-a3e0-049c4ff05f56' },
+      wire: { InstanceId: 'b3d5ac22-9643-49c6-aa84-777f6656f9f5', ScriptId: '5c589560-6b9d-4415-a3e0-049c4ff05f56' },
+    },
+  ],
+});

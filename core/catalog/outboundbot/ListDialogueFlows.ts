@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { alibabaResponse, aliased, bool, jsonValue, list, num, resourceId, str } from '../../fields.js';
+import { defineOperation } from '../../operation.js';
+
+// The docs' table names the item fields DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition,
+// their examples Id/Name/FlowType/FlowDefinition: accept both, expose the table's names.
+const flow = aliased(
+  { DialogueFlowId: ['Id'], DialogueFlowName: ['Name'], DialogueFlowType: ['FlowType'], DialogueFlowDefinition: ['FlowDefinition'] },
+  z.looseObject({
+    DialogueFlowId: str().optional().describe('Flow ID; pass it to outboundbot.ModifyDialogueFlow / DeleteDialogueFlow.'),
+    DialogueFlowName: str().optional().describe('Flow name.'),
+    DialogueFlowType: str().optional().describe('MainFlow or SubFlow.'),
+    DialogueFlowDefinition: jsonValue(z.union([z.looseObject({}), z.string()]))
+      .optional()
+      .describe('The flow graph {nodes, transitions}, parsed from the JSON text the vendor sends; edit it and send it whole to outboundbot.ModifyDialogueFlow.'),
+    ScriptId: str().optional().describe('Script ID.'),
+    ScriptVersion: str().optional().describe('Script version (ms-timestamp string) the flow belongs to.'),
+  }),
+);
+
+export default defineOperation({
+  id: 'outboundbot.ListDialogueFlows',
+  title: 'List the dialogue flows of a script',
+  description:
+    "Returns every dialogue flow of a script (not paged) with its full definition graph, parsed into an object. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Use it before outboundbot.ModifyDialogueFlow, which replaces a whole graph. The vendor may name the item fields Id/Name/FlowType/FlowDefinition (as in its examples): they are returned here as DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition. Definitions can be large.",
+  access: 'read',
+  input: z.strictObject({
+    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+  }),
+  output: alibabaResponse({
+    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
+    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+    DialogueFlows: list(flow).optional().describe('All flows of the script.'),
+  }),
+  examples: [
+    {
+      input: { InstanceId: '361c8a53-0e29-42f3-8aa7-c7752d010399', ScriptId: 'd7c28efb-47f7-4a85-a522-5038e30a0b98' },
+      wire: { InstanceId: '361c8a53-0e29-42f3-8aa7-c7752d010399', ScriptId: 'd7c28efb-47f7-4a85-a522-5038e30a0b98' },
+    },
+  ],
+});

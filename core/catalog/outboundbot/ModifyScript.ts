@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { defineOperation } from '../../operation.js';
+
+const script = z.looseObject({
+  ScriptId: str().optional().describe('Script ID.'),
+  ScriptName: str().optional().describe('Script name.'),
+  ScriptDescription: str().optional().describe('Script description.'),
+  Industry: str().optional().describe('Industry, e.g. education or finance.'),
+  Scene: str().optional().describe('Scenario, e.g. follow-up or telesales.'),
+  Status: str().optional().describe('Status of the applied (production) version, e.g. DRAFTED, EXAMINE_IN_PROGRESS, PUBLISHED.'),
+  DebugStatus: str().optional().describe('Status of the debug version, e.g. DRAFTED, PUBLISHED.'),
+  IsDrafted: bool().optional().describe('Whether the production version has unpublished draft changes.'),
+  IsDebugDrafted: bool().optional().describe('Whether the debug version has unpublished draft changes.'),
+  UpdateTime: num().optional().describe('Last update time, Unix epoch milliseconds.'),
+});
+
+export default defineOperation({
+  id: 'outboundbot.ModifyScript',
+  title: "Modify a script's name and metadata",
+  description:
+    "Changes a script's name, industry, scene and description (not its dialogue content: use outboundbot.ModifyDialogueFlow, outboundbot.ModifyIntent etc. for that). ScriptName, Industry and Scene are all required on every call: read the current values with outboundbot.DescribeScript and send back the ones you keep. Names must stay unique in the instance (InvalidScriptName.Duplicated).",
+  access: 'write',
+  idempotent: true,
+  input: z.strictObject({
+    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    ScriptName: z.string().min(1).describe('Script name (required; send the current name to keep it), unique within the instance.'),
+    Industry: z.string().min(1).describe('Industry, free text, e.g. "政务" (government); required, send the current value to keep it.'),
+    Scene: z.string().min(1).describe('Scenario, free text, e.g. "回访" (follow-up); required, send the current value to keep it.'),
+    ScriptDescription: z.string().optional().describe('New description; omit to keep the current one.'),
+  }),
+  output: alibabaResponse({
+    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
+    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+    Script: script.optional().describe('The script after the change.'),
+  }),
+  examples: [
+    {
+      input: { InstanceId: 'c6320d3c-fa45-4011-b3b1-acdfabe3a8c6', ScriptId: 'c153d0d8-ba04-41c0-8632-453944c9dd0b', ScriptName: '返工回访', Industry: '政务', Scene: '回访' },
+      wire: { InstanceId: 'c6320d3c-fa45-4011-b3b1-acdfabe3a8c6', ScriptId: 'c153d0d8-ba04-41c0-8632-453944c9dd0b', ScriptName: '返工回访', Industry: '政务', Scene: '回访' },
+    },
+  ],
+});
