@@ -1,0 +1,366 @@
+// Building blocks shared by the Outbound Bot (outboundbot 2019-12-26) operations of seed 003
+// §14-§20: caller numbers, job groups, jobs, dialogue, statistics, recordings, resource tags.
+// Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
+import { z } from 'zod';
+import { alibabaResponse, bool, flag, int, list, num, phoneNumber, str } from '../../fields.js';
+
+// ---- inputs ----
+
+export const instanceId = () =>
+  z.string().min(1).describe('Outbound-bot instance ID (a UUID); get it from outboundbot.ListInstances.');
+
+export const jobGroupId = () =>
+  z.string().min(1).describe('Job group (campaign) ID, as returned by outboundbot.CreateJobGroup or listed by outboundbot.ListJobGroups.');
+
+export const scriptId = () =>
+  z.string().min(1).describe('Script (conversation flow) ID from outboundbot.ListScripts; the script should be published.');
+
+export const scenarioId = () =>
+  z.string().min(1).describe('Legacy scenario ID, kept by the vendor for compatibility with the old outbound product; normally leave it out and use ScriptId.');
+
+/** CallingNumber.N: sent as CallingNumber.1, CallingNumber.2, ... */
+export const callingNumbers = () =>
+  z
+    .array(phoneNumber())
+    .min(1)
+    .describe(
+      'Caller (display) numbers the callees see, as a list; sent as CallingNumber.1, CallingNumber.2, ... Use numbers registered in this instance (outboundbot.ListOutboundCallNumbers). The vendor example\'s CallingNumbers=["95187"] (plural, JSON) is not the documented form.',
+    );
+
+export const pageNumber = () => int(1).default(1).describe('1-based page number (default 1).');
+export const pageSize = () => int(1).default(10).describe('Items per page (default 10). The vendor documents no maximum.');
+
+/** Largest page size requested when paging automatically; the vendor documents none, 100 is a conservative choice. */
+export const OUTBOUNDBOT_MAX_PAGE_SIZE = 100;
+
+const hhmmss = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'must be "HH:mm:ss" (24-hour)');
+const epochMs = () => int(0);
+
+/** StrategyJson: the calling strategy of a job group, sent as a JSON string. */
+export const strategyJson = () =>
+  z
+    .strictObject({
+      name: z.string().min(1).optional().describe('Strategy name.'),
+      maxAttemptsPerDay: int(1).optional().describe('Most call attempts per number per day.'),
+      minAttemptInterval: int(0).optional().describe('Minutes to wait before calling an unanswered number again.'),
+      startTime: epochMs().optional().describe('When the campaign may start dialling: Unix time in milliseconds.'),
+      endTime: epochMs().optional().describe('When the campaign stops dialling: Unix time in milliseconds; must be after startTime.'),
+      workingTime: z
+        .array(
+          z.strictObject({
+            beginTime: hhmmss().describe('Window start, "HH:mm:ss" (24-hour).'),
+            endTime: hhmmss().describe('Window end, "HH:mm:ss" (24-hour), after beginTime.'),
+          }),
+        )
+        .min(1)
+        .optional()
+        .describe('Daily windows in which calls may be placed, e.g. [{"beginTime":"09:00:00","endTime":"12:00:00"}].'),
+      repeatBy: z
+        .enum(['Once', 'Day', 'Week', 'Month'])
+        .optional()
+        .describe('Repetition (current vendor docs, not in the 2022 seed): Once, Day, Week or Month.'),
+      repeatDays: z
+        .array(int(0, 31))
+        .optional()
+        .describe('Days the campaign runs under repeatBy (current vendor docs): Week 0 = Sunday .. 6 = Saturday; Month 1-31.'),
+      routingStrategy: z
+        .enum(['None', 'LocalFirst', 'LocalProvinceFirst'])
+        .optional()
+        .describe('Caller-number routing (current vendor docs): None, LocalFirst (same city first) or LocalProvinceFirst.'),
+      repeatable: flag().optional().describe('Whether the campaign repeats (current vendor docs).'),
+    })
+    .refine((s) => s.startTime === undefined || s.endTime === undefined || s.endTime > s.startTime, {
+      message: 'endTime must be after startTime',
+      path: ['endTime'],
+    })
+    .refine((s) => (s.workingTime ?? []).every((w) => w.endTime > w.beginTime), {
+      message: 'each workingTime window must end after it begins',
+      path: ['workingTime'],
+    })
+    .describe(
+      'Calling strategy as an object; sent as the JSON string StrategyJson. Keys: name, maxAttemptsPerDay, minAttemptInterval (minutes), startTime/endTime (Unix ms), workingTime [{beginTime, endTime} "HH:mm:ss"]; repeatBy, repeatDays, routingStrategy, repeatable come from the current vendor docs. Unknown keys are refused so a typo cannot silently fall back to a default schedule.',
+    );
+
+/** One contact of a job (the JSON inside JobsJson.N / JobJson; keys are lower-case camel as the vendor takes them). */
+const jobContact = () =>
+  z.strictObject({
+    phonenumber: phoneNumber().describe('Number to call (key spelt "phonenumber", all lower case, as the vendor expects).'),
+    name: z.string().min(1).optional().describe('Contact name.'),
+    referenceId: z.string().min(1).optional().describe('Your own ID for this contact; echoed in results and usable with JobReferenceId filters.'),
+    honorific: z.string().min(1).optional().describe('How the robot addresses the contact, e.g. "Mr Zhang".'),
+  });
+
+/** One job: the contact(s) to call plus business variables the script can read. */
+export const jobSpec = () =>
+  z
+    .strictObject({
+      extras: z
+        .array(
+          z.strictObject({
+            key: z.string().min(1).describe('Variable name used by the script.'),
+            value: str().describe('Variable value (numbers are sent as text).'),
+          }),
+        )
+        .default([])
+        .describe('Business variables for the script, as [{key, value}] (default none).'),
+      contacts: z.array(jobContact()).min(1).describe('The contact(s) of this job; normally exactly one.'),
+    })
+    .describe('One job: {extras: [{key, value}], contacts: [{phonenumber, name, referenceId, honorific}]}.');
+
+/** Job selectors shared by SuspendJobs / ResumeJobs / CancelJobs, with the All guard (seed defect 9). */
+export function jobSelection(verb: 'pause' | 'resume' | 'cancel') {
+  return z
+    .strictObject({
+      InstanceId: instanceId(),
+      All: flag().describe(
+        `Required. true = ${verb} EVERY job of the whole instance (all job groups, all campaigns); then give no other filter. false = ${verb} only the jobs matched by ScenarioId / JobGroupId / JobId / JobReferenceId (give at least one).`,
+      ),
+      ScenarioId: z.string().min(1).optional().describe(`Filter: ${verb} the jobs of this legacy scenario ID.`),
+      JobGroupId: jobGroupId().optional().describe(`Filter: ${verb} the jobs of this job group.`),
+      JobId: z.array(z.string().min(1)).min(1).optional().describe(`Filter: IDs of the jobs to ${verb}; sent as JobId.1, JobId.2, ...`),
+      JobReferenceId: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe(`Filter: your own contact referenceIds of the jobs to ${verb}; sent as JobReferenceId.1, JobReferenceId.2, ...`),
+    })
+    .superRefine((input, ctx) => {
+      const filters = (['ScenarioId', 'JobGroupId', 'JobId', 'JobReferenceId'] as const).filter((k) => input[k] !== undefined);
+      if (input.All && filters.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['All'],
+          message: `All=true acts on every job of the instance and the vendor ignores filters then; refusing because ${filters.join(', ')} ${filters.length > 1 ? 'were' : 'was'} also given (ambiguous). Use All=false with the filters, or All=true alone`,
+        });
+      }
+      if (!input.All && !filters.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['All'],
+          message: `All=false needs at least one filter (ScenarioId, JobGroupId, JobId or JobReferenceId) to say which jobs to ${verb}; the vendor does not document what happens without one`,
+        });
+      }
+    });
+}
+
+/** ResourceId.N (1..50) */
+export const resourceIds = () =>
+  z.array(z.string().min(1)).min(1).max(50).describe('IDs of the resources (outbound-bot instances), 1-50; sent as ResourceId.1, ResourceId.2, ...');
+
+export const regionId = () => z.string().min(1).default('cn-shanghai').describe('Region; the only documented one is cn-shanghai (default).');
+export const resourceType = () => z.string().min(1).default('instance').describe('Resource type; the only documented one is "instance" (default).');
+
+// ---- outputs: lenient, typed, normalised ----
+
+/** Outbound Bot response envelope: HttpStatusCode and Success sometimes arrive as strings ("200", "true"). */
+export function outboundbotResponse<S extends z.ZodRawShape>(shape: S) {
+  return alibabaResponse({
+    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (sometimes sent as a string; returned as a number).'),
+    Success: bool().optional().describe('Whether the call succeeded (sometimes sent as the string "true"; returned as a boolean).'),
+    ...shape,
+  });
+}
+
+function flattenScalars(value: unknown, out: Array<string | number>): void {
+  if (value === undefined || value === null || value === '') return;
+  if (Array.isArray(value)) {
+    for (const item of value) flattenScalars(item, out);
+    return;
+  }
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed.startsWith('[')) {
+      try {
+        flattenScalars(JSON.parse(trimmed) as unknown, out);
+        return;
+      } catch {
+        // not JSON after all: keep the text
+      }
+    }
+    out.push(trimmed);
+    return;
+  }
+  if (typeof value === 'number') out.push(value);
+  else out.push(String(value));
+}
+
+/**
+ * CallingNumbers arrives as a number (95187), a list (["95187"]), a JSON string ("[\"95187\"]") or a list holding
+ * a JSON string (["[\"95187\"]"]) (seed defect 18); always returned as a flat list of strings.
+ */
+export const callingNumbersOut = () =>
+  z
+    .preprocess((v) => {
+      const out: Array<string | number> = [];
+      flattenScalars(v, out);
+      return out.map(String);
+    }, z.array(z.string()))
+    .describe('Caller numbers, normalised to a list of strings.');
+
+/** RepeatDays arrives as [1,2,3] or ["[1,2,3,4,5]"]; returned as a list of numbers. */
+const repeatDaysOut = () =>
+  z
+    .preprocess((v) => {
+      const out: Array<string | number> = [];
+      flattenScalars(v, out);
+      return out;
+    }, z.array(num()))
+    .describe('Days the strategy repeats on (week: 0 = Sunday; month: 1-31), normalised to numbers.');
+
+/** Key/value pairs; StartJob's examples use lower-case key/value, normalised to Key/Value. */
+export const keyValue = () =>
+  z.preprocess(
+    (v) => {
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        const o = v as Record<string, unknown>;
+        return { ...o, Key: o.Key ?? o.key, Value: o.Value ?? o.value };
+      }
+      return v;
+    },
+    z.looseObject({ Key: str().optional(), Value: str().optional() }),
+  );
+
+export const strategyOut = () =>
+  z
+    .looseObject({
+      StrategyId: str().optional(),
+      StrategyName: str().optional(),
+      StrategyDescription: str().optional(),
+      Type: str().optional().describe('Strategy type, e.g. Repeatable.'),
+      StartTime: num().optional().describe('Strategy start, Unix ms (one vendor table swaps the StartTime/EndTime descriptions; the values are what they say).'),
+      EndTime: num().optional().describe('Strategy end, Unix ms.'),
+      MaxAttemptsPerDay: num().optional().describe('Most call attempts per number per day.'),
+      MinAttemptInterval: num().optional().describe('Minutes between attempts on an unanswered number.'),
+      RepeatBy: str().optional().describe('Once, Day, Week or Month.'),
+      RepeatDays: repeatDaysOut().optional(),
+      RoutingStrategy: str().optional().describe('Caller-number routing, e.g. LocalFirst.'),
+      FollowUpStrategy: str().optional().describe('What happens to unfinished jobs after a cycle: CONTINUE or NONE.'),
+      IsTemplate: bool().optional(),
+      Customized: str().optional().describe('Vendor-specific customisation, a JSON text such as "{}".'),
+      WorkingTime: list(z.looseObject({ BeginTime: str().optional(), EndTime: str().optional() }))
+        .optional()
+        .describe('Daily calling windows {BeginTime, EndTime} ("HH:mm:ss"; one vendor example shows Unix ms).'),
+    })
+    .describe('Calling strategy of the job group.');
+
+const exportProgressOut = () =>
+  z.looseObject({ Status: str().optional(), FileHttpUrl: str().optional(), Progress: str().optional() });
+
+/** Job group as returned by CreateJobGroup / ModifyJobGroup / DescribeJobGroup / ModifyBatchJobs. */
+export const jobGroupOut = () =>
+  z.looseObject({
+    JobGroupId: str().optional(),
+    JobGroupName: str().optional(),
+    JobGroupDescription: str().optional(),
+    Status: str().optional().describe('Group status, e.g. Draft, Scheduling, Executing, Paused, Completed, Cancelled.'),
+    ScriptId: str().optional(),
+    ScriptName: str().optional(),
+    ScriptVersion: str().optional(),
+    ScenarioId: str().optional(),
+    CallingNumbers: callingNumbersOut().optional(),
+    CreationTime: num().optional().describe('Unix ms.'),
+    ModifyTime: num().optional().describe('Unix ms.'),
+    JobFilePath: str().optional(),
+    JobDataParsingTaskId: str().optional(),
+    ExportProgress: exportProgressOut().optional(),
+    Strategy: strategyOut().optional(),
+  });
+
+const contactOut = () =>
+  z.looseObject({
+    ContactId: str().optional(),
+    ContactName: str().optional(),
+    Honorific: str().optional(),
+    PhoneNumber: str().optional(),
+    ReferenceId: str().optional().describe('Your referenceId of the contact.'),
+    Role: str().optional(),
+    State: str().optional().describe('e.g. Available.'),
+    JobId: str().optional(),
+  });
+
+const summaryOut = () =>
+  z.looseObject({
+    SummaryId: str().optional(),
+    SummaryName: str().optional(),
+    Category: str().optional(),
+    Content: str().optional(),
+    ConversationDetailId: str().optional(),
+    JobGroupId: str().optional(),
+    GroupId: str().optional(),
+    JobId: str().optional(),
+    TaskId: str().optional(),
+  });
+
+const conversationOut = () =>
+  z.looseObject({
+    Speaker: str().optional().describe('Robot or Contact.'),
+    Script: str().optional().describe('What was said.'),
+    Timestamp: num().optional().describe('Unix ms.'),
+    Action: str().optional(),
+    ActionParams: str().optional(),
+    Summary: list(summaryOut()).optional(),
+  });
+
+/** One call attempt of a job. PlanedTime keeps the vendor's misspelling. */
+const taskOut = () =>
+  z.looseObject({
+    TaskId: str().optional().describe('Call attempt ID; use it with outboundbot.DownloadRecording.'),
+    Status: str().optional(),
+    PlanedTime: num().optional().describe('Planned dialling time, Unix ms (the vendor spells it "PlanedTime").'),
+    ActualTime: num().optional().describe('When the call was actually placed, Unix ms.'),
+    EndTime: num().optional().describe('When the call ended, Unix ms.'),
+    ChatbotId: str().optional(),
+    CalledNumber: str().optional(),
+    CallingNumber: str().optional(),
+    CallId: str().optional(),
+    Brief: str().optional().describe('Business result of the call.'),
+    Duration: num().optional().describe('Call duration in seconds.'),
+    EndReason: str().optional().describe('Why the call ended, e.g. FINISHED.'),
+    HangUpDirection: str().optional().describe('Who hung up, e.g. client.'),
+    ScenarioId: str().optional(),
+    JobId: str().optional(),
+    Conversation: list(conversationOut()).optional().describe('Transcript: one entry per utterance.'),
+    Contact: contactOut().optional(),
+  });
+
+/** A job (one callee) with its attempts. */
+export const jobOut = () =>
+  z.looseObject({
+    JobId: str().optional(),
+    JobGroupId: str().optional(),
+    ScenarioId: str().optional(),
+    StrategyId: str().optional(),
+    ReferenceId: str().optional(),
+    InstanceId: str().optional(),
+    Status: str().optional().describe('Job status, e.g. Scheduling, Executing, Succeeded, Paused, Failed, Cancelled, Drafted.'),
+    FailureReason: str().optional().describe('e.g. NoAnswer.'),
+    EndReason: str().optional().describe('Why the job ended (a number on jobs, a word on tasks; returned as text).'),
+    Priority: num().optional(),
+    SystemPriority: num().optional(),
+    ActualTime: num().optional().describe('Unix ms.'),
+    NextExecutionTime: num().optional().describe('Unix ms.'),
+    CalledNumber: str().optional(),
+    DsReport: str().optional().describe('Tag hits of the job.'),
+    CallingNumbers: callingNumbersOut().optional(),
+    Contacts: list(contactOut()).optional(),
+    Extras: list(keyValue()).optional().describe('Business variables {Key, Value}.'),
+    Summary: list(summaryOut()).optional(),
+    Tasks: list(taskOut()).optional().describe('Call attempts of this job.'),
+  });
+
+/** A paged list struct {List, PageNumber, PageSize, TotalCount}; a bare array or a bare item is wrapped. */
+export function pagedOut<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (v) => {
+      if (Array.isArray(v)) return { List: v };
+      if (v && typeof v === 'object' && Object.keys(v).length && !('List' in v) && !('TotalCount' in v) && !('PageNumber' in v)) return { List: [v] };
+      return v;
+    },
+    z.looseObject({
+      List: list(item).optional(),
+      PageNumber: num().optional(),
+      PageSize: num().optional(),
+      TotalCount: num().optional().describe('Items in all pages.'),
+    }),
+  );
+}
