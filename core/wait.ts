@@ -1,0 +1,75 @@
+// Polls a call-result query until the call reaches a final state or a timeout passes.
+// Time and sleep come from the injected Runtime, so tests run on a fake clock.
+import type { CallResult } from './call-result.js';
+import { CallbridgeError } from './errors.js';
+import type { Runtime } from './transport.js';
+
+export interface WaitProgress {
+  /** 1-based number of the poll that just finished. */
+  attempt: number;
+  elapsedMs: number;
+  timeoutMs: number;
+  /** The latest result, when the poll succeeded. */
+  result?: CallResult;
+  /** The message of a transient error that will be retried. */
+  error?: string;
+}
+
+export interface WaitOptions {
+  runtime: Runtime;
+  /** Give up after this long (ms). */
+  timeoutMs: number;
+  /** First delay between polls (default 3 s); it grows by half each time up to maxIntervalMs. */
+  intervalMs?: number;
+  /** Largest delay between polls (default 15 s). */
+  maxIntervalMs?: number;
+  /** Called after every poll. */
+  onProgress?: (progress: WaitProgress) => void | Promise<void>;
+  /** Stop early (the caller went away). */
+  signal?: { readonly aborted: boolean };
+  /** Whether a failed poll is retried (default: CallbridgeErrors marked retryable). Others end the wait. */
+  retryOn?: (error: unknown) => boolean;
+}
+
+export interface WaitOutcome {
+  /** The last result seen (undefined if every poll failed). */
+  result?: CallResult;
+  /** True when the last result is final. */
+  final: boolean;
+  timedOut: boolean;
+  aborted: boolean;
+  attempts: number;
+  elapsedMs: number;
+}
+
+const defaultRetryOn = (error: unknown) => error instanceof CallbridgeError && error.retryable;
+
+/** Polls `poll` until it returns a final CallResult, the timeout passes or the signal aborts. */
+export async function waitForCallResult(poll: () => Promise<CallResult>, options: WaitOptions): Promise<WaitOutcome> {
+  const { runtime, timeoutMs } = options;
+  if (!(timeoutMs >= 0)) throw new CallbridgeError({ kind: 'validation', field: 'timeout', message: 'timeout must be 0 or more milliseconds' });
+  const maxInterval = Math.max(1, options.maxIntervalMs ?? 15_000);
+  let interval = Math.min(Math.max(1, options.intervalMs ?? 3_000), maxInterval);
+  const retryOn = options.retryOn ?? defaultRetryOn;
+  const started = runtime.now();
+  let result: CallResult | undefined;
+  let attempts = 0;
+  for (;;) {
+    if (options.signal?.aborted) return { result, final: false, timedOut: false, aborted: true, attempts, elapsedMs: runtime.now() - started };
+    attempts++;
+    let error: string | undefined;
+    try {
+      result = await poll();
+    } catch (e) {
+      if (!retryOn(e)) throw e;
+      error = e instanceof Error ? e.message : String(e);
+    }
+    const elapsedMs = runtime.now() - started;
+    await options.onProgress?.({ attempt: attempts, elapsedMs, timeoutMs, result: error ? undefined : result, error });
+    if (!error && result?.final) return { result, final: true, timedOut: false, aborted: false, attempts, elapsedMs };
+    const remaining = timeoutMs - elapsedMs;
+    if (remaining <= 0) return { result, final: false, timedOut: true, aborted: false, attempts, elapsedMs };
+    await runtime.sleep(Math.min(interval, remaining));
+    interval = Math.min(maxInterval, Math.round(interval * 1.5));
+  }
+}
