@@ -72,6 +72,39 @@ export function resourceId() {
   );
 }
 
+/**
+ * A list of strings, sent as a flat JSON array. Accepts an array, a JSON array in a string, or a
+ * comma-separated string; items that are themselves JSON-encoded arrays (the Volcengine CreateTask
+ * example sends ["[\"a\",\"b\"]"]) are flattened, and numbers become text.
+ */
+export function stringList<T extends z.ZodType<string>>(item: T, bounds: { min?: number; max?: number } = {}) {
+  const flatten = (v: unknown): unknown[] => {
+    if (Array.isArray(v)) return v.flatMap(flatten);
+    if (typeof v === 'number') return [String(v)];
+    if (typeof v === 'string' && v.trim().startsWith('[')) {
+      try {
+        const parsed: unknown = JSON.parse(v.trim());
+        if (Array.isArray(parsed)) return parsed.flatMap(flatten);
+      } catch {
+        // not JSON: kept as one item, for the item schema to judge
+      }
+    }
+    return [v];
+  };
+  let array = z.array(item);
+  if (bounds.min !== undefined) array = array.min(bounds.min);
+  if (bounds.max !== undefined) array = array.max(bounds.max);
+  return z.preprocess((v) => {
+    if (typeof v === 'string' && !v.trim().startsWith('[')) {
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    }
+    return v === undefined || v === null ? v : flatten(v);
+  }, array);
+}
+
 // ---- output building blocks: accept what vendors really return, hand back clean values ----
 
 /** A number that may arrive as a string. */
