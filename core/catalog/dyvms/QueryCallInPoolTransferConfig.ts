@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { alibabaResponse, list, num, str } from '../../fields.js';
+import { defineOperation } from '../../operation.js';
+
+export default defineOperation({
+  id: 'dyvms.QueryCallInPoolTransferConfig',
+  title: 'Get the forwarding configuration of a 400 number',
+  description:
+    'Returns how inbound calls to a 400 number are forwarded: route mode (roundRobin or random), timeout and the target numbers. ' +
+    'Change it with dyvms.SetTransferCalleePoolConfig; forwarded calls are listed by dyvms.QueryCallInTransferRecord. TransferTimeout\'s unit is not documented (seconds, probably).',
+  access: 'read',
+  qps: 100,
+  input: z.strictObject({
+    PhoneNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
+  }),
+  output: alibabaResponse({
+    Data: z
+      .looseObject({
+        GmtCreate: num().optional().describe('When the configuration was created, Unix ms.'),
+        CalledRouteMode: str().optional().describe('roundRobin (in turn) or random.'),
+        TransferTimeout: str().optional().describe('Forwarding timeout (unit not documented).'),
+        Details: list(z.looseObject({ Called: str().optional().describe('A target number.') }))
+          .optional()
+          .describe('Target numbers.'),
+      })
+      .optional()
+      .describe('The configuration.'),
+  }),
+  examples: [{ input: { PhoneNumber: '4000000000' }, wire: { PhoneNumber: '4000000000' } }],
+});
