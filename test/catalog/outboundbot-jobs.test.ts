@@ -107,44 +107,35 @@ const GROUP = 'de48407d-309e-451a-81ec-6fb11f8fdbf3';
 describe('Submitted is inverted on the wire (defect 8)', () => {
   const batch = { InstanceId: INSTANCE, BatchJobName: 'January renewals', JobFilePath: `${INSTANCE}/roster.xlsx` };
   const modify = { InstanceId: INSTANCE, JobGroupId: GROUP, BatchJobName: 'January renewals', ScriptId: 'script-1' };
-
-  it.each([
+  const both = [
     ['outboundbot.CreateBatchJobs', batch],
     ['outboundbot.ModifyBatchJobs', modify],
-  ])('%s: asking for a draft sends Submitted=true (nothing is dialled)', async (id, base) => {
-    await client.invoke(id, { ...base, submitForExecution: false });
+  ] as const;
+
+  it.each(both)('%s: asking for a draft sends Submitted=true (nothing is dialled)', async (id, base) => {
+    await client.invoke(id, { ...base, Submitted: 'draft' });
     expect(received()).toMatchObject({ Action: id.split('.')[1], Submitted: 'true' });
   });
 
-  it.each([
-    ['outboundbot.CreateBatchJobs', batch],
-    ['outboundbot.ModifyBatchJobs', modify],
-  ])('%s: asking to submit sends Submitted=false (the roster is dialled)', async (id, base) => {
-    await client.invoke(id, { ...base, submitForExecution: true });
-    const params = received();
-    expect(params.Submitted).toBe('false');
-    expect(params).not.toHaveProperty('submitForExecution');
+  it.each(both)('%s: asking to submit sends Submitted=false (the roster is dialled)', async (id, base) => {
+    await client.invoke(id, { ...base, Submitted: 'submit' });
+    expect(received().Submitted).toBe('false');
   });
 
-  it.each([
-    ['outboundbot.CreateBatchJobs', batch],
-    ['outboundbot.ModifyBatchJobs', modify],
-  ])('%s: submitForExecution is required; nothing is sent without it', async (id, base) => {
+  it.each(both)('%s: Submitted is required; nothing is sent without it', async (id, base) => {
     const error = await refused(id, base);
-    expect(error.message).toContain('submitForExecution: is required');
+    expect(error.message).toContain('Submitted: is required');
   });
 
-  it.each([
-    ['outboundbot.CreateBatchJobs', batch],
-    ['outboundbot.ModifyBatchJobs', modify],
-  ])('%s: the ambiguous vendor name Submitted is refused, whatever its value', async (id, base) => {
-    for (const Submitted of [false, true]) {
+  it.each(both)('%s: the vendor\'s ambiguous boolean is refused, whatever its form', async (id, base) => {
+    for (const Submitted of [false, true, 'false', 'true', 0]) {
       const error = await refused(id, { ...base, Submitted });
-      expect(error.message).toContain('Submitted: unknown parameter');
+      expect(error.field).toBe('Submitted');
+      expect(error.message).toContain('"submit" (dial the roster now) or "draft" (dial nothing)');
     }
   });
 
-  it('the flag is described loudly in the input schema', () => {
+  it('the inversion is described loudly; both operations are billed calls', () => {
     for (const op of [CreateBatchJobs, ModifyBatchJobs]) {
       expect(op.description).toContain('inverted');
       expect(op.access).toBe('call');
@@ -153,11 +144,12 @@ describe('Submitted is inverted on the wire (defect 8)', () => {
   });
 
   it('ModifyBatchJobs uses the documented BatchJobName (not the example\'s Name) and stands ScriptId in for the legacy ScenarioId', async () => {
-    await client.invoke('outboundbot.ModifyBatchJobs', { ...modify, submitForExecution: false });
+    await client.invoke('outboundbot.ModifyBatchJobs', { ...modify, Submitted: 'draft' });
     expect(received()).toMatchObject({ BatchJobName: 'January renewals', ScriptId: 'script-1', ScenarioId: 'script-1' });
     server.requests.length = 0;
-    const error = await refused('outboundbot.ModifyBatchJobs', { InstanceId: INSTANCE, JobGroupId: GROUP, BatchJobName: 'x', submitForExecution: false });
+    const error = await refused('outboundbot.ModifyBatchJobs', { InstanceId: INSTANCE, JobGroupId: GROUP, BatchJobName: 'x', Submitted: 'draft' });
     expect(error.message).toContain('ScriptId');
+    await refused('outboundbot.ModifyBatchJobs', { ...modify, Name: 'x', Submitted: 'draft' });
   });
 });
 

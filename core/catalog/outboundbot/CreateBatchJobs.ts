@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { flag } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import {
   callingNumbers,
@@ -14,28 +13,34 @@ export default defineOperation({
   id: 'outboundbot.CreateBatchJobs',
   title: 'Create a campaign from a roster file (draft or submit)',
   description:
-    'Creates a job group from an Excel roster already uploaded to the vendor (JobFilePath; the upload itself is not documented in the API reference), either as a DRAFT (submitForExecution=false: nothing is dialled; review it, then outboundbot.SubmitBatchJobs) or SUBMITTED (submitForExecution=true: every number in the roster is called, billed, per the strategy). TRAP: the vendor flag Submitted is inverted (Submitted=false means submit, true means draft) and its example sends Submitted=false, i.e. starts calls. This operation does not take Submitted: it takes submitForExecution and sends the inverted vendor value for you. Prerequisites: InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts), caller numbers (outboundbot.ListOutboundCallNumbers). Returns BatchJob (BatchJobId is the job group ID). Try a one-number roster first.',
+    'Creates a job group from an Excel roster already uploaded to the vendor (JobFilePath; the upload itself is not documented in the API reference), either as a DRAFT (Submitted "draft": nothing is dialled; review it, then outboundbot.SubmitBatchJobs) or SUBMITTED (Submitted "submit": every number in the roster is called, billed, per the strategy). TRAP: the vendor\'s boolean Submitted is inverted (false means submit, true means draft) and its example sends Submitted=false, i.e. starts calls. Here Submitted takes the words "submit" or "draft" (a boolean is refused) and the inverted vendor value is sent for you. Prerequisites: InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts), caller numbers (outboundbot.ListOutboundCallNumbers). Returns BatchJob (BatchJobId is the job group ID). Try a one-number roster first.',
   access: 'call',
   destructive: true,
-  input: z
-    .strictObject({
-      InstanceId: instanceId(),
-      BatchJobName: z.string().min(1).describe('Campaign name.'),
-      BatchJobDescription: z.string().min(1).optional().describe('Campaign description.'),
-      submitForExecution: flag().describe(
-        'Required. true = submit now: the roster will be dialled (billed). false = save as a draft: nothing is dialled until outboundbot.SubmitBatchJobs. Sent to the vendor as the INVERTED flag Submitted (true -> Submitted=false, false -> Submitted=true).',
+  input: z.strictObject({
+    InstanceId: instanceId(),
+    BatchJobName: z.string().min(1).describe('Campaign name.'),
+    BatchJobDescription: z.string().min(1).optional().describe('Campaign description.'),
+    Submitted: z
+      .enum(['submit', 'draft'], {
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required: "submit" (dial the roster now) or "draft" (dial nothing)'
+            : 'must be "submit" (dial the roster now) or "draft" (dial nothing); a boolean is refused because the vendor\'s Submitted boolean is inverted',
+      })
+      .describe(
+        'Required. "submit" = submit now: the roster will be dialled (billed). "draft" = save as a draft: nothing is dialled until outboundbot.SubmitBatchJobs. The vendor\'s boolean is inverted (Submitted=false means submit), so words are taken here and sent as the vendor\'s value: submit -> false, draft -> true. A boolean is refused.',
       ),
-      ScriptId: z.string().min(1).optional().describe('Script ID from outboundbot.ListScripts (should be published).'),
-      ScenarioId: scenarioId().optional(),
-      StrategyJson: strategyJson().optional(),
-      CallingNumber: callingNumbers().optional(),
-      JobFilePath: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('Key of the uploaded Excel roster in the vendor\'s storage, e.g. "<instance>/<uuid>_<name>.xlsx".'),
-    })
-    .transform(({ submitForExecution, ...rest }) => ({ ...rest, Submitted: !submitForExecution })),
+    ScriptId: z.string().min(1).optional().describe('Script ID from outboundbot.ListScripts (should be published).'),
+    ScenarioId: scenarioId().optional(),
+    StrategyJson: strategyJson().optional(),
+    CallingNumber: callingNumbers().optional(),
+    JobFilePath: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Key of the uploaded Excel roster in the vendor\'s storage, e.g. "<instance>/<uuid>_<name>.xlsx".'),
+  }),
+  wireValues: { Submitted: { submit: 'false', draft: 'true' } },
   output: outboundbotResponse({
     BatchJob: jobGroupOut()
       .extend({
@@ -51,7 +56,7 @@ export default defineOperation({
       input: {
         InstanceId: '174952ab-9825-4cc9-a5e2-de82d7fa4cdd',
         BatchJobName: 'January renewals',
-        submitForExecution: false,
+        Submitted: 'draft',
         ScriptId: 'b9ff4e88-65f9-4eb3-987c-11ba51f3f24d',
         JobFilePath: '174952ab-9825-4cc9-a5e2-de82d7fa4cdd/a9a3ddc7_roster.xlsx',
         CallingNumber: ['95187'],
@@ -70,7 +75,7 @@ export default defineOperation({
       input: {
         InstanceId: '174952ab-9825-4cc9-a5e2-de82d7fa4cdd',
         BatchJobName: 'January renewals',
-        submitForExecution: true,
+        Submitted: 'submit',
         JobFilePath: '174952ab-9825-4cc9-a5e2-de82d7fa4cdd/a9a3ddc7_roster.xlsx',
       },
       wire: {

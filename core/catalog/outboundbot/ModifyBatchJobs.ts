@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { flag } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { callingNumbers, instanceId, jobGroupId, jobGroupOut, outboundbotResponse, strategyJson } from '../shared/outboundbot-jobs.js';
 
@@ -7,7 +6,7 @@ export default defineOperation({
   id: 'outboundbot.ModifyBatchJobs',
   title: 'Change a roster-file campaign (draft or submit)',
   description:
-    'Changes a job group created with outboundbot.CreateBatchJobs (name, roster file, strategy, caller numbers, script) and either keeps it as a DRAFT (submitForExecution=false: nothing is dialled) or SUBMITS it (submitForExecution=true: the roster is dialled, billed). TRAP: the vendor flag Submitted is inverted (Submitted=false means submit) and its example sends Submitted=false; this operation takes submitForExecution and sends the inverted vendor value for you. Other traps: the name parameter is BatchJobName (its table and the official SDKs), not the example\'s Name; the vendor marks ScenarioId required although it is legacy: give ScenarioId or ScriptId, and without ScenarioId the ScriptId value is sent in its place. Current vendor docs mark this operation deprecated; prefer outboundbot.ModifyJobGroup for new work.',
+    'Changes a job group created with outboundbot.CreateBatchJobs (name, roster file, strategy, caller numbers, script) and either keeps it as a DRAFT (Submitted "draft": nothing is dialled) or SUBMITS it (Submitted "submit": the roster is dialled, billed). TRAP: the vendor\'s boolean Submitted is inverted (false means submit) and its example sends Submitted=false; here Submitted takes the words "submit" or "draft" (a boolean is refused) and the inverted vendor value is sent for you. Other traps: the name parameter is BatchJobName (its table and the official SDKs), not the example\'s Name; the vendor marks ScenarioId required although it is legacy: give ScenarioId or ScriptId, and without ScenarioId the ScriptId value is sent in its place. Current vendor docs mark this operation deprecated; prefer outboundbot.ModifyJobGroup for new work.',
   access: 'call',
   destructive: true,
   input: z
@@ -16,9 +15,16 @@ export default defineOperation({
       JobGroupId: jobGroupId(),
       BatchJobName: z.string().min(1).describe('Campaign name (the vendor example calls it Name; the documented name is BatchJobName).'),
       Description: z.string().min(1).optional().describe('Campaign description.'),
-      submitForExecution: flag().describe(
-        'Required. true = submit now: the roster will be dialled (billed). false = keep as a draft: nothing is dialled. Sent to the vendor as the INVERTED flag Submitted (true -> Submitted=false, false -> Submitted=true).',
-      ),
+      Submitted: z
+        .enum(['submit', 'draft'], {
+          error: (issue) =>
+            issue.input === undefined
+              ? 'is required: "submit" (dial the roster now) or "draft" (dial nothing)'
+              : 'must be "submit" (dial the roster now) or "draft" (dial nothing); a boolean is refused because the vendor\'s Submitted boolean is inverted',
+        })
+        .describe(
+          'Required. "submit" = submit now: the roster will be dialled (billed). "draft" = keep as a draft: nothing is dialled. The vendor\'s boolean is inverted (Submitted=false means submit), so words are taken here and sent as the vendor\'s value: submit -> false, draft -> true. A boolean is refused.',
+        ),
       ScriptId: z.string().min(1).optional().describe('Script ID from outboundbot.ListScripts.'),
       ScenarioId: z
         .string()
@@ -33,7 +39,8 @@ export default defineOperation({
       message: 'give ScriptId (or the legacy ScenarioId): the vendor requires a ScenarioId and the ScriptId value stands in for it',
       path: ['ScriptId'],
     })
-    .transform(({ submitForExecution, ...rest }) => ({ ...rest, ScenarioId: rest.ScenarioId ?? rest.ScriptId, Submitted: !submitForExecution })),
+    .transform((input) => ({ ...input, ScenarioId: input.ScenarioId ?? input.ScriptId })),
+  wireValues: { Submitted: { submit: 'false', draft: 'true' } },
   output: outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The job group (as the vendor table documents it).'),
     BatchJob: jobGroupOut()
@@ -48,7 +55,7 @@ export default defineOperation({
         InstanceId: '174952ab-9825-4cc9-a5e2-de82d7fa4cdd',
         JobGroupId: '5a7e8b09-baf9-4cab-b540-c971f47a7146',
         BatchJobName: 'January renewals v2',
-        submitForExecution: false,
+        Submitted: 'draft',
         ScriptId: '7d820242-f4f0-4d2e-ae35-b424c41cbc5b',
       },
       wire: {
