@@ -5,7 +5,7 @@ import { backoffMs, shouldRetry } from './retry.js';
 import { NetworkError, type HttpRequest, type HttpResponse, type Runtime, type Transport } from './transport.js';
 import { validateInput } from './validate.js';
 import { alibabaRequest, alibabaResponse, type AlibabaConfig } from './vendors/alibaba.js';
-import { isTokenError, md5Hex, PbxSession, pbxRequest, pbxResponse, type PbxConfig } from './vendors/pbx.js';
+import { isTokenError, md5Hex, PbxSession, pbxBody, pbxRequest, pbxResponse, type PbxConfig } from './vendors/pbx.js';
 import { volcengineRequest, volcengineResponse, type VolcengineConfig } from './vendors/volcengine.js';
 
 export interface ClientConfig {
@@ -52,6 +52,21 @@ export class CallbridgeClient {
     return op;
   }
 
+  /** The operation, unless the client does it itself (the PBX login); checked before the input is read, so a password in it is never echoed. */
+  private callable(id: string): AnyOperation {
+    const op = this.operation(id);
+    if (op.sessionManaged) {
+      throw new CallbridgeError({
+        kind: 'config',
+        operationId: op.id,
+        vendor: op.product,
+        code: 'SessionManaged',
+        message: `${op.id} is done by the client itself with CALLBRIDGE_PBX_URL, CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD (it logs in on first use, keeps the token alive and logs in again when it expires); it cannot be invoked directly.`,
+      });
+    }
+    return op;
+  }
+
   /** Every secret this client knows, for redaction. */
   secrets(): string[] {
     const { alibaba, volcengine, pbx } = this.config;
@@ -72,7 +87,7 @@ export class CallbridgeClient {
 
   /** Validates and signs the request that invoke() would send, and returns it with secrets redacted. Sends nothing. */
   preview(id: string, input: unknown): HttpRequest {
-    const op = this.operation(id);
+    const op = this.callable(id);
     const parsed = validateInput(op, input);
     const request = this.build(op, parsed, DRY_RUN_TOKEN);
     return JSON.parse(this.redact(JSON.stringify(request))) as HttpRequest;
@@ -80,8 +95,10 @@ export class CallbridgeClient {
 
   /** Validates input, sends the signed request (pacing and retrying by access class) and returns the parsed output. */
   async invoke(id: string, input: unknown): Promise<unknown> {
-    const op = this.operation(id);
+    const op = this.callable(id);
     const parsed = validateInput(op, input);
+    // PBX: refuse fields the configured API version lacks before logging in or sending anything.
+    if (op.product === 'pbx' && this.config.pbx) pbxBody(op, parsed, this.config.pbx);
     try {
       return await this.send(op, parsed);
     } catch (error) {

@@ -70,6 +70,17 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   bodyType?: 'json' | 'form' | 'query';
   /** PBX only: API path per version, when it differs from the id-derived path. */
   pbxPaths?: Partial<Record<PbxApiVersion, string>>;
+  /**
+   * PBX only: the JSON body for the PBX's API version, when it is not the validated input as is
+   * (v2.0.0 renamed fields, e.g. extid -> caller). Throws a validation CallbridgeError for a field
+   * that version does not have. Without it the validated input is the body.
+   */
+  pbxBody?: (input: Record<string, unknown>, version: PbxApiVersion) => Record<string, unknown>;
+  /**
+   * Done by the client itself and refused when invoked directly (the PBX login: PbxSession logs in
+   * with the configured credentials and keeps the token). The definition documents the wire form.
+   */
+  sessionManaged?: boolean;
   /** The response is a file (recordings), returned as bytes. */
   binaryResponse?: boolean;
   /** Public documentation page (required for operations that are not in the seeds). */

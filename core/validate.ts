@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { CallbridgeError } from './errors.js';
 import type { AnyOperation } from './operation.js';
 
+/** Input fields whose values are never repeated in error messages. */
+const SECRET_FIELD = /pass(word)?|secret|token/i;
+
 function describeValue(value: unknown): string {
   if (value === undefined) return 'it is missing';
   const text = JSON.stringify(value) ?? String(value);
@@ -24,6 +27,8 @@ function issueText(issue: z.core.$ZodIssue, input: unknown): { field: string; te
     return { field: issue.keys.join(', '), text: `${issue.keys.join(', ')}: unknown parameter (check the spelling; names are case-sensitive)` };
   }
   if (value === undefined && issue.code === 'invalid_type') return { field, text: `${field}: is required` };
+  // Never echo what may be a secret (e.g. pbx.login's password).
+  if (SECRET_FIELD.test(String(issue.path[issue.path.length - 1] ?? ''))) return { field, text: `${field}: ${issue.message} (value not shown)` };
   return { field, text: `${field}: ${issue.message} (${describeValue(value)})` };
 }
 

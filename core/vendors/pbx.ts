@@ -44,12 +44,17 @@ export function pbxLoginRequest(config: PbxConfig): HttpRequest {
   };
 }
 
+/** The JSON body for the configured API version (op.pbxBody renames v2.0.0 fields and refuses ones the version lacks). */
+export function pbxBody(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig): Record<string, unknown> {
+  return op.pbxBody ? op.pbxBody(input, config.apiVersion ?? PBX_DEFAULT_VERSION) : input;
+}
+
 export function pbxRequest(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig, token: string): HttpRequest {
   return {
     method: 'POST',
     url: pbxUrl(config, pbxPath(op, config.apiVersion ?? PBX_DEFAULT_VERSION), token),
     headers: { 'Content-Type': 'application/json; charset=utf-8', Accept: 'application/json' },
-    body: JSON.stringify(input),
+    body: JSON.stringify(pbxBody(op, input, config)),
   };
 }
 

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { pbxResponse } from '../../fields.js';
+import { defineOperation } from '../../operation.js';
+import { callIdOutput, channelId, extensionNumber, pbxVersionBody } from '../shared/pbx.js';
+
+export default defineOperation({
+  id: 'pbx.extension.hangup',
+  title: 'Hang up an extension\'s call',
+  description:
+    'Ends the current call of an extension at once. APIs 1.x take the extension number (extid); API v2.0.0 uses call/hangup with the channelid of the extension\'s leg (members[].ext.channelid in pbx.outbound.query / pbx.inbound.query or the CallStatus event). Errno 10007: no call to hang up.',
+  access: 'write',
+  destructive: true,
+  idempotent: true,
+  pbxPaths: { 'v2.0.0': 'call/hangup' },
+  docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
+  input: z
+    .strictObject({
+      extid: extensionNumber().optional().describe('APIs 1.x: the extension whose call ends (required there).'),
+      channelid: channelId().optional(),
+    })
+    .refine((v) => v.extid !== undefined || v.channelid !== undefined, { message: 'give extid (APIs 1.x) or channelid (API v2.0.0)', path: ['extid'] }),
+  pbxBody: (input, version) =>
+    pbxVersionBody(
+      'pbx.extension.hangup',
+      input,
+      version,
+      { extid: { '2.0': null, hint: 'give the channelid of the extension\'s leg instead' }, channelid: { '1.x': null, hint: 'give extid instead' } },
+      { '1.x': ['extid'], '2.0': ['channelid'] },
+    ),
+  output: pbxResponse({ callid: callIdOutput() }),
+  examples: [
+    { title: 'APIs 1.x', input: { extid: 1000 }, wire: { extid: '1000' } },
+    { title: 'API v2.0.0', input: { channelid: 'PJSIP/1023-000000c0' }, wire: { channelid: 'PJSIP/1023-000000c0' } },
+  ],
+});

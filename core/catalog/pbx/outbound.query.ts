@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { list, pbxResponse } from '../../fields.js';
+import { defineOperation } from '../../operation.js';
+import { callIds, pbxFamily, pbxVersionBody, trunkCall, v2Calls } from '../shared/pbx.js';
+
+export default defineOperation({
+  id: 'pbx.outbound.query',
+  title: 'List current outbound calls',
+  description:
+    'Lists the outbound (PBX to trunk) calls in progress, or the ones with the given IDs: from, to, trunk and state (e.g. Talking). On API v2.0.0 this is call/query: give callid for one call, or nothing for every outbound call; the answer lists each call with its members (legs) and their channelid, which pbx.outbound.hangup needs there. Errno 10007: no such call.',
+  access: 'read',
+  pbxPaths: { 'v2.0.0': 'call/query' },
+  docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-query.html',
+  input: z.strictObject({
+    outboundid: callIds('outboundid values')
+      .optional()
+      .describe('APIs 1.x: outboundid(s) of the calls, separated by commas (from events or earlier answers); leave out for all.'),
+    callid: callIds('a call ID')
+      .optional()
+      .describe('API v2.0.0: callid of one call; leave out for all outbound calls.'),
+  }),
+  pbxBody: (input, version) => {
+    const body = pbxVersionBody('pbx.outbound.query', input, version, {
+      outboundid: { '2.0': null, hint: 'give callid instead' },
+      callid: { '1.x': null, hint: 'give outboundid instead' },
+    });
+    return pbxFamily(version) === '2.0' && body.callid === undefined ? { type: 'outbound' } : body;
+  },
+  output: pbxResponse({
+    outbound: list(trunkCall('outboundid')).optional().describe('APIs 1.x: the calls found.'),
+    calls: v2Calls(),
+  }),
+  examples: [
+    { title: 'One call (1.x)', input: { outboundid: '1495705009.316' }, wire: { outboundid: '1495705009.316' } },
+    { title: 'All outbound calls', input: {}, wire: {} },
+  ],
+});

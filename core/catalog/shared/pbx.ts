@@ -1,0 +1,128 @@
+// Building blocks shared by the Yeastar S-Series / OpenVox UC style PBX operations: field shapes and
+// the per-version body (API 2.0 renamed fields and merged the call endpoints into call/*).
+// Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
+import { z } from 'zod';
+import { CallbridgeError } from '../../errors.js';
+import { list, str } from '../../fields.js';
+import type { PbxApiVersion } from '../../operation.js';
+
+const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
+
+// ---- inputs ----
+
+export const extensionNumber = () => z.preprocess(asText, z.string().regex(/^\d{1,12}$/, 'must be an extension number (digits only)'));
+
+/** Numbers the PBX dials out through an outbound route: digits, possibly with a route prefix, + * or #. */
+export const dialNumber = () =>
+  z.preprocess(asText, z.string().regex(/^[0-9+*#]{1,32}$/, 'must be a number to dial: digits, optionally with +, * or #'));
+
+/** The PBX's own yes/no strings; true/false are accepted. */
+export const yesNo = () => z.preprocess((v) => (v === true ? 'yes' : v === false ? 'no' : v), z.enum(['yes', 'no']));
+
+/** One or more prompt files of System Recordings, joined with '+'. */
+export const promptNames = () =>
+  z
+    .string()
+    .min(1)
+    .refine(
+      (s) => s.split('+').every((name) => /[A-Za-z]/.test(name) && !/\.(wav|gsm|mp3|ulaw|alaw|g729)$/i.test(name)),
+      'must be prompt file names without extension, each containing a letter, joined with "+" (e.g. "welcome+goodbye")',
+    )
+    .describe(
+      'Prompt file(s) uploaded on the PBX page System Recordings, by name without extension; several play in turn when joined with "+" (e.g. "welcome+goodbye"). A name must contain a letter and cannot contain "+".',
+    );
+
+/** Asterisk-style call IDs ("1495710387.333"); a comma-separated list where the PBX takes several. */
+export const callIds = (what: string) =>
+  z
+    .preprocess(
+      (v) => (Array.isArray(v) ? v.map(asText).join(',') : asText(v)),
+      z.string().regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, `must be ${what} such as "1495705009.316", several separated by commas`),
+    );
+
+export const channelId = () =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_./@-]{0,127}$/, 'must be a channel ID such as "PJSIP/1023-000000c0"')
+    .describe('API v2.0.0: the channel to hang up, e.g. "PJSIP/1023-000000c0" (members[].*.channelid in pbx.inbound.query / pbx.outbound.query or the CallStatus event).');
+
+// ---- per-version body ----
+
+export type PbxFamily = '1.x' | '2.0';
+
+/** v0.0.1, v1.0.0 and v1.1.0 share the 1.x field names; v2.0.0 renamed them. */
+export const pbxFamily = (version: PbxApiVersion): PbxFamily => (version.startsWith('v2.') ? '2.0' : '1.x');
+
+/** Wire name of an input field per API family; null: the family has no such field (refused). */
+export interface PbxFieldRule {
+  '1.x'?: string | null;
+  '2.0'?: string | null;
+  /** Said when the field is refused, e.g. what to use instead. */
+  hint?: string;
+}
+
+function refuse(opId: string, field: string, text: string): CallbridgeError {
+  return new CallbridgeError({
+    kind: 'validation',
+    operationId: opId,
+    vendor: 'pbx',
+    field,
+    message: `Invalid input for ${opId}; nothing was sent. ${field}: ${text}`,
+  });
+}
+
+/**
+ * The JSON body for one PBX API version: fields renamed per `rules` (others keep their name),
+ * fields the version lacks refused, and the fields that version needs checked.
+ */
+export function pbxVersionBody(
+  opId: string,
+  input: Record<string, unknown>,
+  version: PbxApiVersion,
+  rules: Record<string, PbxFieldRule>,
+  required: Partial<Record<PbxFamily, string[]>> = {},
+): Record<string, unknown> {
+  const family = pbxFamily(version);
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    const rule = rules[name];
+    const target = rule && rule[family] !== undefined ? rule[family] : name;
+    if (target === null) {
+      throw refuse(opId, name, `not available on PBX API ${version} (this PBX's version; only on ${family === '2.0' ? '1.x' : 'v2.0.0'})${rule?.hint ? `; ${rule.hint}` : ''}`);
+    }
+    out[target] = value;
+  }
+  for (const name of required[family] ?? []) {
+    if (input[name] === undefined) throw refuse(opId, name, `is required on PBX API ${version}${rules[name]?.hint ? `; ${rules[name].hint}` : ''}`);
+  }
+  return out;
+}
+
+// ---- outputs ----
+
+export const callIdOutput = () =>
+  str()
+    .optional()
+    .describe('ID of the call on the PBX (e.g. "1495710387.333"); NewCdr and call events carry it. Not returned by the v0.0.1 API.');
+
+export const trunkCall = (idName: 'inboundid' | 'outboundid') =>
+  z.looseObject({
+    [idName]: str().optional(),
+    from: str().optional(),
+    to: str().optional(),
+    trunk: str().optional(),
+    status: str().optional().describe('e.g. Talking, Ringing.'),
+  });
+
+export const v2Calls = () =>
+  list(
+    z.looseObject({
+      callid: str().optional(),
+      members: list(z.looseObject({})).describe(
+        'Call legs, each {"ext"|"inbound"|"outbound": {number|from, to, trunkname, channelid, memberstatus, callpath}}; memberstatus ALERT, RING, ANSWERED, ANSWER, HOLD or BYE.',
+      ),
+    }),
+  )
+    .optional()
+    .describe('API v2.0.0: the calls found.');
