@@ -94,7 +94,7 @@ export function alibabaResponse(op: AnyOperation, response: HttpResponse): unkno
   const text = decodeBody(response.body);
   const body = parseJson(text) as Record<string, unknown> | undefined;
   const code = body && body.Code !== undefined ? String(body.Code) : undefined;
-  const failed = response.status >= 400 || (code !== undefined && !SUCCESS_CODES.has(code)) || body?.Success === false;
+  const failed = response.status >= 400 || (code !== undefined && !SUCCESS_CODES.has(code)) || String(body?.Success) === 'false';
   if (body && !failed) return body;
   const throttled = (code !== undefined && ALIBABA_THROTTLING_CODES.has(code)) || response.status === 429;
   throw new CallbridgeError({
