@@ -1,0 +1,543 @@
+// Behaviour of the Outbound Bot configuration operations (seed 003 §7-§13: instances, scripts, dialogue
+// flows, global questions, intents, tags, TTS/voice) around the vendor docs' traps. Requests go through
+// the real client and undici to a loopback server that records what arrives and answers like the docs' examples.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CallbridgeClient } from '../../core/client.js';
+import { CallbridgeError } from '../../core/errors.js';
+import { getPath } from '../../core/operation.js';
+import { catalog } from '../../core/registry.js';
+import { UndiciTransport } from '../../mcp/undici-transport.js';
+import { fakeRuntime } from '../helpers/fakes.js';
+import { startRecordingServer } from '../helpers/recording-server.js';
+
+const MINE = {
+  instances: ['CreateInstance', 'ListInstances', 'DeleteInstance', 'DescribeInstance', 'ModifyInstance'],
+  scripts: [
+    'CreateScript',
+    'DeleteScript',
+    'ModifyScript',
+    'DescribeScript',
+    'ListScripts',
+    'QueryScriptsByStatus',
+    'DuplicateScript',
+    'ImportScript',
+    'SubmitScriptReview',
+    'WithdrawScriptReview',
+    'ListScriptPublishHistories',
+    'RollbackScript',
+    'ExportScript',
+    'PublishScriptForDebug',
+  ],
+  flows: ['CreateDialogueFlow', 'DeleteDialogueFlow', 'ModifyDialogueFlow', 'ListDialogueFlows'],
+  globalQuestions: ['CreateGlobalQuestion', 'DeleteGlobalQuestion', 'ModifyGlobalQuestion', 'DescribeGlobalQuestion', 'ListGlobalQuestions'],
+  intents: ['CreateIntent', 'DeleteIntent', 'ModifyIntent', 'DescribeIntent', 'ListIntents'],
+  tags: ['CreateTag', 'ModifyTagGroups', 'ListTags'],
+  voice: [
+    'ModifyTTSConfig',
+    'DescribeTTSConfig',
+    'DescribeScriptVoiceConfig',
+    'ListScriptVoiceConfigs',
+    'CreateScriptWaveform',
+    'DeleteScriptWaveform',
+    'ModifyScriptVoiceConfig',
+    'DescribeTTSDemo',
+    'QueryScriptWaveforms',
+  ],
+};
+const ALL = Object.values(MINE).flat();
+
+const OK = { RequestId: 'req-1', Code: 'OK', HttpStatusCode: 200, Message: 'Success', Success: true };
+let reply: unknown = OK;
+let server: Awaited<ReturnType<typeof startRecordingServer>>;
+let transport: UndiciTransport;
+let client: CallbridgeClient;
+
+beforeAll(async () => {
+  server = await startRecordingServer(() => ({ status: 200, body: reply }));
+  transport = new UndiciTransport();
+  client = new CallbridgeClient(
+    {
+      alibaba: { accessKeyId: 'test-id', accessKeySecret: 'test-secret', endpoints: { outboundbot: `${server.url}/` } },
+      transport,
+      runtime: fakeRuntime(),
+      pace: false,
+    },
+    catalog,
+  );
+});
+
+afterAll(async () => {
+  await transport.close();
+  await server.close();
+});
+
+beforeEach(() => {
+  reply = OK;
+  server.requests.length = 0;
+});
+
+/** The business parameters the vendor received in the last request (signature and common parameters removed). */
+function received(): Record<string, string> {
+  expect(server.requests).toHaveLength(1);
+  const params = Object.fromEntries(new URLSearchParams(server.requests[0].body));
+  for (const common of ['AccessKeyId', 'Format', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Signature', 'Version']) {
+    delete params[common];
+  }
+  return params;
+}
+
+async function invoke(id: string, input: unknown, answer: unknown = OK): Promise<Record<string, unknown>> {
+  reply = answer;
+  return (await client.invoke(`outboundbot.${id}`, input)) as Record<string, unknown>;
+}
+
+async function refused(id: string, input: unknown): Promise<CallbridgeError> {
+  const error = await client.invoke(`outboundbot.${id}`, input).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CallbridgeError);
+  expect((error as CallbridgeError).kind).toBe('validation');
+  expect(server.requests).toHaveLength(0);
+  return error as CallbridgeError;
+}
+
+const INSTANCE = '174952ab-9825-4cc9-a5e2-de82d7fa4cdd';
+const SCRIPT = '63cc3b45-feb2-4676-a7d7-f717001fa1e1';
+const base = { InstanceId: INSTANCE, ScriptId: SCRIPT };
+
+describe('catalog entries', () => {
+  it('defines every operation of §7-§13, none of them billed, with no invented QPS', () => {
+    expect(ALL).toHaveLength(45);
+    for (const action of ALL) {
+      const op = catalog.get(`outboundbot.${action}`);
+      expect(op, action).toBeDefined();
+      expect(op?.access, action).not.toBe('call');
+      expect(op?.qps, action).toBeUndefined();
+      expect(op?.method ?? 'POST', action).toBe('POST');
+    }
+  });
+
+  it('marks reads as read (ExportScript and the TTS audition too) and everything else as write', () => {
+    const reads = ALL.filter((a) => catalog.get(`outboundbot.${a}`)?.access === 'read');
+    expect(reads.sort()).toEqual(
+      [
+        'ListInstances',
+        'DescribeInstance',
+        'DescribeScript',
+        'ListScripts',
+        'QueryScriptsByStatus',
+        'ListScriptPublishHistories',
+        'ExportScript',
+        'ListDialogueFlows',
+        'DescribeGlobalQuestion',
+        'ListGlobalQuestions',
+        'DescribeIntent',
+        'ListIntents',
+        'ListTags',
+        'DescribeTTSConfig',
+        'DescribeScriptVoiceConfig',
+        'ListScriptVoiceConfigs',
+        'DescribeTTSDemo',
+        'QueryScriptWaveforms',
+      ].sort(),
+    );
+  });
+
+  it('flags deletes, rollbacks and whole-definition replacements as destructive', () => {
+    const destructive = ALL.filter((a) => catalog.get(`outboundbot.${a}`)?.destructive);
+    expect(destructive.sort()).toEqual(
+      [
+        'DeleteInstance',
+        'DeleteScript',
+        'RollbackScript',
+        'DeleteDialogueFlow',
+        'ModifyDialogueFlow',
+        'DeleteGlobalQuestion',
+        'DeleteIntent',
+        'ModifyTagGroups',
+        'DeleteScriptWaveform',
+      ].sort(),
+    );
+  });
+});
+
+describe('instance APIs answer with lower-case keys (defect 22)', () => {
+  const lowerCase = {
+    Code: 'OK',
+    HttpStatusCode: 200,
+    Instance: {
+      InstanceDescription: '这个是第一的实例',
+      creationTime: 1578469042851,
+      InstanceId: '90515b5-6115-4ccf-83e2-52d5bfaf2ddf',
+      InstanceName: '第一个实例',
+      MaxConcurrentConversation: 4,
+    },
+    requestId: '254EB995-DEDF-48A4-9101-9CA5B72FFBCC',
+    success: true,
+  };
+
+  it.each(['CreateInstance', 'DescribeInstance', 'ModifyInstance'])('%s exposes CreationTime, RequestId and Success under their documented names', async (action) => {
+    const input =
+      action === 'CreateInstance'
+        ? { InstanceName: '第一个实例', MaxConcurrentConversation: 4 }
+        : action === 'ModifyInstance'
+          ? { InstanceId: INSTANCE, MaxConcurrentConversation: 4 }
+          : { InstanceId: INSTANCE };
+    const out = await invoke(action, input, lowerCase);
+    expect(out.RequestId).toBe('254EB995-DEDF-48A4-9101-9CA5B72FFBCC');
+    expect(out.Success).toBe(true);
+    expect(out).not.toHaveProperty('requestId');
+    expect(out).not.toHaveProperty('success');
+    expect(out.Instance).toMatchObject({ CreationTime: 1578469042851, InstanceId: '90515b5-6115-4ccf-83e2-52d5bfaf2ddf', MaxConcurrentConversation: 4 });
+    expect(out.Instance).not.toHaveProperty('creationTime');
+  });
+
+  it('ListInstances normalises every item and still accepts the documented spelling', async () => {
+    const out = await invoke(
+      'ListInstances',
+      {},
+      {
+        Code: 'OK',
+        HttpStatusCode: '200',
+        Instances: [
+          { creationTime: '1578469042851', InstanceId: 'a', InstanceName: 'A', MaxConcurrentConversation: '4' },
+          { CreationTime: 1578469042852, InstanceId: 'b', InstanceName: 'B', MaxConcurrentConversation: 1 },
+        ],
+        requestId: 'r',
+        success: 'true',
+      },
+    );
+    expect(out).toMatchObject({ RequestId: 'r', Success: true, HttpStatusCode: 200 });
+    expect(out.Instances).toEqual([
+      { CreationTime: 1578469042851, InstanceId: 'a', InstanceName: 'A', MaxConcurrentConversation: 4 },
+      { CreationTime: 1578469042852, InstanceId: 'b', InstanceName: 'B', MaxConcurrentConversation: 1 },
+    ]);
+    expect(received()).toEqual({ Action: 'ListInstances' });
+  });
+
+  it('ModifyInstance insists on MaxConcurrentConversation, which the vendor requires even for a rename', async () => {
+    const error = await refused('ModifyInstance', { InstanceId: INSTANCE, InstanceName: 'New name' });
+    expect(error.message).toMatch(/MaxConcurrentConversation: is required/);
+  });
+});
+
+describe('IDs', () => {
+  it('refuses an OSS file path as InstanceId (the CreateScript docs example, defect 28)', async () => {
+    const error = await refused('CreateScript', {
+      InstanceId: '52e80b02-0126-4556-a1e6-ef5b3747ed53/a9a3ddc7-7c5a-4b4b-bf1a-2a66f8ad3c6e.xlsx',
+      ScriptName: 'x',
+      Industry: '教育',
+      Scene: '回访',
+    });
+    expect(error.field).toBe('InstanceId');
+    expect(error.message).toMatch(/must be an ID such as a UUID/);
+  });
+
+  it('accepts a numeric ScriptVoiceConfigId and sends it as text', async () => {
+    await invoke('DescribeScriptVoiceConfig', { ...base, ScriptVoiceConfigId: 100 });
+    expect(received().ScriptVoiceConfigId).toBe('100');
+  });
+});
+
+describe('table vs example names (defect 6)', () => {
+  it('QueryScriptsByStatus sends StatusList.N as the table says, not the example\'s Status', async () => {
+    await invoke('QueryScriptsByStatus', { InstanceId: INSTANCE, StatusList: ['PUBLISHED', 'DRAFTED'], PageNumber: 1, PageSize: 10 });
+    const params = received();
+    expect(params).toMatchObject({ 'StatusList.1': 'PUBLISHED', 'StatusList.2': 'DRAFTED' });
+    expect(params).not.toHaveProperty('Status');
+    expect(params).not.toHaveProperty('StatusList');
+  });
+
+  it('QueryScriptsByStatus refuses the example\'s Status parameter and unknown statuses before sending', async () => {
+    const wrongName = await refused('QueryScriptsByStatus', { InstanceId: INSTANCE, Status: 'PUBLISHED', StatusList: ['PUBLISHED'], PageNumber: 1, PageSize: 10 });
+    expect(wrongName.message).toMatch(/Status: unknown parameter/);
+    await refused('QueryScriptsByStatus', { InstanceId: INSTANCE, StatusList: ['LIVE'], PageNumber: 1, PageSize: 10 });
+    await refused('QueryScriptsByStatus', { InstanceId: INSTANCE, StatusList: [], PageNumber: 1, PageSize: 10 });
+  });
+
+  it('ListScriptPublishHistories requires the ScriptId that only the example shows', async () => {
+    const error = await refused('ListScriptPublishHistories', { InstanceId: INSTANCE, PageNumber: 1, PageSize: 10 });
+    expect(error.message).toMatch(/ScriptId: is required/);
+    const out = await invoke(
+      'ListScriptPublishHistories',
+      { ...base, PageNumber: 1, PageSize: 10 },
+      {
+        ...OK,
+        ScriptPublishHistories: {
+          List: [{ ScriptId: SCRIPT, Description: 10088, InstanceId: INSTANCE, PublishTime: 1578965079000, ScriptVersion: '1578965079000' }],
+          PageNumber: 1,
+          PageSize: 10,
+          TotalCount: 20,
+        },
+      },
+    );
+    expect(received()).toMatchObject({ ScriptId: SCRIPT, PageNumber: '1', PageSize: '10' });
+    const op = catalog.get('outboundbot.ListScriptPublishHistories');
+    const items = getPath(out, op?.pagination?.itemsPath ?? '') as Array<Record<string, unknown>>;
+    expect(items[0]).toMatchObject({ Description: '10088', ScriptVersion: '1578965079000', PublishTime: 1578965079000 });
+    expect(getPath(out, op?.pagination?.totalPath ?? '')).toBe(20);
+  });
+
+  it('RollbackScript takes the ScriptVersion from the history, as text even when given as a number', async () => {
+    await invoke('RollbackScript', { ...base, RollbackVersion: 1579055782000 });
+    expect(received().RollbackVersion).toBe('1579055782000');
+  });
+
+  it('DuplicateScript does not mistake the returned SourceScriptId for the new script', async () => {
+    const out = await invoke('DuplicateScript', { InstanceId: INSTANCE, SourceScriptId: SCRIPT, Name: '复制' }, { ...OK, SourceScriptId: SCRIPT });
+    expect(out.SourceScriptId).toBe(SCRIPT);
+    expect(out.ScriptId).toBeUndefined();
+  });
+});
+
+describe('dialogue flows', () => {
+  const definition = {
+    transitions: [{ id: 't1', index: 1, source: 'n1', sourceAnchor: 0, target: 'n2', targetAnchor: 0 }],
+    nodes: [
+      { id: 'n1', index: 0, nodeIndex: 0, type: 'start', shape: 'start-html', content: { branches: [{ branchId: 'b1', branchName: '发起对话' }] } },
+      { id: 'n2', index: 2, nodeIndex: 1, type: 'transfer', script: '好的 & 再见 = 100%', content: { action: 'Hangup', actionParams: '' } },
+    ],
+  };
+
+  it('ModifyDialogueFlow sends the definition as one JSON string in a POST form body, never in the URL (defect 35)', async () => {
+    await invoke('ModifyDialogueFlow', { ...base, DialogueFlowId: 'f1', DialogueFlowDefinition: definition });
+    const request = server.requests[0];
+    expect(request.method).toBe('POST');
+    expect(request.url).not.toContain('DialogueFlowDefinition');
+    const params = received();
+    expect(params.DialogueFlowDefinition).toBe(JSON.stringify(definition));
+    expect(Object.keys(params).filter((k) => k.startsWith('DialogueFlowDefinition.'))).toEqual([]);
+  });
+
+  it('ModifyDialogueFlow carries a real-size flow (hundreds of nodes) intact', async () => {
+    const nodes = Array.from({ length: 400 }, (_, i) => ({ id: `n${i}`, type: i === 0 ? 'start' : 'Switch', script: `第${i}句：请问您现在方便吗？`.repeat(3), questions: [] }));
+    const transitions = nodes.slice(1).map((n, i) => ({ id: `t${i}`, source: `n${i}`, target: n.id }));
+    const big = { nodes, transitions };
+    expect(JSON.stringify(big).length).toBeGreaterThan(40_000);
+    await invoke('ModifyDialogueFlow', { ...base, DialogueFlowId: 'f1', DialogueFlowDefinition: big });
+    expect(JSON.parse(received().DialogueFlowDefinition)).toEqual(big);
+  });
+
+  it('ModifyDialogueFlow does not encode a JSON-text definition twice', async () => {
+    const text = JSON.stringify(definition);
+    await invoke('ModifyDialogueFlow', { ...base, DialogueFlowId: 'f1', DialogueFlowDefinition: text });
+    expect(received().DialogueFlowDefinition).toBe(text);
+  });
+
+  it('ModifyDialogueFlow refuses a definition without nodes, naming the path', async () => {
+    const error = await refused('ModifyDialogueFlow', { ...base, DialogueFlowId: 'f1', DialogueFlowDefinition: { transitions: [] } });
+    expect(error.message).toMatch(/DialogueFlowDefinition\.nodes/);
+  });
+
+  it('ListDialogueFlows maps the examples\' Id/Name/FlowType/FlowDefinition to the table\'s names and parses the graph', async () => {
+    const out = await invoke('ListDialogueFlows', base, {
+      ...OK,
+      DialogueFlows: [{ FlowType: 'MainFlow', Id: '01331d8d', Name: '主流程', FlowDefinition: JSON.stringify(definition), ScriptId: SCRIPT, ScriptVersion: 1569220563549 }],
+    });
+    expect(out.DialogueFlows).toEqual([
+      { DialogueFlowType: 'MainFlow', DialogueFlowId: '01331d8d', DialogueFlowName: '主流程', DialogueFlowDefinition: definition, ScriptId: SCRIPT, ScriptVersion: '1569220563549' },
+    ]);
+  });
+
+  it('a listed definition can be sent back to ModifyDialogueFlow unchanged', async () => {
+    const listed = await invoke('ListDialogueFlows', base, { ...OK, DialogueFlows: [{ DialogueFlowId: 'f1', DialogueFlowDefinition: JSON.stringify(definition) }] });
+    const flow = (listed.DialogueFlows as Array<Record<string, unknown>>)[0];
+    server.requests.length = 0;
+    await invoke('ModifyDialogueFlow', { ...base, DialogueFlowId: flow.DialogueFlowId, DialogueFlowDefinition: flow.DialogueFlowDefinition });
+    expect(received().DialogueFlowDefinition).toBe(JSON.stringify(definition));
+  });
+
+  it('CreateDialogueFlow takes DialogueName (not DialogueFlowName) and only MainFlow/SubFlow', async () => {
+    await refused('CreateDialogueFlow', { ...base, DialogueFlowType: 'MainFlow', DialogueFlowName: '主流程' });
+    await refused('CreateDialogueFlow', { ...base, DialogueFlowType: 'Main', DialogueName: '主流程' });
+  });
+});
+
+describe('phrase lists travel as one JSON string', () => {
+  it('CreateGlobalQuestion sends Questions and Answers as JSON arrays in one parameter each, not Questions.1', async () => {
+    await invoke('CreateGlobalQuestion', { ...base, GlobalQuestionName: '你是谁', GlobalQuestionType: 'COMMON', Questions: ['你是谁？', '你谁啊'], Answers: ['我是客服'] });
+    const params = received();
+    expect(params.Questions).toBe('["你是谁？","你谁啊"]');
+    expect(params.Answers).toBe('["我是客服"]');
+    expect(Object.keys(params).filter((k) => k.includes('.'))).toEqual([]);
+  });
+
+  it('the docs\' JSON-text form is accepted and not encoded twice', async () => {
+    await invoke('ModifyGlobalQuestion', {
+      ...base,
+      GlobalQuestionId: 'g1',
+      GlobalQuestionName: '你是谁',
+      GlobalQuestionType: 'COMMON',
+      Questions: '["你是谁","你叫什么"]',
+      Answers: '["你好,我是你的专属客服顾问."]',
+    });
+    expect(received()).toMatchObject({ Questions: '["你是谁","你叫什么"]', Answers: '["你好,我是你的专属客服顾问."]' });
+  });
+
+  it('refuses empty lists and empty phrases (the CreateIntent example ends with "")', async () => {
+    await refused('CreateGlobalQuestion', { ...base, GlobalQuestionName: 'x', GlobalQuestionType: 'COMMON', Questions: [], Answers: ['a'] });
+    const error = await refused('CreateIntent', { ...base, IntentName: '是本人', Utterances: ['是', '是的', ''] });
+    expect(error.message).toMatch(/Utterances\.2: an empty utterance is not allowed/);
+  });
+
+  it('CreateIntent sends a single keyword (the table\'s String form) as a JSON array, like the example', async () => {
+    await invoke('CreateIntent', { ...base, IntentName: '是本人', Utterances: ['是'], Keywords: '是' });
+    expect(received()).toMatchObject({ Utterances: '["是"]', Keywords: '["是"]' });
+  });
+
+  it('ModifyIntent clears keywords with [] and leaves them alone when omitted', async () => {
+    await invoke('ModifyIntent', { ...base, IntentId: 'i1', IntentName: 'n', Utterances: ['u'], Keywords: [] });
+    expect(received().Keywords).toBe('[]');
+    server.requests.length = 0;
+    await invoke('ModifyIntent', { ...base, IntentId: 'i1', IntentName: 'n', Utterances: ['u'] });
+    expect(received()).not.toHaveProperty('Keywords');
+  });
+});
+
+describe('lenient outputs (defect 18)', () => {
+  it('ListGlobalQuestions JSON-text Answers/Questions and DescribeGlobalQuestion arrays both come back as arrays', async () => {
+    const listed = await invoke(
+      'ListGlobalQuestions',
+      { ...base, PageNumber: 1, PageSize: 10 },
+      {
+        ...OK,
+        GlobalQuestions: {
+          TotalCount: 3,
+          PageSize: 100,
+          PageNumber: 1,
+          List: [{ GlobalQuestionType: 'SYSTEM', Answers: '["你好,您可以再说一遍吗","不好意思我刚才没有听清"]', Questions: '["未识别的用户问题"]', GlobalQuestionId: 'g' }],
+        },
+      },
+    );
+    const item = (listed.GlobalQuestions as { List: Array<Record<string, unknown>> }).List[0];
+    expect(item.Answers).toEqual(['你好,您可以再说一遍吗', '不好意思我刚才没有听清']);
+    expect(item.Questions).toEqual(['未识别的用户问题']);
+    const described = await invoke('DescribeGlobalQuestion', { ...base, GlobalQuestionId: 'g' }, { ...OK, GlobalQuestion: { Answers: ['a'], Questions: ['q1', 'q2'] } });
+    expect(described.GlobalQuestion).toMatchObject({ Answers: ['a'], Questions: ['q1', 'q2'] });
+  });
+
+  it('ModifyGlobalQuestion returns the ID as GlobalQuestionId whichever name the vendor uses', async () => {
+    const out = await invoke(
+      'ModifyGlobalQuestion',
+      { ...base, GlobalQuestionId: 'g1', GlobalQuestionName: 'n', GlobalQuestionType: 'COMMON', Questions: ['q'], Answers: ['a'] },
+      { ...OK, DialogueQuestionId: 'g1' },
+    );
+    expect(out.GlobalQuestionId).toBe('g1');
+  });
+
+  it('ExportScript accepts HttpStatusCode "200" and Success "true" and hands back a number and a boolean', async () => {
+    const out = await invoke('ExportScript', base, {
+      Message: 'Success',
+      RequestId: 'r',
+      DownloadParams: { SignatureUrl: 'https://bucket.oss-cn-shanghai.aliyuncs.com/x?Expires=1&Signature=a%3D' },
+      HttpStatusCode: '200',
+      Code: 'OK',
+      Success: 'true',
+    });
+    expect(out).toMatchObject({ HttpStatusCode: 200, Success: true, DownloadParams: { SignatureUrl: 'https://bucket.oss-cn-shanghai.aliyuncs.com/x?Expires=1&Signature=a%3D' } });
+  });
+
+  it('DescribeTTSDemo accepts Code "200" (not "OK") with string flags and returns the audition URL', async () => {
+    const out = await invoke('DescribeTTSDemo', { ...base, Text: '测试', Voice: 'aixia', SpeechRate: 100, Volume: 50 }, {
+      Message: 'Success',
+      RequestId: 'r',
+      HttpStatusCode: '200',
+      AuditionUrl: 'https://cloudagentbot-online.oss-cn-shanghai.aliyuncs.com/TTSDEMO/a.wav?Expires=1',
+      Code: '200',
+      Success: 'true',
+    });
+    expect(out).toMatchObject({ Code: '200', HttpStatusCode: 200, Success: true, AuditionUrl: expect.stringContaining('TTSDEMO') });
+    expect(received()).toMatchObject({ Text: '测试', SpeechRate: '100', Volume: '50' });
+  });
+
+  it('DescribeTTSConfig exposes the table\'s Id as TTSConfigId and the text settings as numbers', async () => {
+    const out = await invoke('DescribeTTSConfig', base, { ...OK, TTSConfig: { Id: 'c1', Voice: 'xiaoyun', SpeechRate: '-150', Volume: '100' } });
+    expect(out.TTSConfig).toEqual({ TTSConfigId: 'c1', Voice: 'xiaoyun', SpeechRate: -150, Volume: 100 });
+  });
+
+  it('ListScriptVoiceConfigs: numeric IDs become text, empty and JSON-text relations become arrays', async () => {
+    const out = await invoke(
+      'ListScriptVoiceConfigs',
+      { ...base, PageNumber: 1, PageSize: 20 },
+      {
+        ...OK,
+        ScriptVoiceConfigs: {
+          List: [
+            { ScriptVoiceConfigId: 100, ScriptWaveformRelation: '', Type: 'TTS' },
+            { ScriptVoiceConfigId: 'v2', ScriptWaveformRelation: '[{"ScriptContent":"你好","ScriptWaveformId":"w1"}]', Type: 'WAVEFORM' },
+          ],
+          PageNumber: 1,
+          PageSize: 10,
+          TotalCount: 20,
+        },
+      },
+    );
+    const list = (out.ScriptVoiceConfigs as { List: Array<Record<string, unknown>> }).List;
+    expect(list[0]).toMatchObject({ ScriptVoiceConfigId: '100', ScriptWaveformRelation: [] });
+    expect(list[1].ScriptWaveformRelation).toEqual([{ ScriptContent: '你好', ScriptWaveformId: 'w1' }]);
+  });
+
+  it('keeps fields the docs do not list', async () => {
+    const out = await invoke('DescribeScript', base, { ...OK, Script: { ScriptId: SCRIPT, Status: 'PUBLISHED', IsDrafted: 'false', NewVendorField: 'x' } });
+    expect(out.Script).toEqual({ ScriptId: SCRIPT, Status: 'PUBLISHED', IsDrafted: false, NewVendorField: 'x' });
+  });
+});
+
+describe('tags', () => {
+  it('ModifyTagGroups sends each array as ONE JSON string, not Tags.1.TagName', async () => {
+    await invoke('ModifyTagGroups', {
+      ...base,
+      TagGroups: [{ Id: 'g1', TagGroup: '当前学历', TagGroupIndex: 0 }],
+      Tags: [
+        { Id: 't1', TagGroup: '当前学历', TagName: '本科' },
+        { TagGroup: '当前学历', TagName: '研究生' },
+      ],
+    });
+    const params = received();
+    expect(JSON.parse(params.TagGroups)).toEqual([{ Id: 'g1', TagGroup: '当前学历', TagGroupIndex: 0 }]);
+    expect(JSON.parse(params.Tags)).toEqual([
+      { Id: 't1', TagGroup: '当前学历', TagName: '本科' },
+      { TagGroup: '当前学历', TagName: '研究生' },
+    ]);
+    expect(Object.keys(params).some((k) => k.startsWith('Tags.') || k.startsWith('TagGroups.'))).toBe(false);
+  });
+
+  it('ListTags output can be sent back: TagGroupId/TagId become the request\'s Id', async () => {
+    const listed = await invoke('ListTags', base, {
+      ...OK,
+      TagGroups: [{ TagGroup: '当前学历', ScriptId: SCRIPT, TagGroupId: 'g1', TagGroupIndex: 0 }],
+      Tags: [{ TagName: '本科', TagGroup: '当前学历', ScriptId: SCRIPT, TagId: 't1', TagIndex: 0 }],
+    });
+    server.requests.length = 0;
+    await invoke('ModifyTagGroups', { ...base, TagGroups: listed.TagGroups, Tags: listed.Tags });
+    const params = received();
+    expect(JSON.parse(params.TagGroups)).toEqual([{ Id: 'g1', ScriptId: SCRIPT, TagGroup: '当前学历', TagGroupIndex: 0 }]);
+    expect(JSON.parse(params.Tags)).toEqual([{ Id: 't1', ScriptId: SCRIPT, TagGroup: '当前学历', TagName: '本科', TagIndex: 0 }]);
+  });
+
+  it('ModifyTagGroups refuses misspelled item keys instead of silently dropping them', async () => {
+    const error = await refused('ModifyTagGroups', { ...base, TagGroups: [{ TagGroupName: '当前学历' }], Tags: [] });
+    expect(error.message).toMatch(/TagGroupName: unknown parameter/);
+  });
+});
+
+describe('TTS ranges (defect 24)', () => {
+  it('accepts a negative speech rate and refuses a volume above 100, as the vendor\'s current reference says', async () => {
+    await invoke('ModifyTTSConfig', { ...base, Voice: 'xiaoyun', SpeechRate: -150, Volume: 60 });
+    expect(received()).toMatchObject({ SpeechRate: '-150', Volume: '60' });
+    server.requests.length = 0;
+    const error = await refused('ModifyTTSConfig', { ...base, Voice: 'xiaoyun', SpeechRate: 0, Volume: 300 });
+    expect(error.field).toBe('Volume');
+    await refused('DescribeTTSDemo', { ...base, Text: 't', Voice: 'aixia', SpeechRate: 600, Volume: 50 });
+  });
+
+  it('ModifyScriptVoiceConfig sends the text-to-recording mapping as one JSON string', async () => {
+    const relation = [
+      { ScriptContent: '请问你是', ScriptWaveformId: 'w1' },
+      { ScriptContent: '吗？', ScriptWaveformId: 'w2' },
+    ];
+    await invoke('ModifyScriptVoiceConfig', { ...base, ScriptVoiceConfigId: 'v1', Type: 'WAVEFORM', ScriptWaveformRelation: relation });
+    expect(received()).toMatchObject({ Type: 'WAVEFORM', ScriptWaveformRelation: JSON.stringify(relation) });
+  });
+});
