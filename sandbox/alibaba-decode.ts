@@ -111,7 +111,8 @@ function decodeValue(name: string, schema: z.ZodType | undefined, encoding: Wire
   const raw = params[name];
   if (kind === 'scalar') return raw;
   const mode = encoding ?? defaultEncoding(schema as z.ZodType);
-  if (kind === 'object' || mode === 'json') return raw === undefined ? undefined : parseJson(raw);
+  // An object sent in place of a list (a union such as CreateCallTask.Data) travels as JSON text.
+  if (kind === 'object' || mode === 'json' || (raw !== undefined && raw.trim().startsWith('{'))) return raw === undefined ? undefined : parseJson(raw);
   if (mode === 'comma') return raw === undefined ? undefined : raw === '' ? [] : raw.split(',');
   const element = elementOf(schema as z.ZodType);
   const elementKind = element ? kindOf(element) : 'scalar';
@@ -131,7 +132,13 @@ export function decodeRpcInput(op: AnyOperation, params: Record<string, string>)
   const shape = shapeOf(op.input) ?? {};
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(shape)) {
-    const value = decodeValue(name, schema, op.encoding?.[name], params);
+    let value = decodeValue(name, schema, op.encoding?.[name], params);
+    const codes = op.wireValues?.[name];
+    if (codes && typeof value === 'string') {
+      // The vendor's wire code back to the user-facing value (e.g. HangupDirection '0' -> 'user').
+      const natural = Object.entries(codes).find(([, code]) => code === value);
+      if (natural) value = natural[0];
+    }
     if (value !== undefined) out[name] = value;
   }
   return out;

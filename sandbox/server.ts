@@ -133,6 +133,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     placeCall: (init) => engine.place(init),
     calls: () => engine.list(),
     getCall: (id) => engine.get(id),
+    callEndsAt: (id) => engine.endsAt(id),
     push: (url, body, delays, pushOptions) => pusher.push(url, body, delays, pushOptions),
     get baseUrl() {
       return baseUrl;

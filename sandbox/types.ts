@@ -110,6 +110,8 @@ export interface SandboxContext {
   /** Calls with their status brought up to the current sandbox time. */
   calls(): PlacedCall[];
   getCall(id: string): PlacedCall | undefined;
+  /** Sandbox time at which a placed call ends, known in advance (dialers use it to free a line). */
+  callEndsAt(id: string): number | undefined;
   /** POSTs a JSON body to a receiver URL, retrying on failure as the vendor does (delays in sandbox ms). */
   push(url: string, body: unknown, retryDelaysMs: number[], options?: PushOptions): void;
   /** http://127.0.0.1:<port>, for URLs the sandbox serves itself (recordings). */

@@ -51,8 +51,8 @@ export function createDyvmsSimulator(options: { qps?: Record<string, number> } =
       return (handlers[checked.call.action] ?? generic)(scope);
     },
     tick(context: SandboxContext) {
-      robot.tick(context);
-      taskCenter.tick(context);
+      robot.tick({ context, state, receipts });
+      taskCenter.tick({ context, state, receipts });
       receipts.tick(context);
     },
     faultResponse(fault) {
