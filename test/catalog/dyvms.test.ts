@@ -264,6 +264,11 @@ describe('success codes: "OK" and "200" (defect 25)', () => {
     expect(sent()).toMatchObject({ DataType: 'LIST', Data: '13100000000' });
   });
 
+  it('the MQTT token API answers "200"; its expiry arrives as text and is returned as a number', async () => {
+    reply = { status: 200, body: { Code: '200', Message: 'OK', Data: { Host: 'mqtt-x.mqtt.aliyuncs.com', Token: 'tok', ExpireTime: '1636950919305', ClientId: 'GID_VOIP_RC@@@1' } } };
+    await expect(client.invoke('dyvms.GetMqttToken', {})).resolves.toMatchObject({ Code: '200', Data: { ExpireTime: 1636950919305, ClientId: 'GID_VOIP_RC@@@1' } });
+  });
+
   it('a failed business code becomes a vendor error with the code and request ID', async () => {
     reply = { status: 400, body: { RequestId: 'r-9', Code: 'UnauthorizedOperation', Message: 'You have not been authorized.' } };
     const error = await refusal('dyvms.QueryVirtualNumber', {});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { jsonData } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.GetCallInfo',
@@ -13,11 +14,12 @@ export default defineOperation({
     RtcId: z.string().trim().min(1).describe('RTC account ID (Module of dyvms.AddRtcAccount).'),
   }),
   output: alibabaResponse({
-    Data: z
-      .looseObject({
+    Data: jsonData(
+      z.looseObject({
         ChannelId: str().optional().describe('ID of the current call.'),
         Status: str().optional().describe('Idle, Calling, Talking or Terminating.'),
-      })
+      }),
+    )
       .optional()
       .describe('The call state.'),
   }),

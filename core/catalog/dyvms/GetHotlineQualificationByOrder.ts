@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { jsonData, numericId } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.GetHotlineQualificationByOrder',
@@ -16,12 +16,13 @@ export default defineOperation({
     OrderId: numericId().describe('Work-order ID of the 400 qualification application.'),
   }),
   output: alibabaResponse({
-    Data: z
-      .looseObject({
+    Data: jsonData(
+      z.looseObject({
         Status: str().optional().describe('NORMAL = usable, OTHER = not usable.'),
         QualificationId: str().optional().describe('Qualification ID for the hotline APIs.'),
         OrderId: str().optional().describe('The work-order ID.'),
-      })
+      }),
+    )
       .optional()
       .describe('The qualification.'),
   }),

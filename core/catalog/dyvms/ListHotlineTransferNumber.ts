@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, int, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { jsonData, numericId } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.ListHotlineTransferNumber',
@@ -19,8 +19,8 @@ export default defineOperation({
     PageSize: int(1, 10).default(10).describe('Numbers per page, 1-10 (default 10; required by the vendor, so always sent).'),
   }),
   output: alibabaResponse({
-    Data: z
-      .looseObject({
+    Data: jsonData(
+      z.looseObject({
         PageNo: num().optional().describe('Page number.'),
         PageSize: num().optional().describe('Page size.'),
         Total: num().optional().describe('Total numbers.'),
@@ -36,7 +36,8 @@ export default defineOperation({
         )
           .optional()
           .describe('Numbers on this page.'),
-      })
+      }),
+    )
       .optional()
       .describe('The page.'),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { jsonData } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.QueryCallInPoolTransferConfig',
@@ -14,15 +15,16 @@ export default defineOperation({
     PhoneNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
   }),
   output: alibabaResponse({
-    Data: z
-      .looseObject({
+    Data: jsonData(
+      z.looseObject({
         GmtCreate: num().optional().describe('When the configuration was created, Unix ms.'),
         CalledRouteMode: str().optional().describe('roundRobin (in turn) or random.'),
         TransferTimeout: str().optional().describe('Forwarding timeout (unit not documented).'),
         Details: list(z.looseObject({ Called: str().optional().describe('A target number.') }))
           .optional()
           .describe('Target numbers.'),
-      })
+      }),
+    )
       .optional()
       .describe('The configuration.'),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, dateTime, int, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { jsonData } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.QueryCallInTransferRecord',
@@ -20,8 +21,8 @@ export default defineOperation({
     PageSize: int(1, 10).default(10).describe('Records per page, 1-10 (default 10; required by the vendor, so always sent).'),
   }),
   output: alibabaResponse({
-    Data: z
-      .looseObject({
+    Data: jsonData(
+      z.looseObject({
         PageNo: num().optional().describe('Page number.'),
         PageSize: num().optional().describe('Page size.'),
         Total: num().optional().describe('Total records.'),
@@ -37,7 +38,8 @@ export default defineOperation({
         )
           .optional()
           .describe('Records on this page.'),
-      })
+      }),
+    )
       .optional()
       .describe('The page.'),
   }),
