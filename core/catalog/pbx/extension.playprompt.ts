@@ -18,7 +18,7 @@ export default defineOperation({
     extid: extensionNumber().describe('Extension to ring (sent as number on v2.0.0).'),
     prompt: promptNames(),
     autoanswer: yesNo().optional().describe('"yes": the extension answers automatically (needs SIP phone support); default "no".'),
-    count: int(1, 100).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
+    count: int(1).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
   }),
   pbxBody: (input, version) =>

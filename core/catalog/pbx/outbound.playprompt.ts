@@ -21,9 +21,9 @@ export default defineOperation({
     fromext: extensionNumber()
       .optional()
       .describe('Extension whose outbound-call permission is used (v1.0.0 and later; dialpermission on v2.0.0).'),
-    count: int(1, 100).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
+    count: int(1).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
-    autoanswer: yesNo().optional().describe(`${V2_ONLY}; meaningful for extensions, default "no".`),
+    autoanswer: yesNo().optional().describe(`Answer automatically ("yes"/"no", default "no"; meaningful when the target is an extension); ${V2_ONLY}.`),
   }),
   pbxBody: (input, version) =>
     pbxVersionBody('pbx.outbound.playprompt', input, version, {

@@ -13,7 +13,7 @@ export const taskOpenId = () =>
 
 export const singleOpenId = () =>
   z
-    .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1).max(64))
+    .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1))
     .describe('Your ID of the one-off call (SingleOpenId) given to volcengine.SingleBatchAppend.');
 
 export const numberPoolNo = () =>

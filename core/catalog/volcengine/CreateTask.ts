@@ -28,7 +28,7 @@ export default defineOperation({
   idempotent: false,
   input: z
     .strictObject({
-      Name: z.string().min(1).max(100).describe('Task name, shown in the console.'),
+      Name: z.string().min(1).describe('Task name, shown in the console.'),
       Type: taskType(),
       Resource: resourceKey(),
       NumberPoolNo: numberPoolNo(),
