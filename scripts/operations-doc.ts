@@ -30,7 +30,8 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 function constraints(s: JsonSchema): string {
   const parts: string[] = [];
   if (s.enum) parts.push(`one of ${s.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
-  if (s.minimum !== undefined || s.maximum !== undefined) parts.push(`${s.minimum ?? ''}..${s.maximum ?? ''}`);
+  const bound = (n: number | undefined) => (n === undefined || Math.abs(n) >= Number.MAX_SAFE_INTEGER ? '' : String(n));
+  if (bound(s.minimum) || bound(s.maximum)) parts.push(`${bound(s.minimum)}..${bound(s.maximum)}`);
   if (s.minLength !== undefined || s.maxLength !== undefined) parts.push(`length ${s.minLength ?? 0}-${s.maxLength ?? ''}`);
   if (s.pattern) parts.push(`pattern \`${s.pattern}\``);
   if (s.default !== undefined) parts.push(`default ${JSON.stringify(s.default)}`);
