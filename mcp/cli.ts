@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { CallbridgeError } from '../core/errors.js';
-import { createClientFromEnv } from './client-factory.js';
+import { openClientFromEnv } from './client-factory.js';
 import { invoke, readInput } from './commands/invoke.js';
 import { opsDescribe, opsList } from './commands/ops.js';
+import { sandboxCommand, serveUntilSignal } from './commands/sandbox.js';
 
 const USAGE = `callbridge — phone calls and robot call campaigns on Alibaba Cloud, Volcengine and Yeastar-style PBXs
 
@@ -10,9 +11,11 @@ Usage:
   callbridge ops list [--json] [--product dyvms|outboundbot|volcengine|pbx]
   callbridge ops describe <operation-id>
   callbridge invoke <operation-id> --input '<json>' [--input-file path] [--dry-run]
+  callbridge sandbox [--port N] [--seed S] [--speed X] [--faults SPEC] [--receipt-url URL] [--print-env]
 
 Exit codes: 0 success, 1 vendor/network/configuration error, 2 invalid input (nothing was sent).
-Credentials come from the environment; see the README's configuration reference.`;
+Credentials come from the environment; see the README's configuration reference. With no credentials
+at all, commands run against an in-process sandbox (no real calls are placed).`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,6 +27,12 @@ async function main(argv: string[]): Promise<number> {
       input: { type: 'string' },
       'input-file': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      speed: { type: 'string' },
+      faults: { type: 'string' },
+      'receipt-url': { type: 'string' },
+      'print-env': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,13 +51,20 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'invoke' && sub) {
     const input = readInput(values);
-    const client = createClientFromEnv({ env: process.env });
+    const { client, close } = await openClientFromEnv({ env: process.env });
     try {
       console.log(await invoke(client, sub, input, values['dry-run'] ?? false));
     } catch (error) {
       if (error instanceof CallbridgeError) throw error;
       throw new Error(client.redact(String((error as Error).message ?? error)));
+    } finally {
+      await close();
     }
+    return 0;
+  }
+  if (command === 'sandbox') {
+    const sandbox = await sandboxCommand(values, { env: process.env, out: (line) => console.log(line) });
+    if (sandbox) await serveUntilSignal(sandbox);
     return 0;
   }
   console.error(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);

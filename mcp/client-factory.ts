@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { CallbridgeClient } from '../core/client.js';
 import { catalog } from '../core/registry.js';
 import type { Transport } from '../core/transport.js';
+import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
 import { credentialsFromEnv, type Env } from './env-config.js';
 import { systemRuntime } from './runtime.js';
 import { UndiciTransport } from './undici-transport.js';
@@ -12,23 +14,73 @@ export interface ClientFactoryOptions {
 
 /** Builds a client from the environment: vendor credentials, endpoint overrides, PBX TLS options. */
 export function createClientFromEnv({ env, transport }: ClientFactoryOptions): CallbridgeClient {
-  const credentials = credentialsFromEnv(env);
-  return new CallbridgeClient(
-    {
-      ...credentials,
-      transport:
-        transport ??
-        new UndiciTransport({
-          insecureTls: env.CALLBRIDGE_PBX_INSECURE_TLS === 'true',
-          ca: env.CALLBRIDGE_PBX_CA_FILE ? readCa(env.CALLBRIDGE_PBX_CA_FILE) : undefined,
-        }),
-      runtime: systemRuntime,
-    },
-    catalog,
-  );
+  return new CallbridgeClient({ ...credentialsFromEnv(env), transport: transport ?? transportFromEnv(env), runtime: systemRuntime }, catalog);
 }
 
-import { readFileSync } from 'node:fs';
-function readCa(path: string): string {
-  return readFileSync(path, 'utf8');
+function transportFromEnv(env: Env): UndiciTransport {
+  return new UndiciTransport({
+    insecureTls: env.CALLBRIDGE_PBX_INSECURE_TLS === 'true',
+    ca: env.CALLBRIDGE_PBX_CA_FILE ? readFileSync(env.CALLBRIDGE_PBX_CA_FILE, 'utf8') : undefined,
+  });
+}
+
+/** Every variable that configures a vendor account; when none is set, the in-process sandbox is used. */
+export const CREDENTIAL_VARIABLES = [
+  'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  'VOLCENGINE_ACCESS_KEY',
+  'VOLCENGINE_SECRET_KEY',
+  'VOLC_ACCESSKEY',
+  'VOLC_SECRETKEY',
+  'CALLBRIDGE_PBX_URL',
+  'CALLBRIDGE_PBX_USERNAME',
+  'CALLBRIDGE_PBX_PASSWORD',
+] as const;
+
+export function hasAnyCredentials(env: Env): boolean {
+  return CREDENTIAL_VARIABLES.some((name) => (env[name] ?? '').trim() !== '');
+}
+
+export interface OpenedClient {
+  client: CallbridgeClient;
+  /** Set when no credentials were configured and an in-process sandbox serves the requests. */
+  sandbox?: RunningSandbox;
+  /** Closes the transport and the sandbox, if any. */
+  close(): Promise<void>;
+}
+
+export interface OpenClientOptions extends ClientFactoryOptions {
+  /** Where the "no real calls are placed" notice goes (default: stderr). */
+  notice?: (message: string) => void;
+}
+
+export const SANDBOX_NOTICE = 'sandbox: no real calls are placed';
+
+/**
+ * The client the CLI and the MCP server use. With no vendor credentials in the environment at all
+ * (and CALLBRIDGE_SANDBOX not "off"), it starts an in-process sandbox on a free loopback port, points
+ * the client at it and says so. CALLBRIDGE_SANDBOX_SEED / CALLBRIDGE_SANDBOX_SPEED tune that sandbox.
+ */
+export async function openClientFromEnv(options: OpenClientOptions): Promise<OpenedClient> {
+  const { env } = options;
+  const notice = options.notice ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const transport = options.transport ?? transportFromEnv(env);
+  const closeTransport = async () => {
+    if (transport instanceof UndiciTransport) await transport.close();
+  };
+  if (hasAnyCredentials(env) || env.CALLBRIDGE_SANDBOX === 'off') {
+    return { client: createClientFromEnv({ env, transport }), close: closeTransport };
+  }
+  const speed = Number(env.CALLBRIDGE_SANDBOX_SPEED ?? 1);
+  const sandbox = await startSandbox({ port: 0, seed: env.CALLBRIDGE_SANDBOX_SEED ?? Date.now(), speed: speed > 0 ? speed : 1 });
+  notice(`${SANDBOX_NOTICE} (no vendor credentials are configured; using an in-process sandbox at ${sandbox.url}).`);
+  const client = createClientFromEnv({ env: { ...env, ...sandbox.env }, transport });
+  return {
+    client,
+    sandbox,
+    close: async () => {
+      await closeTransport();
+      await sandbox.close();
+    },
+  };
 }

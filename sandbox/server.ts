@@ -6,6 +6,7 @@ import { CallEngine } from './calls.js';
 import { createClock } from './clock.js';
 import { handleControl } from './control.js';
 import createDyvms from './dyvms/index.js';
+import createVolcengine from './volcengine/index.js';
 import { Faults, type FaultRule } from './faults.js';
 import { Pusher } from './push.js';
 import { deriveRng } from './rng.js';
@@ -46,7 +47,10 @@ function instantiate(module: VendorSimulatorModule | undefined): VendorSimulator
   return typeof module === 'function' ? module() : module;
 }
 
-/** Loads sandbox/<vendor>/index.ts when another module provides it; undefined until then. */
+/**
+ * Loads sandbox/<vendor>/index.ts when it exists (vendors not yet imported statically above);
+ * until then that prefix answers 501. Bundled builds only contain the static imports.
+ */
 async function loadSimulator(vendor: VendorName): Promise<VendorSimulator | undefined> {
   const path = `./${vendor}/index.js`;
   try {
@@ -116,6 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const simulators = new Map<VendorName, VendorSimulator>();
   simulators.set('dyvms', createDyvms());
+  simulators.set('volcengine', createVolcengine());
   for (const vendor of VENDORS) {
     const given = options.simulators?.[vendor];
     if (given) simulators.set(vendor, given);
