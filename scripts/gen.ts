@@ -1,6 +1,6 @@
 // Regenerates core/catalog/index.ts (the list of operation files) and docs/operations.md.
 // Run by `npm run build` and `npm test`; CI fails when the checked-in copies are stale.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRODUCTS } from '../core/operation.js';
 
@@ -26,6 +26,11 @@ const index = [
 ].join('\n');
 writeFileSync(join(catalogDir, 'index.ts'), index);
 
-const { renderOperationsDoc } = await import('./operations-doc.js');
+const { renderOperationsDoc, renderCountsTable } = await import('./operations-doc.js');
 writeFileSync(join(root, 'docs', 'operations.md'), await renderOperationsDoc());
+
+const readmePath = join(root, 'README.md');
+const readme = readFileSync(readmePath, 'utf8');
+const marked = /(<!-- operation-counts:start -->\n)[\s\S]*?(\n<!-- operation-counts:end -->)/;
+if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, `$1${renderCountsTable()}$2`));
 console.error(`gen: ${files.length} operations`);
