@@ -31,6 +31,6 @@ writeFileSync(join(root, 'docs', 'operations.md'), await renderOperationsDoc());
 
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
-const marked = /(<!-- operation-counts:start -->\n)[\s\S]*?(\n<!-- operation-counts:end -->)/;
-if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, `$1${renderCountsTable()}$2`));
+const marked = /(<!-- operation-counts:start -->)[\s\S]*?(<!-- operation-counts:end -->)/;
+if (marked.test(readme)) writeFileSync(readmePath, readme.replace(marked, `$1\n${renderCountsTable()}\n$2`));
 console.error(`gen: ${files.length} operations`);
