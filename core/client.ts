@@ -4,9 +4,9 @@ import { Pacer } from './pacer.js';
 import { backoffMs, shouldRetry } from './retry.js';
 import { NetworkError, type HttpRequest, type HttpResponse, type Runtime, type Transport } from './transport.js';
 import { validateInput } from './validate.js';
-import { alibabaRequest, alibabaResponse, type AlibabaConfig } from './vendors/alibaba.js';
+import { alibabaRequest, alibabaResponse, alibabaUnsignedRequest, type AlibabaConfig } from './vendors/alibaba.js';
 import { isTokenError, md5Hex, PbxSession, pbxBody, pbxRequest, pbxResponse, type PbxConfig } from './vendors/pbx.js';
-import { volcengineRequest, volcengineResponse, type VolcengineConfig } from './vendors/volcengine.js';
+import { volcengineRequest, volcengineResponse, volcengineUnsignedRequest, type VolcengineConfig } from './vendors/volcengine.js';
 
 export interface ClientConfig {
   alibaba?: AlibabaConfig;
@@ -20,6 +20,11 @@ export interface ClientConfig {
   timeoutMs?: number;
   /** Pace each operation to its documented QPS (default true). */
   pace?: boolean;
+  /**
+   * The transport authenticates every request itself (n8n: the credential type signs Alibaba and Volcengine
+   * requests and holds the PBX token). Requests are built without signature or token, and no PBX session is kept.
+   */
+  externalAuth?: boolean;
 }
 
 const DRY_RUN_TOKEN = '<pbx-session-token>';
@@ -41,7 +46,7 @@ export class CallbridgeClient {
     private readonly catalog: ReadonlyMap<string, AnyOperation>,
   ) {
     this.pacer = new Pacer(config.runtime);
-    if (config.pbx) this.pbxSession = new PbxSession(config.pbx, config.transport, config.runtime);
+    if (config.pbx && !config.externalAuth) this.pbxSession = new PbxSession(config.pbx, config.transport, config.runtime);
   }
 
   operation(id: string): AnyOperation {
@@ -112,7 +117,7 @@ export class CallbridgeClient {
     for (let attempt = 0; ; attempt++) {
       if (this.config.pace !== false) await this.pacer.wait(op.id, op.qps);
       try {
-        const token = op.product === 'pbx' ? await this.requirePbx().getToken() : undefined;
+        const token = op.product === 'pbx' && !this.config.externalAuth ? await this.requirePbx().getToken() : undefined;
         // Signed afresh on every attempt: new timestamp and nonce.
         const response = await this.config.transport.send(this.build(op, input, token), { timeoutMs: this.config.timeoutMs ?? 15_000 });
         const body = this.parse(op, response);
@@ -145,15 +150,17 @@ export class CallbridgeClient {
   }
 
   private build(op: AnyOperation, input: Record<string, unknown>, pbxToken?: string): HttpRequest {
-    const { runtime } = this.config;
+    const { runtime, externalAuth } = this.config;
     switch (op.product) {
       case 'dyvms':
       case 'outboundbot':
+        if (externalAuth) return alibabaUnsignedRequest(op, input, this.requireConfig('alibaba'));
         return alibabaRequest(op, input, this.requireConfig('alibaba'), runtime.now(), runtime.nonce());
       case 'volcengine':
+        if (externalAuth) return volcengineUnsignedRequest(op, input, this.requireConfig('volcengine'));
         return volcengineRequest(op, input, this.requireConfig('volcengine'), runtime.now());
       case 'pbx':
-        return pbxRequest(op, input, this.requireConfig('pbx'), pbxToken ?? DRY_RUN_TOKEN);
+        return pbxRequest(op, input, this.requireConfig('pbx'), externalAuth ? '' : (pbxToken ?? DRY_RUN_TOKEN));
     }
   }
 

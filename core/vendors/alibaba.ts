@@ -81,6 +81,24 @@ export function alibabaRequest(
   };
 }
 
+/**
+ * The request without the common parameters and signature (Action and Version included), for a transport
+ * that signs it itself: the n8n credential adds AccessKeyId, nonce, timestamp and Signature with signRpcParams.
+ */
+export function alibabaUnsignedRequest(op: AnyOperation, input: Record<string, unknown>, config: Pick<AlibabaConfig, 'endpoints'>): HttpRequest {
+  const product = op.product as 'dyvms' | 'outboundbot';
+  const endpoint = config.endpoints?.[product] ?? ALIBABA_DEFAULT_ENDPOINTS[product];
+  const method = op.method ?? 'POST';
+  const params = { ...encodeAlibabaParams(op, input), Action: op.action, Version: ALIBABA_VERSIONS[product] };
+  const encoded = Object.entries(params)
+    .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
+    .join('&');
+  if (method === 'GET') {
+    return { method, url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}${encoded}`, headers: { Accept: 'application/json' } };
+  }
+  return { method, url: endpoint, headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded };
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;

@@ -60,6 +60,34 @@ export function volcengineRequest(
   return { method, url: `${url.origin}${path}?${search}`, headers: signedHeaders, body: method === 'GET' ? undefined : body };
 }
 
+/**
+ * The request without the signature headers, for a transport that signs it itself (the n8n credential calls
+ * signVolcengine over exactly this method, URL, headers and body).
+ */
+export function volcengineUnsignedRequest(op: AnyOperation, input: Record<string, unknown>, config: Pick<VolcengineConfig, 'endpoint'>): HttpRequest {
+  const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
+  const bodyType = op.bodyType ?? 'json';
+  const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
+  const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body = '';
+  if (bodyType === 'query') Object.assign(query, formEncode(input));
+  else if (bodyType === 'form') {
+    body = Object.entries(formEncode(input))
+      .map(([k, v]) => `${volcEncode(k)}=${volcEncode(v)}`)
+      .join('&');
+    headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
+  } else {
+    body = JSON.stringify(input);
+    headers['Content-Type'] = 'application/json; charset=utf-8';
+  }
+  const search = Object.keys(query)
+    .sort()
+    .map((k) => `${volcEncode(k)}=${volcEncode(query[k])}`)
+    .join('&');
+  return { method, url: `${url.origin}${url.pathname || '/'}?${search}`, headers, body: method === 'GET' ? undefined : body };
+}
+
 interface VolcengineEnvelope {
   ResponseMetadata?: { RequestId?: string; Error?: { Code?: string; CodeN?: number; Message?: string } };
   Result?: unknown;
