@@ -10,7 +10,7 @@ import createVolcengine from './volcengine/index.js';
 import { Faults, type FaultRule } from './faults.js';
 import { Pusher } from './push.js';
 import { deriveRng } from './rng.js';
-import type { SandboxConfig, SandboxContext, SandboxRequest, SandboxResponse, VendorName, VendorSimulator, VendorSimulatorModule } from './types.js';
+import type { SandboxClock, SandboxConfig, SandboxContext, SandboxRequest, SandboxResponse, VendorName, VendorSimulator, VendorSimulatorModule } from './types.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1 (default 0: any free port). */
@@ -25,6 +25,8 @@ export interface SandboxOptions {
   env?: Record<string, string | undefined>;
   /** Initial live settings (receiptUrl, taskConcurrency...). */
   config?: Partial<SandboxConfig>;
+  /** A clock to use instead of real time x speed (tests that step sandbox time by hand). */
+  clock?: SandboxClock;
   /** Replace or add simulators (tests). */
   simulators?: Partial<Record<VendorName, VendorSimulator>>;
 }
@@ -111,7 +113,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const seed = options.seed ?? 1;
-  const clock = createClock(options.speed ?? 1);
+  const clock = options.clock ?? createClock(options.speed ?? 1);
   const engine = new CallEngine(clock, deriveRng(seed, 'calls'));
   const pusher = new Pusher(clock);
   const faults = new Faults(deriveRng(seed, 'faults'));
