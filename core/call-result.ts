@@ -49,7 +49,7 @@ export interface CallResult {
 export const callResultSchema = z.object({
   provider: z.enum(['dyvms', 'outboundbot', 'volcengine', 'pbx']),
   callId: z.string().optional(),
-  status: z.enum(CALL_STATUSES).describe('queued, ringing, answered, completed, no_answer, busy, failed or unknown'),
+  status: z.enum(CALL_STATUSES),
   final: z.boolean().describe('true when the result will not change any more'),
   vendorStatus: z.string().optional(),
   reason: z.string().optional(),

@@ -3,6 +3,7 @@ import { CallbridgeError } from '../core/errors.js';
 import { openClientFromEnv } from './client-factory.js';
 import { invoke, readInput } from './commands/invoke.js';
 import { opsDescribe, opsList } from './commands/ops.js';
+import { runMcp } from './server/command.js';
 import { sandboxCommand, serveUntilSignal } from './commands/sandbox.js';
 
 const USAGE = `callbridge — phone calls and robot call campaigns on Alibaba Cloud, Volcengine and Yeastar-style PBXs
@@ -11,6 +12,7 @@ Usage:
   callbridge ops list [--json] [--product dyvms|outboundbot|volcengine|pbx]
   callbridge ops describe <operation-id>
   callbridge invoke <operation-id> --input '<json>' [--input-file path] [--dry-run]
+  callbridge mcp [--http] [options]      MCP server for AI agents (callbridge mcp --help)
   callbridge sandbox [--port N] [--seed S] [--speed X] [--faults SPEC] [--receipt-url URL] [--print-env]
 
 Exit codes: 0 success, 1 vendor/network/configuration error, 2 invalid input (nothing was sent).
@@ -18,6 +20,7 @@ Credentials come from the environment; see the README's configuration reference.
 at all, commands run against an in-process sandbox (no real calls are placed).`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'mcp') return runMcp(argv.slice(1), { env: process.env, openClient: (env) => openClientFromEnv({ env }) });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,0 +1,104 @@
+// `callbridge mcp`: the MCP server over stdio (default) or stateless Streamable HTTP (--http).
+import { parseArgs } from 'node:util';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { CallbridgeClient } from '../../core/client.js';
+import type { Runtime } from '../../core/transport.js';
+import type { Env } from '../env-config.js';
+import { MCP_FLAGS, resolveConfig, type McpConfig, type McpFlags } from '../guardrails/config.js';
+import { Guard } from '../guardrails/guard.js';
+import { Ledger } from '../guardrails/ledger.js';
+import { systemRuntime } from '../runtime.js';
+import type { ServerDeps } from './context.js';
+import { checkHttpOptions, startHttpServer } from './http.js';
+import { checkOperationMap, createMcpServer } from './server.js';
+import { selectTools } from './tools.js';
+
+export const MCP_USAGE = `callbridge mcp — MCP server (tools for AI agents) with guardrails
+
+Usage:
+  callbridge mcp [options]                 stdio (for Claude Desktop, Cursor, VS Code...)
+  callbridge mcp --http [--port 3030]      stateless Streamable HTTP on 127.0.0.1
+
+Transport:   --http  --port N  --host H  --token T (or CALLBRIDGE_MCP_TOKEN; required off loopback)
+             --allowed-origins a,b  --max-body-bytes N
+Tools:       --toolsets calls,tasks,catalog   --read-only
+Guardrails:  --allow-calls  --no-confirm  --dry-run
+             --allow-numbers '138*,+8613*'  --deny-numbers '170*'
+             --calling-hours 09:00-20:00  --timezone Asia/Shanghai
+             --max-per-number-per-hour 2  --max-per-number-per-day 5
+             --max-calls-per-hour 50  --max-calls-per-day 200  --max-concurrent-calls 5
+             --call-max-seconds 900  --state-file path
+Defaults:    --outboundbot-instance ID  --volcengine-pool NP...
+Config:      --config file.json (or CALLBRIDGE_MCP_CONFIG); every flag also has a CALLBRIDGE_MCP_* variable.
+             Precedence: flags > environment > config file > defaults. Reference: docs/mcp.md`;
+
+export interface ServerSetup {
+  env: Env;
+  /** Opens the vendor client: real credentials, or an in-process sandbox when none are configured. */
+  openClient: (env: Env) => Promise<{ client: CallbridgeClient; close(): Promise<void> }>;
+  runtime?: Runtime;
+  /** The guardrails' clock (tests inject night hours). */
+  now?: () => number;
+}
+
+/** Checks the tool lists and operation map, then wires client, ledger and guardrails together. */
+export function createServerDeps(config: McpConfig, client: CallbridgeClient, options: { runtime?: Runtime; now?: () => number } = {}): ServerDeps {
+  checkOperationMap();
+  selectTools(config.toolsets, config.readOnly); // toolset lists checked at startup
+  const runtime = options.runtime ?? systemRuntime;
+  const now = options.now ?? (() => runtime.now());
+  const ledger = new Ledger(now, config.stateFile);
+  return { client, config, guard: new Guard(config, ledger, now), runtime };
+}
+
+function describeConfig(config: McpConfig): string {
+  const caps = config.caps;
+  const f = (n: number) => (Number.isFinite(n) ? String(n) : 'unlimited');
+  const tools = selectTools(config.toolsets, config.readOnly).map((t) => t.name);
+  return [
+    `callbridge MCP server: ${tools.length} tools (${config.toolsets.join(', ')}${config.readOnly ? ', read-only' : ''})`,
+    `  billed calls: ${config.readOnly ? 'off (read-only)' : config.allowCalls ? `on${config.confirm ? ', each confirmed by the user' : ', without confirmation (--no-confirm)'}` : 'off (--allow-calls to enable)'}${config.dryRun ? '; DRY RUN: nothing is sent' : ''}`,
+    `  numbers: allow ${config.allowNumbers.length ? config.allowNumbers.join(', ') : 'any'}; deny ${config.denyNumbers.length ? config.denyNumbers.join(', ') : 'none'} (+ emergency numbers)`,
+    `  calling hours: ${config.callingHours ? `${config.callingHours.text} ${config.timezone}` : 'any time'}`,
+    `  caps: ${f(caps.perNumberPerHour)}/number/hour, ${f(caps.perNumberPerDay)}/number/day, ${f(caps.perHour)}/hour, ${f(caps.perDay)}/day, ${f(config.maxConcurrentCalls)} at once${config.stateFile ? ` (state: ${config.stateFile})` : ' (in memory)'}`,
+  ].join('\n');
+}
+
+/** Runs until the transport closes (stdio) or the process is stopped (HTTP). */
+export async function runMcp(argv: string[], setup: ServerSetup): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: MCP_FLAGS, allowPositionals: false, strict: true });
+  if (values.help) {
+    console.log(MCP_USAGE);
+    return 0;
+  }
+  const config = resolveConfig(values as McpFlags, setup.env);
+  if (config.http) checkHttpOptions(config); // before anything starts
+  const opened = await setup.openClient(setup.env);
+  const deps = createServerDeps(config, opened.client, { runtime: setup.runtime, now: setup.now });
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+
+  if (config.http) {
+    const http = await startHttpServer(deps, config);
+    log(`${describeConfig(config)}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void http.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await opened.close();
+    return 0;
+  }
+
+  const server = createMcpServer(deps);
+  const transport = new StdioServerTransport();
+  await server.connect(transport);
+  const closed = new Promise<void>((resolve) => {
+    server.server.onclose = () => resolve();
+    process.stdin.once('end', () => resolve());
+  });
+  log(`${describeConfig(config)}\n  speaking MCP on stdio`);
+  await closed;
+  await server.close();
+  await opened.close();
+  return 0;
+}

@@ -1,0 +1,177 @@
+// Streamable HTTP, stateless: a new McpServer + transport per request, so replicas behind a load
+// balancer need no shared session state. Refuses foreign Origins (403), missing/wrong bearer tokens
+// (401), oversized bodies (413); bound to 127.0.0.1 unless told otherwise (then a token is required).
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallbridgeError } from '../../core/errors.js';
+import { isLoopbackHost, settingHint } from '../guardrails/config.js';
+import type { ServerDeps } from './context.js';
+import { createMcpServer } from './server.js';
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  token?: string;
+  allowedOrigins: string[];
+  maxBodyBytes: number;
+  /** Path of the MCP endpoint (default /mcp). */
+  path?: string;
+}
+
+export interface RunningHttpServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?$/i;
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** A JSON-RPC error body (what MCP clients expect), with an HTTP status. */
+function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { jsonrpc: '2.0', error: { code: -32000, message }, id: null }, headers);
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  if (!m) return false;
+  const given = Buffer.from(m[1].trim());
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<{ text?: string; tooLarge?: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        resolve({ tooLarge: true });
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolve({ text: Buffer.concat(chunks).toString('utf8') });
+    });
+    req.on('error', reject);
+  });
+}
+
+function wantsProgress(body: unknown): boolean {
+  const messages = Array.isArray(body) ? body : [body];
+  return messages.some((m) => {
+    const params = (m as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params;
+    return params?._meta?.progressToken !== undefined;
+  });
+}
+
+export function checkHttpOptions(options: HttpOptions): void {
+  if (!isLoopbackHost(options.host) && !options.token) {
+    throw new CallbridgeError({
+      kind: 'config',
+      field: 'token',
+      message: `refusing to listen on ${options.host} without a bearer token: off loopback every request must carry one. Set ${settingHint('token')} (prefer the environment variable: command lines are visible to other users), or bind to 127.0.0.1.`,
+    });
+  }
+}
+
+export async function startHttpServer(deps: ServerDeps, options: HttpOptions): Promise<RunningHttpServer> {
+  checkHttpOptions(options);
+  const path = options.path ?? '/mcp';
+  const loopback = isLoopbackHost(options.host);
+  const allowedOrigins = new Set(options.allowedOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
+  const originAllowed = (origin: string) => allowedOrigins.has(origin.toLowerCase()) || LOOPBACK_ORIGIN.test(origin);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (url.pathname !== path) return refuse(res, 404, `Not found: the MCP endpoint is ${path}`);
+
+    // DNS rebinding: on loopback, only loopback Host names are served.
+    const hostHeader = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (loopback && hostHeader && !isLoopbackHost(hostHeader)) return refuse(res, 403, `Forbidden: Host "${hostHeader}" is not a loopback name`);
+
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = {};
+    if (origin !== undefined) {
+      if (!originAllowed(origin)) {
+        return refuse(res, 403, `Forbidden: Origin ${origin} is not allowed. Add it with ${settingHint('allowedOrigins')}.`);
+      }
+      cors['access-control-allow-origin'] = origin;
+      cors['access-control-expose-headers'] = 'mcp-session-id, mcp-protocol-version';
+      cors.vary = 'Origin';
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'content-type, authorization, accept, mcp-protocol-version, mcp-session-id, last-event-id',
+      });
+      return res.end();
+    }
+    if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
+      return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', { ...cors, 'www-authenticate': 'Bearer realm="callbridge"' });
+    }
+    if (req.method !== 'POST') {
+      return refuse(res, 405, 'Method not allowed: this server is stateless; send JSON-RPC with POST (no SSE stream, no sessions)', { ...cors, allow: 'POST' });
+    }
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
+      req.resume();
+      return refuse(res, 413, `Payload too large: at most ${options.maxBodyBytes} bytes (${settingHint('maxBodyBytes')})`, { ...cors, connection: 'close' });
+    }
+    const body = await readBody(req, options.maxBodyBytes);
+    if (body.tooLarge) return refuse(res, 413, `Payload too large: at most ${options.maxBodyBytes} bytes (${settingHint('maxBodyBytes')})`, { ...cors, connection: 'close' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.text ?? '');
+    } catch {
+      return sendJson(res, 400, { jsonrpc: '2.0', error: { code: -32700, message: 'Parse error: the body is not JSON' }, id: null }, cors);
+    }
+    for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
+
+    // Progress notifications need a stream: answer with SSE when the client asked for progress, else plain JSON.
+    const server = createMcpServer(deps);
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress(parsed) });
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, parsed);
+  };
+
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      refuse(res, 500, `Internal error: ${deps.client.redact(error instanceof Error ? error.message : String(error))}`);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const address = http.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostForUrl}:${address.port}${path}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
+  };
+}

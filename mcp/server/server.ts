@@ -1,0 +1,67 @@
+// Builds an McpServer with the selected tools. One server instance per stdio session, or per
+// request in stateless HTTP mode; the dependencies (client, guardrails, ledger) are shared.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { catalog } from '../../core/registry.js';
+import type { ServerDeps, ToolContext } from './context.js';
+import { OPERATIONS } from './providers.js';
+import { selectTools, type ToolDef } from './tools.js';
+
+export const SERVER_NAME = 'callbridge';
+export const SERVER_VERSION = '0.1.0';
+
+const INSTRUCTIONS =
+  'callbridge places phone calls and runs robot call campaigns on Alibaba Cloud Voice (dyvms), Alibaba Outbound Bot, Volcengine and Yeastar-style PBXs. ' +
+  'Calls are billed and guarded by the server (allowed numbers, calling hours, caps, confirmation); a refusal names the rule and how the operator can change it: do not retry a refused call. ' +
+  'Flow: place_call -> wait_for_call_result; or list_robot_scripts -> create_call_task -> add_task_callees -> control_task start -> get_task_status / list_task_calls. ' +
+  'Anything else: search_operations -> describe_operation -> invoke_operation.';
+
+/** Every catalog operation the curated tools map to must exist. */
+export function checkOperationMap(): void {
+  const missing = Object.values(OPERATIONS)
+    .flatMap((ops) => Object.values(ops))
+    .filter((id) => !catalog.has(id));
+  if (missing.length) throw new Error(`the curated tools map to operations missing from the catalog: ${missing.join(', ')}`);
+}
+
+type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export function createMcpServer(deps: ServerDeps, tools: ToolDef[] = selectTools(deps.config.toolsets, deps.config.readOnly)): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+
+  const contextFor = (extra: Extra): ToolContext => {
+    const progressToken = extra._meta?.progressToken;
+    const canElicit = server.server.getClientCapabilities()?.elicitation !== undefined;
+    return {
+      ...deps,
+      signal: extra.signal,
+      progress: async (progress, total, message) => {
+        if (progressToken === undefined) return;
+        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, total, message } });
+      },
+      elicitConfirmation: canElicit
+        ? async (message) => {
+            const answer = await server.server.elicitInput({
+              message,
+              requestedSchema: {
+                type: 'object',
+                properties: { confirm: { type: 'boolean', title: 'Place the call(s)', description: 'Yes to place the billed call(s) described.' } },
+                required: ['confirm'],
+              },
+            });
+            return answer.action === 'accept' && answer.content?.confirm === true;
+          }
+        : undefined,
+    };
+  };
+
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: tool.annotations },
+      ((args: Record<string, unknown>, extra: Extra) => tool.handler(args, contextFor(extra))) as never,
+    );
+  }
+  return server;
+}
