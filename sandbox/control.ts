@@ -32,6 +32,10 @@ function applyConfig(config: SandboxConfig, patch: Record<string, unknown>): str
     if ((key === 'receiptUrl' || key === 'pbxEventUrl') && value !== null && (typeof value !== 'string' || !/^https?:\/\//.test(value))) {
       return `${key} must be an http(s) URL or null`;
     }
+    if (key === 'receiptUrls' && value !== null) {
+      const ok = typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).every((v) => typeof v === 'string' && /^https?:\/\//.test(v));
+      if (!ok) return 'receiptUrls must map message types (VoiceReport, VoiceCallReport, VoiceRecordReport) to http(s) URLs, or be null';
+    }
     if (key === 'taskConcurrency' && (!Number.isInteger(value) || (value as number) < 1)) return 'taskConcurrency must be a positive integer';
     if (key === 'alibabaRetryDelaysMs' && (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || v < 0))) {
       return 'alibabaRetryDelaysMs must be an array of non-negative numbers (sandbox ms)';
