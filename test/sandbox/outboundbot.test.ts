@@ -234,4 +234,23 @@ describe('outboundbot simulator through the callbridge client', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as Obj).Code).toBe('SignatureDoesNotMatch');
   });
+  it('answers every outboundbot catalog example with its documented shape or a documented error (no 5xx, no unexpected shape)', async () => {
+    for (const op of catalog.values()) {
+      if (op.product !== 'outboundbot' || /\.Delete/.test(op.id)) continue;
+      for (const example of op.examples ?? []) {
+        const input = JSON.parse(
+          JSON.stringify(example.input)
+            .replace(/"InstanceId":"[^"]*"/g, `"InstanceId":"${instanceId}"`)
+            .replace(/"ScriptId":"[^"]*"/g, `"ScriptId":"${scriptId}"`),
+        ) as Obj;
+        const outcome = await client.invoke(op.id, input).catch((e: unknown) => e);
+        if (!(outcome instanceof Error)) continue;
+        expect(outcome, `${op.id}: ${outcome.message}`).toBeInstanceOf(CallbridgeError);
+        const error = outcome as CallbridgeError;
+        expect(error.code, `${op.id}: ${error.message}`).not.toBe('UnexpectedResponse');
+        expect(error.httpStatus ?? 400, `${op.id}: ${error.message}`).toBeLessThan(500);
+        expect(['NotExist.JobGroup', 'NotExist.Job', 'NotExist.Script', 'InvalidParameter'], `${op.id}: ${error.message}`).toContain(error.code);
+      }
+    }
+  });
 });

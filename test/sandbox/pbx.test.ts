@@ -151,6 +151,20 @@ describe('PBX simulator through the callbridge client', () => {
     expect(await raw(sandbox, `/api/v1.1.0/logout?token=${token as string}`, {})).toEqual({ status: 'Success' });
     expect(await raw(sandbox, `/api/v1.1.0/heartbeat?token=${token as string}`, {})).toEqual({ status: 'Failed', errno: '20004' });
   });
+  it('answers every PBX catalog example with its documented shape or a documented errno', async () => {
+    const client = pbxClient(sandbox, counting());
+    for (const op of catalog.values()) {
+      if (op.product !== 'pbx' || op.id === 'pbx.login' || op.id === 'pbx.logout') continue;
+      for (const example of op.examples ?? []) {
+        const outcome = await client.invoke(op.id, example.input).catch((e: unknown) => e);
+        if (!(outcome instanceof Error)) continue;
+        expect(outcome, `${op.id}: ${outcome.message}`).toBeInstanceOf(CallbridgeError);
+        const error = outcome as CallbridgeError;
+        if (error.kind === 'validation') continue; // a v2.0.0-only example refused by the client for v1.1.0
+        expect(['10006', '10007'], `${op.id}: ${error.message}`).toContain(error.code);
+      }
+    }
+  });
 });
 
 describe('PBX sessions over sandbox time (speed 3000: 30 minutes pass in 0.6 s)', () => {

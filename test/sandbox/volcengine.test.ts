@@ -146,6 +146,19 @@ describe('Volcengine simulator through the callbridge client', () => {
     expect((error as CallbridgeError).code).toBe('InvalidParameter');
     expect((error as CallbridgeError).httpStatus).toBe(400);
   });
+  it('answers every volcengine catalog example with its documented shape or a documented error (no 5xx, no unexpected shape)', async () => {
+    for (const op of catalog.values()) {
+      if (op.product !== 'volcengine') continue;
+      for (const example of op.examples ?? []) {
+        const outcome = await client.invoke(op.id, example.input).catch((e: unknown) => e);
+        if (!(outcome instanceof Error)) continue;
+        expect(outcome, `${op.id}: ${outcome.message}`).toBeInstanceOf(CallbridgeError);
+        const error = outcome as CallbridgeError;
+        expect(error.code, `${op.id}: ${error.message}`).not.toBe('UnexpectedResponse');
+        expect(['InvalidParameter', 'OperationDenied'], `${op.id}: ${error.message}`).toContain(error.code);
+      }
+    }
+  });
 });
 
 describe('Volcengine simulator with the official @volcengine/openapi SDK', () => {
