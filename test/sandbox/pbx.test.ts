@@ -106,6 +106,24 @@ describe('PBX simulator through the callbridge client', () => {
     else expect(actions).toContain('CallFailed');
   });
 
+  it('sends event reports to the receiver configured in the sandbox (pbxEventUrl) when one is set', async () => {
+    const configure = (pbxEventUrl: string | null) =>
+      fetch(`${sandbox.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify({ pbxEventUrl }) });
+    expect((await configure(`${receiver.url}/configured`)).status).toBe(200);
+    try {
+      const client = pbxClient(sandbox, counting(), { apiVersion: 'v0.0.1' });
+      const answer = (await client.invoke('pbx.extension.playprompt', { extid: 1002, prompt: 'hello' })) as Obj;
+      expect(answer.callid).toBeUndefined(); // v0.0.1 answers {"status":"Success"} only
+      const [call] = (await (await fetch(`${sandbox.url}/_sandbox/calls?operation=pbx.extension.playprompt`)).json()) as PlacedCall[];
+      expect(call.number).toBe('1002');
+      const cdr = await waitFor('the NewCdr report', () => events(call.id).find((e) => e.body.action === 'NewCdr'));
+      expect(cdr.path).toBe('/configured');
+      expect(cdr.body).toMatchObject({ callto: '1002', type: 'Internal' });
+    } finally {
+      await configure(null);
+    }
+  });
+
   it('answers queries and hangs up a call in progress', async () => {
     const client = pbxClient(sandbox, counting());
     const { callid } = (await client.invoke('pbx.extension.dial_outbound', { extid: 1001, outto: '013800000002' })) as { callid: string };
