@@ -33,12 +33,12 @@ export class CallEngine {
   ) {}
 
   place(init: Omit<PlacedCall, 'id' | 'status' | 'createdAt'> & CallInitOptions): PlacedCall {
-    const { dtmfChoices, maxTalkSeconds, createdAt: at, id: givenId, ...fields } = init;
-    const createdAt = Math.round(at ?? this.clock.now());
-    const id = givenId ?? `call-${++this.counter}`;
+    const { dtmfChoices, maxTalkSeconds } = init;
+    const createdAt = Math.round(init.createdAt ?? this.clock.now());
+    const id = init.id ?? `call-${++this.counter}`;
     if (this.records.has(id)) throw new Error(`call id ${id} is already used`);
     const record = this.plan(createdAt, dtmfChoices, maxTalkSeconds);
-    record.base = { id, ...fields, createdAt };
+    record.base = { id, vendor: init.vendor, operation: init.operation, number: init.number, callerNumber: init.callerNumber, outId: init.outId, taskId: init.taskId, createdAt };
     this.records.set(id, record);
     return this.view(record, this.clock.now());
   }
@@ -82,7 +82,12 @@ export class CallEngine {
 
   /** The call as it stands at `now`: only the moments that have already happened are shown. */
   private view(r: CallRecord, now: number): PlacedCall {
-    const call: PlacedCall = { ...r.base, status: this.status(r, now) };
+    const b = r.base;
+    // A fixed object shape keeps listing 100,000 calls fast.
+    const call: PlacedCall = { id: b.id, vendor: b.vendor, operation: b.operation, number: b.number, status: this.status(r, now), createdAt: b.createdAt };
+    if (b.callerNumber !== undefined) call.callerNumber = b.callerNumber;
+    if (b.outId !== undefined) call.outId = b.outId;
+    if (b.taskId !== undefined) call.taskId = b.taskId;
     if (r.ringAt !== undefined && now >= r.ringAt) call.ringAt = Math.round(r.ringAt);
     if (r.answerAt !== undefined && now >= r.answerAt) call.answerAt = Math.round(r.answerAt);
     if (r.dtmf && r.dtmfAt !== undefined && now >= r.dtmfAt) call.dtmf = r.dtmf;
