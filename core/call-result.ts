@@ -265,6 +265,9 @@ export function fromDyvmsCallDetail(data: unknown, callId?: string, options: Map
     answerTime: toIsoTime(pick(rec, 'startDate'), offset),
     endTime: toIsoTime(pick(rec, 'endDate', 'bEndTime', 'aEndTime'), offset),
     durationSeconds: duration,
+    hangupSide: alibabaHangup(text(rec, 'hangupDirection', 'hangup_direction')),
+    dtmf: text(rec, 'dtmf'),
+    outId: text(rec, 'outId', 'out_id'),
     raw: data,
   });
 }

@@ -117,6 +117,14 @@ export class Guard {
     const plan: Plan = { op, billed, direct, callees, dialled, taskKey, at, unknownTaskCallees };
     if (!billed) return plan;
 
+    if (!config.allowCalls && !options.dryRun) {
+      throw new GuardrailRefusal(
+        'allow-calls',
+        `${op.id} places billed phone calls, and billed calls are off.`,
+        `restart the server with ${settingHint('allowCalls')} (try ${settingHint('dryRun')} first to preview the request).`,
+      );
+    }
+
     if (direct && !callees.length) {
       throw new GuardrailRefusal(
         'unknown-callees',
@@ -132,13 +140,6 @@ export class Guard {
       );
     }
 
-    if (!config.allowCalls && !options.dryRun) {
-      throw new GuardrailRefusal(
-        'allow-calls',
-        `${op.id} places billed phone calls, and billed calls are off.`,
-        `restart the server with ${settingHint('allowCalls')} (try ${settingHint('dryRun')} first to preview the request).`,
-      );
-    }
     this.checkHours(op, dialled, at);
     this.checkCaps(op, dialled);
     if (direct) this.checkConcurrency(op, dialled.length || 1);

@@ -14,6 +14,7 @@ import {
 } from '../../core/call-result.js';
 import { CallbridgeError } from '../../core/errors.js';
 import type { Product } from '../../core/operation.js';
+import { normalizeNumber } from '../guardrails/numbers.js';
 import { execute, noteCallIds, ToolInputError, UnsupportedError, type PreviewCollector, type ToolContext } from './context.js';
 
 export const PROVIDERS = ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const satisfies readonly Product[];
@@ -193,7 +194,8 @@ export interface PlaceCallOutcome {
   operation: string;
 }
 
-export async function placeCall(ctx: ToolContext, a: PlaceCallArgs, previews: PreviewCollector): Promise<PlaceCallOutcome> {
+export async function placeCall(ctx: ToolContext, args: PlaceCallArgs, previews: PreviewCollector): Promise<PlaceCallOutcome> {
+  const a = { ...args, to: normalizeNumber(args.to) };
   const contents = (['tts_template', 'voice_file', 'ivr', 'prompt'] as const).filter((k) => a[k] !== undefined);
   if (contents.length !== 1) throw new ToolInputError(`give exactly one content: tts_template, voice_file, ivr or prompt (got ${contents.length ? contents.join(', ') : 'none'})`);
   const content = contents[0];
@@ -286,14 +288,19 @@ export async function getCallResult(ctx: ToolContext, q: CallQuery): Promise<Cal
 async function queryCall(ctx: ToolContext, q: CallQuery): Promise<CallResult> {
   switch (q.provider) {
     case 'dyvms': {
+      // QueryCallDetailByCallId searches one day and one product: try the likely ones.
       const placed = ctx.guard.ledger.callEntry(q.call_id);
-      const date = parseDate(q.call_date, placed?.at ?? ctx.runtime.now());
+      const today = ctx.runtime.now();
+      const dates = q.call_date ? [parseDate(q.call_date, today)] : [today];
+      if (!q.call_date && placed && beijingTime(placed.at).slice(0, 10) !== beijingTime(today).slice(0, 10)) dates.push(placed.at);
       const prodIds = (placed && DYVMS_PROD_IDS[placed.operation]) ?? DYVMS_ALL_PROD_IDS;
       let last: CallResult | undefined;
-      for (const ProdId of prodIds) {
-        const r = await execute(ctx, OPERATIONS.dyvms.callDetail, { CallId: q.call_id, ProdId, QueryDate: date });
-        last = fromDyvmsCallDetail(rec(r.sent ? r.output : undefined).Data, q.call_id);
-        if (last.status !== 'unknown' || last.final) return last;
+      for (const QueryDate of dates) {
+        for (const ProdId of prodIds) {
+          const r = await execute(ctx, OPERATIONS.dyvms.callDetail, { CallId: q.call_id, ProdId, QueryDate });
+          last = fromDyvmsCallDetail(rec(r.sent ? r.output : undefined).Data, q.call_id);
+          if (last.status !== 'unknown' || last.final) return last;
+        }
       }
       return last as CallResult;
     }
@@ -321,7 +328,13 @@ async function queryCall(ctx: ToolContext, q: CallQuery): Promise<CallResult> {
     }
     case 'pbx': {
       try {
-        const r = await execute(ctx, OPERATIONS.pbx.query, { callid: q.call_id });
+        // API v2.0.0 queries by callid, the 1.x APIs by outboundid (the core refuses the other one).
+        const r = await execute(ctx, OPERATIONS.pbx.query, { callid: q.call_id }).catch((error: unknown) => {
+          if (error instanceof CallbridgeError && error.kind === 'validation' && error.field === 'callid') {
+            return execute(ctx, OPERATIONS.pbx.query, { outboundid: q.call_id });
+          }
+          throw error;
+        });
         const out = rec(r.sent ? r.output : undefined);
         const call = [...arr(out.calls), ...arr(out.outbound)].map(rec).find((c) => [c.callid, c.outboundid].includes(q.call_id)) ?? arr(out.calls).concat(arr(out.outbound)).map(rec)[0];
         return call ? { ...fromPbxCall(call), callId: q.call_id } : pbxCallGone(q.call_id, out);
