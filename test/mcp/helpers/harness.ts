@@ -78,3 +78,22 @@ export function errorDetails(result: CallToolResult): Record<string, unknown> {
   const second = result.content[1];
   return second && second.type === 'text' ? (JSON.parse(second.text) as Record<string, unknown>) : {};
 }
+
+import { createHash } from 'node:crypto';
+import { DEFAULT_ACCOUNTS } from '../../../sandbox/accounts.js';
+
+/** Every secret of the sandbox accounts (and the PBX password's MD5, which is what goes on the wire). */
+export const SECRETS = [
+  DEFAULT_ACCOUNTS.alibaba.accessKeySecret,
+  DEFAULT_ACCOUNTS.volcengine.secretKey,
+  DEFAULT_ACCOUNTS.pbx.password,
+  createHash('md5').update(DEFAULT_ACCOUNTS.pbx.password).digest('hex'),
+];
+
+/** Fails if any secret appears anywhere in the value's JSON. */
+export function expectNoSecrets(value: unknown): void {
+  const text = JSON.stringify(value);
+  for (const secret of SECRETS) {
+    if (text.includes(secret)) throw new Error(`a secret appeared in tool output: ...${text.slice(Math.max(0, text.indexOf(secret) - 80), text.indexOf(secret) + 40)}...`);
+  }
+}
