@@ -6,11 +6,13 @@ import { CallEngine } from './calls.js';
 import { createClock } from './clock.js';
 import { handleControl } from './control.js';
 import createDyvms from './dyvms/index.js';
+import createOutboundbot from './outboundbot/index.js';
+import createPbx from './pbx/index.js';
 import createVolcengine from './volcengine/index.js';
 import { Faults, type FaultRule } from './faults.js';
 import { Pusher } from './push.js';
 import { deriveRng } from './rng.js';
-import type { SandboxClock, SandboxConfig, SandboxContext, SandboxRequest, SandboxResponse, VendorName, VendorSimulator, VendorSimulatorModule } from './types.js';
+import type { SandboxClock, SandboxConfig, SandboxContext, SandboxRequest, SandboxResponse, VendorName, VendorSimulator } from './types.js';
 
 export interface SandboxOptions {
   /** Port on 127.0.0.1 (default 0: any free port). */
@@ -44,24 +46,6 @@ export interface RunningSandbox {
 export const VENDORS: readonly VendorName[] = ['dyvms', 'outboundbot', 'volcengine', 'pbx'];
 const ALIBABA_VERSIONS: Record<string, VendorName> = { '2017-05-25': 'dyvms', '2019-12-26': 'outboundbot' };
 const MAX_BODY = 16 * 1024 * 1024;
-
-function instantiate(module: VendorSimulatorModule | undefined): VendorSimulator | undefined {
-  return typeof module === 'function' ? module() : module;
-}
-
-/**
- * Loads sandbox/<vendor>/index.ts when it exists (vendors not yet imported statically above);
- * until then that prefix answers 501. Bundled builds only contain the static imports.
- */
-async function loadSimulator(vendor: VendorName): Promise<VendorSimulator | undefined> {
-  const path = `./${vendor}/index.js`;
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as { default?: VendorSimulatorModule };
-    return instantiate(mod.default);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The operation id a request is for, as fault rules name it. */
 export function operationIdOf(vendor: VendorName, request: SandboxRequest): string {
@@ -122,14 +106,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const simulators = new Map<VendorName, VendorSimulator>();
   simulators.set('dyvms', createDyvms());
+  simulators.set('outboundbot', createOutboundbot());
   simulators.set('volcengine', createVolcengine());
+  simulators.set('pbx', createPbx());
   for (const vendor of VENDORS) {
     const given = options.simulators?.[vendor];
     if (given) simulators.set(vendor, given);
-    else if (!simulators.has(vendor)) {
-      const loaded = await loadSimulator(vendor);
-      if (loaded) simulators.set(vendor, loaded);
-    }
   }
 
   let baseUrl = '';
