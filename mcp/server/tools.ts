@@ -423,7 +423,10 @@ const searchTool: ToolDef = {
     const words = String(args.query).toLowerCase().split(/[\s,.]+/).filter(Boolean);
     const ops = listOperations(args.product as Product | undefined).filter((op) => !args.access || op.access === args.access);
     const scored = ops
-      .map((op) => ({ op, s: words.length ? score(words, op.id, 3) + score(words, op.title, 2) + score(words, op.description, 1) : 1 }))
+      .map((op) => ({
+        op,
+        s: words.length ? (op.id.toLowerCase() === String(args.query).trim().toLowerCase() ? 100 : 0) + score(words, op.id, 3) + score(words, op.title, 2) + score(words, op.description, 1) : 1,
+      }))
       .filter((x) => x.s > 0)
       .sort((a, b) => b.s - a.s || a.op.id.localeCompare(b.op.id));
     return { total: scored.length, operations: scored.slice(0, args.limit as number).map(({ op }) => ({ id: op.id, title: op.title, access: op.access })) };
