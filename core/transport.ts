@@ -44,6 +44,8 @@ export interface Runtime {
   nonce(): string;
 }
 
+const utf8 = new TextDecoder();
+
 export function decodeBody(body: Uint8Array): string {
-  return new TextDecoder().decode(body);
+  return utf8.decode(body);
 }

@@ -1,15 +1,21 @@
 import { createHmac } from 'crypto';
 
+const RESERVED_TEST = /[!'()*]/;
+const RESERVED = /[!'()*]/g;
+const RESERVED_CODES: Record<string, string> = { '!': '%21', "'": '%27', '(': '%28', ')': '%29', '*': '%2A' };
+
 /** RFC 3986 percent-encoding as the Alibaba RPC signature requires: only A-Z a-z 0-9 - _ . ~ stay as they are. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(value);
+  // encodeURIComponent leaves ! ' ( ) * as they are; most values have none, so skip the replace then.
+  return RESERVED_TEST.test(encoded) ? encoded.replace(RESERVED, (ch) => RESERVED_CODES[ch]) : encoded;
 }
 
 /** The canonicalized query string: parameters sorted by name (byte order), each name=value percent-encoded. */
 export function canonicalQuery(params: Record<string, string>): string {
   return Object.keys(params)
     .filter((key) => key !== 'Signature')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort() // UTF-16 code unit order, the same as a < b comparison
     .map((key) => `${percentEncode(key)}=${percentEncode(params[key])}`)
     .join('&');
 }
@@ -31,17 +37,10 @@ export interface AlibabaAuth {
 
 /** UTC timestamp in the yyyy-MM-ddTHH:mm:ssZ form the RPC API wants. */
 export function rpcTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(epochMs).toISOString().slice(0, 19)}Z`;
 }
 
-/** Adds the common parameters and the signature to the business parameters. */
-export function signRpcParams(
-  method: 'GET' | 'POST',
-  params: Record<string, string>,
-  auth: AlibabaAuth,
-  epochMs: number,
-  nonce: string,
-): Record<string, string> {
+function withCommonParams(params: Record<string, string>, auth: AlibabaAuth, epochMs: number, nonce: string): Record<string, string> {
   const signed: Record<string, string> = {
     ...params,
     Format: 'JSON',
@@ -52,6 +51,29 @@ export function signRpcParams(
     Timestamp: rpcTimestamp(epochMs),
   };
   if (auth.securityToken) signed.SecurityToken = auth.securityToken;
+  return signed;
+}
+
+/**
+ * The business parameters with the common parameters and the signature, as one form/query string:
+ * the canonical (sorted) order with Signature last, as the official SDK sends them. Each value is
+ * encoded once, for the signature and the wire alike.
+ */
+export function signedRpcQuery(method: 'GET' | 'POST', params: Record<string, string>, auth: AlibabaAuth, epochMs: number, nonce: string): string {
+  const canonical = canonicalQuery(withCommonParams(params, auth, epochMs, nonce));
+  const signature = createHmac('sha1', `${auth.accessKeySecret}&`).update(`${method}&%2F&${percentEncode(canonical)}`, 'utf8').digest('base64');
+  return `${canonical}&Signature=${percentEncode(signature)}`;
+}
+
+/** Adds the common parameters and the signature to the business parameters. */
+export function signRpcParams(
+  method: 'GET' | 'POST',
+  params: Record<string, string>,
+  auth: AlibabaAuth,
+  epochMs: number,
+  nonce: string,
+): Record<string, string> {
+  const signed = withCommonParams(params, auth, epochMs, nonce);
   signed.Signature = rpcSignature(method, signed, auth.accessKeySecret);
   return signed;
 }

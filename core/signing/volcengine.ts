@@ -36,13 +36,14 @@ export function volcCanonicalQuery(query: Record<string, string>): string {
 
 /** X-Date form: yyyyMMdd'T'HHmmss'Z' */
 export function volcDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[:-]|\.\d{3}/g, '');
+  const iso = new Date(epochMs).toISOString(); // yyyy-MM-ddTHH:mm:ss.sssZ
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 /** Headers that take part in the signature (the vendor SDK leaves these out). */
 const UNSIGNED = new Set(['authorization', 'content-type', 'content-length', 'user-agent', 'presigned-expires', 'expect']);
 
-export function volcSigningParts(input: VolcengineSignInput, headers: Record<string, string>, xDate: string) {
+export function volcSigningParts(input: VolcengineSignInput, headers: Record<string, string>, xDate: string, bodyHash = sha256Hex(input.body)) {
   const signable = Object.keys(headers)
     .map((name) => [name.toLowerCase(), headers[name].replace(/\s+/g, ' ').trim()] as const)
     .filter(([name]) => !UNSIGNED.has(name))
@@ -54,32 +55,41 @@ export function volcSigningParts(input: VolcengineSignInput, headers: Record<str
     volcCanonicalQuery(input.query),
     signable.map(([name, value]) => `${name}:${value}`).join('\n') + '\n',
     signedHeaders,
-    sha256Hex(input.body),
+    bodyHash,
   ].join('\n');
   const scope = `${xDate.slice(0, 8)}/${input.region}/${input.service}/request`;
   const stringToSign = ['HMAC-SHA256', xDate, scope, sha256Hex(canonicalRequest)].join('\n');
   return { signedHeaders, canonicalRequest, scope, stringToSign };
 }
 
+/** The last derived signing key: it changes only with the day, region, service or secret (four HMACs saved per request). */
+let lastKey: { secret: string; scope: string; key: Buffer } | undefined;
+
+function signingKey(secretAccessKey: string, day: string, region: string, service: string): Buffer {
+  const scope = `${day}/${region}/${service}`;
+  if (lastKey && lastKey.secret === secretAccessKey && lastKey.scope === scope) return lastKey.key;
+  const key = hmac(hmac(hmac(hmac(secretAccessKey, day), region), service), 'request');
+  lastKey = { secret: secretAccessKey, scope, key };
+  return key;
+}
+
 export function volcSignature(secretAccessKey: string, xDate: string, region: string, service: string, stringToSign: string) {
-  const kDate = hmac(secretAccessKey, xDate.slice(0, 8));
-  const kRegion = hmac(kDate, region);
-  const kService = hmac(kRegion, service);
-  const kSigning = hmac(kService, 'request');
+  const kSigning = signingKey(secretAccessKey, xDate.slice(0, 8), region, service);
   return createHmac('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
 }
 
 /** Returns every header to send, including Host, X-Date, X-Content-Sha256 and Authorization. */
 export function signVolcengine(input: VolcengineSignInput, auth: VolcengineAuth, epochMs: number): Record<string, string> {
   const xDate = volcDate(epochMs);
+  const bodyHash = sha256Hex(input.body);
   const headers: Record<string, string> = {
     ...input.headers,
     Host: input.host,
     'X-Date': xDate,
-    'X-Content-Sha256': sha256Hex(input.body),
+    'X-Content-Sha256': bodyHash,
   };
   if (auth.sessionToken) headers['X-Security-Token'] = auth.sessionToken;
-  const { signedHeaders, scope, stringToSign } = volcSigningParts(input, headers, xDate);
+  const { signedHeaders, scope, stringToSign } = volcSigningParts(input, headers, xDate, bodyHash);
   const signature = volcSignature(auth.secretAccessKey, xDate, input.region, input.service, stringToSign);
   headers.Authorization = `HMAC-SHA256 Credential=${auth.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;

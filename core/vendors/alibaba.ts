@@ -1,6 +1,6 @@
 import { CallbridgeError } from '../errors.js';
 import type { AnyOperation, WireEncoding } from '../operation.js';
-import { signRpcParams, type AlibabaAuth, percentEncode } from '../signing/alibaba.js';
+import { signedRpcQuery, type AlibabaAuth, percentEncode } from '../signing/alibaba.js';
 import { decodeBody, type HttpRequest, type HttpResponse } from '../transport.js';
 
 export const ALIBABA_VERSIONS = { dyvms: '2017-05-25', outboundbot: '2019-12-26' } as const;
@@ -66,10 +66,7 @@ export function alibabaRequest(
   const endpoint = config.endpoints?.[product] ?? ALIBABA_DEFAULT_ENDPOINTS[product];
   const method = op.method ?? 'POST';
   const params = { ...encodeAlibabaParams(op, input), Action: op.action, Version: ALIBABA_VERSIONS[product] };
-  const signed = signRpcParams(method, params, config, epochMs, nonce);
-  const encoded = Object.entries(signed)
-    .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
-    .join('&');
+  const encoded = signedRpcQuery(method, params, config, epochMs, nonce);
   if (method === 'GET') {
     return { method, url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}${encoded}`, headers: { Accept: 'application/json' } };
   }

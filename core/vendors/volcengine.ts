@@ -1,6 +1,6 @@
 import { CallbridgeError } from '../errors.js';
 import type { AnyOperation } from '../operation.js';
-import { signVolcengine, volcEncode, type VolcengineAuth } from '../signing/volcengine.js';
+import { signVolcengine, volcCanonicalQuery, volcEncode, type VolcengineAuth } from '../signing/volcengine.js';
 import { decodeBody, type HttpRequest, type HttpResponse } from '../transport.js';
 
 export const VOLCENGINE_VERSION = '2022-01-01';
@@ -25,13 +25,24 @@ function formEncode(input: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
+/** The last endpoint parsed (one per client in practice): a URL parse saved per request. */
+let lastEndpoint: { href: string; origin: string; host: string; pathname: string } | undefined;
+
+function endpointOf(href: string): { origin: string; host: string; pathname: string } {
+  if (lastEndpoint?.href !== href) {
+    const url = new URL(href);
+    lastEndpoint = { href, origin: url.origin, host: url.host, pathname: url.pathname };
+  }
+  return lastEndpoint;
+}
+
 export function volcengineRequest(
   op: AnyOperation,
   input: Record<string, unknown>,
   config: VolcengineConfig,
   epochMs: number,
 ): HttpRequest {
-  const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
+  const url = endpointOf(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
   const bodyType = op.bodyType ?? 'json';
   const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
   const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
@@ -53,10 +64,7 @@ export function volcengineRequest(
     config,
     epochMs,
   );
-  const search = Object.keys(query)
-    .sort()
-    .map((k) => `${volcEncode(k)}=${volcEncode(query[k])}`)
-    .join('&');
+  const search = volcCanonicalQuery(query);
   return { method, url: `${url.origin}${path}?${search}`, headers: signedHeaders, body: method === 'GET' ? undefined : body };
 }
 
