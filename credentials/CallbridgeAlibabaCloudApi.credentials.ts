@@ -1,0 +1,79 @@
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import { signAlibabaRequest } from '../nodes/shared';
+
+export class CallbridgeAlibabaCloudApi implements ICredentialType {
+  name = 'callbridgeAlibabaCloudApi';
+
+  displayName = 'Alibaba Cloud API';
+
+  icon: Icon = { light: 'file:alibabaCloud.svg', dark: 'file:alibabaCloud.dark.svg' };
+
+  documentationUrl = 'https://github.com/callbridge/callbridge/blob/main/docs/n8n.md#alibaba-cloud-api';
+
+  properties: INodeProperties[] = [
+    {
+      displayName: 'AccessKey ID',
+      name: 'accessKeyId',
+      type: 'string',
+      default: '',
+      required: true,
+      description: 'AccessKey ID of a RAM user allowed to use Voice Service (dyvms) and/or Outbound Bot',
+    },
+    {
+      displayName: 'AccessKey Secret',
+      name: 'accessKeySecret',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      required: true,
+    },
+    {
+      displayName: 'STS Security Token',
+      name: 'securityToken',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      description: 'Only for temporary (STS) credentials',
+    },
+    {
+      displayName: 'Region',
+      name: 'region',
+      type: 'options',
+      options: [
+        { name: 'China (Beijing)', value: 'cn-beijing' },
+        { name: 'China (Hangzhou)', value: 'cn-hangzhou' },
+        { name: 'China (Shanghai)', value: 'cn-shanghai' },
+        { name: 'China (Shenzhen)', value: 'cn-shenzhen' },
+        { name: 'Singapore', value: 'ap-southeast-1' },
+      ],
+      default: 'cn-shanghai',
+      description: 'Region of your Outbound Bot instances (Voice Service uses its global endpoint)',
+    },
+    {
+      displayName: 'Endpoint Override',
+      name: 'endpoint',
+      type: 'string',
+      default: '',
+      placeholder: 'http://127.0.0.1:8790/',
+      description: 'Send every request to this URL instead of the vendor endpoints, e.g. a callbridge sandbox or a proxy. The RPC gateway tells Voice Service and Outbound Bot apart by API version, so one URL serves both.',
+    },
+  ];
+
+  /** Signs every request with the AccessKey (RPC signature v1, HMAC-SHA1) through callbridge's core signer. */
+  async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+    return signAlibabaRequest(credentials, requestOptions);
+  }
+
+  test: ICredentialTestRequest = {
+    request: {
+      method: 'POST',
+      url: '={{ $credentials.endpoint ? $credentials.endpoint : "https://dyvmsapi.aliyuncs.com/" }}',
+      body: { Action: 'QueryRobotv2AllList', Version: '2017-05-25' },
+    },
+    rules: [
+      { type: 'responseCode', properties: { value: 400, message: 'Alibaba Cloud refused the request: the AccessKey secret does not match (SignatureDoesNotMatch) or the clock is off' } },
+      { type: 'responseCode', properties: { value: 403, message: 'Alibaba Cloud refused the request: this AccessKey is not allowed to use Voice Service' } },
+      { type: 'responseCode', properties: { value: 404, message: 'Alibaba Cloud does not know this AccessKey ID (InvalidAccessKeyId.NotFound)' } },
+    ],
+  };
+}

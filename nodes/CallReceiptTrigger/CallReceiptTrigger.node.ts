@@ -1,0 +1,154 @@
+import {
+  NodeConnectionTypes,
+  type IHookFunctions,
+  type INodeType,
+  type INodeTypeDescription,
+  type IWebhookFunctions,
+  type IWebhookResponseData,
+} from 'n8n-workflow';
+import { receiveReceipt } from '../shared';
+
+export class CallReceiptTrigger implements INodeType {
+  description: INodeTypeDescription = {
+    displayName: 'Call Receipt Trigger',
+    name: 'callReceiptTrigger',
+    icon: { light: 'file:callReceiptTrigger.svg', dark: 'file:callReceiptTrigger.dark.svg' },
+    group: ['trigger'],
+    version: 1,
+    subtitle: '={{$parameter["vendor"]}}',
+    description: 'Starts the workflow when Alibaba Cloud Voice, Volcengine Voice or a PBX pushes call results',
+    defaults: {
+      name: 'Call Receipt Trigger',
+    },
+    inputs: [],
+    outputs: [NodeConnectionTypes.Main],
+    webhooks: [
+      {
+        name: 'default',
+        httpMethod: 'POST',
+        responseMode: 'onReceived',
+        path: '={{$parameter["tokenLocation"] === "path" && $parameter["secretToken"] ? "receipt/" + $parameter["secretToken"] : "receipt"}}',
+      },
+    ],
+    properties: [
+      {
+        displayName: 'Back End',
+        name: 'vendor',
+        type: 'options',
+        noDataExpression: true,
+        options: [
+          {
+            name: 'Alibaba Cloud Voice (VMS) Receipts',
+            value: 'alibaba',
+            description: 'HTTP batch push of VoiceReport, VoiceCallReport and VoiceRecordReport messages',
+          },
+          {
+            name: 'PBX Event Reports',
+            value: 'pbx',
+            description: 'Call events and NewCdr records of a Yeastar S-Series compatible PBX',
+          },
+          {
+            name: 'Volcengine Voice Pushes',
+            value: 'volcengine',
+            description: 'Call-record (CDR) and recording pushes',
+          },
+        ],
+        default: 'alibaba',
+      },
+      {
+        displayName:
+          'Enter this URL as the receipt address: Alibaba console (Voice Service > receipt settings, HTTP batch push), Volcengine CallRecordPostUrl/AudioPostUrl or callback settings, or the PBX credential\'s Event Report URL',
+        name: 'notice',
+        type: 'notice',
+        default: '',
+      },
+      {
+        displayName: 'Secret Token',
+        name: 'secretToken',
+        type: 'string',
+        typeOptions: { password: true },
+        default: '',
+        description: 'When set, only pushes that carry this token in the URL are accepted (others get HTTP 401)',
+      },
+      {
+        displayName: 'Token Location',
+        name: 'tokenLocation',
+        type: 'options',
+        options: [
+          { name: 'Query Parameter', value: 'query', description: 'The URL ends in ?token=&lt;your token&gt;' },
+          { name: 'URL Path', value: 'path', description: 'The URL ends in /receipt/&lt;your token&gt;' },
+        ],
+        default: 'query',
+        displayOptions: { hide: { secretToken: [''] } },
+      },
+      {
+        displayName: 'Options',
+        name: 'options',
+        type: 'collection',
+        placeholder: 'Add Option',
+        default: {},
+        options: [
+          {
+            displayName: 'Drop Repeated Deliveries',
+            name: 'dropRepeated',
+            type: 'boolean',
+            default: true,
+            description: 'Whether to skip a message already received (vendors re-push after timeouts)',
+          },
+          {
+            displayName: 'Final Results Only',
+            name: 'finalOnly',
+            type: 'boolean',
+            default: false,
+            description: 'Whether to skip progress events (ringing, answered) and emit only results that will not change',
+          },
+          {
+            displayName: 'PBX UTC Offset',
+            name: 'pbxUtcOffset',
+            type: 'string',
+            default: '',
+            placeholder: '+08:00',
+            description: 'Time zone of the PBX clock, used to turn its local times into ISO times',
+            displayOptions: { show: { '/vendor': ['pbx'] } },
+          },
+          {
+            displayName: 'Remember Last',
+            name: 'rememberLast',
+            type: 'number',
+            typeOptions: { minValue: 1 },
+            default: 1000,
+            description: 'How many recent messages to remember when dropping repeated deliveries',
+          },
+          {
+            displayName: 'Volcengine Callback Auth Token',
+            name: 'volcengineAuthToken',
+            type: 'string',
+            typeOptions: { password: true },
+            default: '',
+            description: 'The AuthToken of your Volcengine callback settings; when set, pushes whose authCode does not match are refused',
+            displayOptions: { show: { '/vendor': ['volcengine'] } },
+          },
+        ],
+      },
+    ],
+  };
+
+  webhookMethods = {
+    default: {
+      // The receipt address is entered in the vendor console (or the PBX credential); nothing to register.
+      async checkExists(this: IHookFunctions): Promise<boolean> {
+        return true;
+      },
+      async create(this: IHookFunctions): Promise<boolean> {
+        return true;
+      },
+      async delete(this: IHookFunctions): Promise<boolean> {
+        return true;
+      },
+    },
+  };
+
+  async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+    return receiveReceipt.call(this);
+  }
+}

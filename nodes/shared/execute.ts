@@ -1,0 +1,242 @@
+// The one execute() of every product node: parameters -> operation input -> core client (validate, pace,
+// send through the credential, retry by access class) -> items. Optional follow-ups: all pages, waiting
+// for a placed call's result, downloading a returned file.
+import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { CallResult } from '../../core/call-result.js';
+import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
+import { CallbridgeError, redact } from '../../core/errors.js';
+import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
+import { catalog } from '../../core/registry.js';
+import { md5Hex } from '../../core/vendors/pbx.js';
+import { waitForCallResult } from '../../core/wait.js';
+import { alibabaEndpoints, pbxApiVersion, pbxConfig, volcengineConfig } from './auth.js';
+import { CREDENTIAL } from './constants.js';
+import { DOWNLOADS, findOperation, operationEntries } from './description.js';
+import { fieldValue, FieldValueError } from './fields.js';
+import { n8nRuntime } from './runtime.js';
+import { TRACKERS, type TrackerContext } from './trackers.js';
+import { N8nTransport } from './transport.js';
+
+export function credentialTypeOf(product: Product): string {
+  return product === 'dyvms' || product === 'outboundbot' ? CREDENTIAL.alibaba : product === 'volcengine' ? CREDENTIAL.volcengine : CREDENTIAL.pbx;
+}
+
+/** Every secret a credential holds (for redaction of messages). */
+export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
+  const values = ['accessKeySecret', 'securityToken', 'secretAccessKey', 'password', 'token']
+    .map((k) => credentials[k])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  if (typeof credentials.password === 'string' && credentials.password) values.push(md5Hex(credentials.password));
+  return values;
+}
+
+export interface ProductClient {
+  client: CallbridgeClient;
+  secrets: string[];
+  tracker: TrackerContext;
+}
+
+/** A core client whose requests are authenticated by the node's credential (signing happens in the credential type). */
+export function productClient(ctx: IExecuteFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
+  const credentialType = credentialTypeOf(product);
+  const config: ClientConfig = {
+    transport: new N8nTransport(ctx, credentialType, { pbx: product === 'pbx' }),
+    runtime: n8nRuntime,
+    externalAuth: true,
+  };
+  if (product === 'dyvms' || product === 'outboundbot') config.alibaba = { accessKeyId: '', accessKeySecret: '', endpoints: alibabaEndpoints(credentials) };
+  else if (product === 'volcengine') config.volcengine = { ...volcengineConfig(credentials), accessKeyId: '', secretAccessKey: '' };
+  else config.pbx = { ...pbxConfig(credentials), username: '', password: '' };
+  return {
+    client: new CallbridgeClient(config, catalog),
+    secrets: credentialSecrets(credentials),
+    tracker: { pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
+  };
+}
+
+function parameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback?: unknown): unknown {
+  return ctx.getNodeParameter(name, itemIndex, fallback as never) as unknown;
+}
+
+/** The operation's input from the node's parameters (required fields at the top, the rest under Additional Fields). */
+export function operationInput(ctx: IExecuteFunctions, product: Product, op: AnyOperation, itemIndex: number): Record<string, unknown> {
+  const entry = operationEntries(product).find((e) => e.op.id === op.id);
+  const input: Record<string, unknown> = {};
+  const additional = (parameter(ctx, 'additionalFields', itemIndex, {}) ?? {}) as IDataObject;
+  for (const field of entry?.fields ?? []) {
+    const raw = field.required ? parameter(ctx, field.name, itemIndex, undefined) : additional[field.name];
+    const value = fieldValue(field, raw);
+    if (value !== undefined) input[field.key] = value;
+  }
+  return input;
+}
+
+function asItems(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value === undefined || value === null ? [] : [value];
+}
+
+function toJson(value: unknown): IDataObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : { value: value as IDataObject[keyof IDataObject] };
+}
+
+async function allPages(client: CallbridgeClient, op: AnyOperation, input: Record<string, unknown>, limit: number): Promise<unknown[]> {
+  const pagination = op.pagination;
+  if (!pagination) return [await client.invoke(op.id, input)];
+  const size = Math.max(1, Math.min(pagination.maxPageSize, limit));
+  const out: unknown[] = [];
+  for (let page = 1; page <= 100_000; page++) {
+    const answer = await client.invoke(op.id, { ...input, [pagination.pageParam]: page, [pagination.sizeParam]: size });
+    const items = asItems(getPath(answer, pagination.itemsPath));
+    out.push(...items);
+    const total = pagination.totalPath ? Number(getPath(answer, pagination.totalPath)) : NaN;
+    if (items.length < size || out.length >= limit || (Number.isFinite(total) && out.length >= total)) break;
+  }
+  return out.slice(0, limit);
+}
+
+function withoutRaw(result: CallResult | undefined): IDataObject | undefined {
+  if (!result) return undefined;
+  const rest: Partial<CallResult> = { ...result };
+  delete rest.raw;
+  return rest as unknown as IDataObject;
+}
+
+async function waitForResults(
+  ctx: IExecuteFunctions,
+  pc: ProductClient,
+  op: AnyOperation,
+  input: Record<string, unknown>,
+  output: unknown,
+  placedAt: number,
+  itemIndex: number,
+): Promise<IDataObject[]> {
+  const tracker = TRACKERS[op.id];
+  const timeoutMs = Math.max(0, Number(parameter(ctx, 'waitTimeout', itemIndex, 300)) * 1000);
+  const intervalMs = Math.max(1, Number(parameter(ctx, 'pollInterval', itemIndex, 5))) * 1000;
+  const calls = tracker.calls(input, output, placedAt);
+  if (!calls.length) return [{ ...toJson(output), wait: { final: false, reason: 'the answer names no call to follow' } }];
+  const invoke = (id: string, query: Record<string, unknown>) => pc.client.invoke(id, query);
+  const signal = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
+  const results: IDataObject[] = [];
+  for (const call of calls) {
+    const outcome = await waitForCallResult(() => tracker.poll(invoke, call, pc.tracker), {
+      runtime: n8nRuntime,
+      timeoutMs,
+      intervalMs,
+      maxIntervalMs: Math.max(intervalMs, 30_000),
+      signal,
+    });
+    results.push({
+      ...toJson(output),
+      callId: call.callId,
+      result: withoutRaw(outcome.result) ?? { status: 'unknown', final: false },
+      raw: (outcome.result?.raw ?? null) as IDataObject,
+      wait: { final: outcome.final, timedOut: outcome.timedOut, aborted: outcome.aborted, attempts: outcome.attempts, elapsedSeconds: Math.round(outcome.elapsedMs / 100) / 10 },
+    });
+  }
+  return results;
+}
+
+/** Fetches a signed link returned by the vendor (no credential: the link itself grants access). */
+async function downloadFile(ctx: IExecuteFunctions, url: string, fileName: string | undefined): Promise<IBinaryData> {
+  const response = (await ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', returnFullResponse: true, json: false })) as {
+    body: ArrayBuffer | Uint8Array;
+    headers: Record<string, string>;
+  };
+  const name = fileName || decodeURIComponent(new URL(url).pathname.split('/').pop() || 'recording');
+  const bytes = response.body instanceof Uint8Array ? response.body : new Uint8Array(response.body);
+  const contentType = response.headers?.['content-type'];
+  return ctx.helpers.prepareBinaryData(Buffer.from(bytes), name, typeof contentType === 'string' ? contentType.split(';')[0] : undefined);
+}
+
+/** A node error carrying the vendor's code, message and request ID, with every secret of the credential masked. */
+export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+  const node = ctx.getNode();
+  if (error instanceof FieldValueError) return new NodeOperationError(node, error.message, { itemIndex });
+  if (error instanceof CallbridgeError) {
+    const message = redact(error.message, secrets);
+    const details = [
+      error.code ? `Vendor code: ${error.code}` : undefined,
+      error.requestId ? `Request ID: ${error.requestId}` : undefined,
+      error.checkWith ? `Check with: ${Object.entries(error.checkWith).map(([k, v]) => `${k}=${v}`).join(', ')}` : undefined,
+    ].filter(Boolean);
+    const description = details.length ? details.join(' | ') : undefined;
+    if (error.kind === 'validation' || error.kind === 'config') return new NodeOperationError(node, message, { itemIndex, description });
+    const body: JsonObject = {
+      message,
+      kind: error.kind,
+      vendor: error.vendor ?? null,
+      operationId: error.operationId ?? null,
+      vendorCode: error.code ?? null,
+      requestId: error.requestId ?? null,
+      mayHaveBeenProcessed: error.mayHaveBeenProcessed,
+    };
+    return new NodeApiError(node, body, { message, description, itemIndex, httpCode: error.httpStatus ? String(error.httpStatus) : undefined });
+  }
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
+  return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** What continueOnFail puts in the item. */
+export function errorJson(error: NodeApiError | NodeOperationError, cause: unknown): IDataObject {
+  const out: IDataObject = { error: error.message };
+  if (error.description) out.description = error.description;
+  if (cause instanceof CallbridgeError) {
+    out.kind = cause.kind;
+    if (cause.code) out.code = cause.code;
+    if (cause.requestId) out.requestId = cause.requestId;
+    if (cause.checkWith) out.checkWith = cause.checkWith;
+  }
+  return out;
+}
+
+export async function executeProduct(this: IExecuteFunctions, product: Product): Promise<INodeExecutionData[][]> {
+  const items = this.getInputData();
+  const credentials = (await this.getCredentials(credentialTypeOf(product))) as ICredentialDataDecryptedObject;
+  const pc = productClient(this, product, credentials);
+  const out: INodeExecutionData[] = [];
+  for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+    try {
+      out.push(...(await runItem(this, product, pc, itemIndex)));
+    } catch (error) {
+      const failure = nodeError(this, error, itemIndex, pc.secrets);
+      if (!this.continueOnFail()) throw failure;
+      out.push({ json: errorJson(failure, error), pairedItem: { item: itemIndex } });
+    }
+  }
+  return [out];
+}
+
+async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClient, itemIndex: number): Promise<INodeExecutionData[]> {
+  const value = String(parameter(ctx, 'operation', itemIndex));
+  const op = findOperation(product, value);
+  if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`, { itemIndex });
+  const input = operationInput(ctx, product, op, itemIndex);
+  const paired = { item: itemIndex };
+  if (op.pagination) {
+    const returnAll = parameter(ctx, 'returnAll', itemIndex, false) === true;
+    const limit = returnAll ? Number.POSITIVE_INFINITY : Math.max(1, Number(parameter(ctx, 'limit', itemIndex, 50)));
+    const results = await allPages(pc.client, op, input, limit);
+    return results.map((result) => ({ json: toJson(result), pairedItem: paired }));
+  }
+  const placedAt = Date.now();
+  const output = await pc.client.invoke(op.id, input);
+  if (TRACKERS[op.id] && parameter(ctx, 'waitForResult', itemIndex, false) === true) {
+    const results = await waitForResults(ctx, pc, op, input, output, placedAt, itemIndex);
+    return results.map((json) => ({ json, pairedItem: paired }));
+  }
+  const download = DOWNLOADS[op.id];
+  if (download && parameter(ctx, 'download', itemIndex, download.defaultOn) === true) {
+    const url = getPath(output, download.urlPath);
+    if (typeof url === 'string' && /^https?:\/\//.test(url)) {
+      const fileName = download.fileNamePath ? getPath(output, download.fileNamePath) : undefined;
+      const binary = await downloadFile(ctx, url, typeof fileName === 'string' ? fileName : undefined);
+      const property = String(parameter(ctx, 'binaryPropertyName', itemIndex, 'data')) || 'data';
+      return [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }];
+    }
+  }
+  return [{ json: toJson(output), pairedItem: paired }];
+}
