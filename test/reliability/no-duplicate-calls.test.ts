@@ -1,0 +1,320 @@
+// No duplicate billed calls under faults. For every billed ('call') operation in the catalog, and for
+// the 'write' operations that create tasks, 1,000 intended calls go through the core client against
+// the sandbox while it injects a mix of faults on that operation: connection reset before and after
+// processing, 5xx and throttling, plus read timeouts: a share of the attempts reach the sandbox over a
+// loopback link that holds the answer far longer than the client's timeout. Afterwards the
+// sandbox's own record is compared with what the client reported:
+//  - no intended call was placed twice, and the calls placed never exceed the intents the client
+//    reported as placed or unknown;
+//  - a request that may have been processed was never sent again (the simulator saw it at most once);
+//  - every attempt that may or may not have been carried out is reported as 'outcome_unknown',
+//    naming the identifier to check; a definite failure really placed nothing;
+//  - a success really placed its call(s).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallbridgeClient } from '../../core/client.js';
+import { CallbridgeError } from '../../core/errors.js';
+import { operations } from '../../core/catalog/index.js';
+import { UndiciTransport } from '../../mcp/undici-transport.js';
+import type { PlacedCall } from '../../sandbox/types.js';
+import { emptyTally, pool, sandboxClient, TallyTransport, type SendTally } from './support/clients.js';
+import { recordFigures } from './support/figures.js';
+import { startObservedSandbox, type ObservedSandbox } from './support/observed-sandbox.js';
+import { startSlowLink, type SlowLink } from './support/slow-link.js';
+import { indexCalls, scenarios, type Intent, type Scenario, type VendorSnapshot } from './support/scenarios.js';
+
+const ATTEMPTS = Number(process.env.CALLBRIDGE_RELIABILITY_ATTEMPTS ?? 1000);
+const CONCURRENCY = 16;
+/** Every request of the operation under test waits this long in the sandbox before anything else happens. */
+const LATENCY_MS = 5;
+/**
+ * Share of attempts made over the slow link, whose answers arrive SLOW_LINK_MS late, by a client
+ * whose timeout is SHORT_TIMEOUT_MS: read timeouts after the sandbox processed the request.
+ * (undici's header timer ticks about every 0.5 s, so the hold is well above that.)
+ */
+const SHORT_TIMEOUT_SHARE = 0.1;
+const SHORT_TIMEOUT_MS = 100;
+const SLOW_LINK_MS = 1_500;
+const FAULTS = { '5xx': 0.04, throttle: 0.08, 'reset-before-processing': 0.04, 'reset-after-processing': 0.04 };
+const faultRule = (op: string) => `${op}:latency=${LATENCY_MS},${Object.entries(FAULTS).map(([k, v]) => `${k}=${v}`).join(',')}`;
+
+/** Task-creating 'write' operations held to the same rule. */
+const TASK_WRITES = ['dyvms.CreateCallTask', 'dyvms.CreateRobotTask', 'outboundbot.CreateJobGroup'];
+/**
+ * Operations whose 'outcome_unknown' errors do not yet name the identifier a user needs to check the
+ * outcome (core/client.ts CHECK_KEYS only looks at a fixed list of top-level input names).
+ */
+const IDENTIFIER_GAPS: Record<string, string> = {
+  'volcengine.BatchAppend': 'TaskOpenId is not in CHECK_KEYS',
+  'volcengine.ResumeTask': 'TaskOpenId is not in CHECK_KEYS',
+  'volcengine.SingleBatchAppend': 'SingleOpenId is nested in List[]; nothing is named',
+  'outboundbot.CreateBatchJobs': 'BatchJobName is not in CHECK_KEYS',
+  'outboundbot.StartJob': 'the contact referenceId is nested in JobJson; nothing is named',
+  'pbx.extension.dial_outbound': 'outto (the dialled number) is not in CHECK_KEYS',
+  'pbx.outbound.playprompt': 'outto (the dialled number) is not in CHECK_KEYS',
+};
+const UNDER_TEST = operations.filter((op) => op.access === 'call' || TASK_WRITES.includes(op.id)).map((op) => op.id);
+
+interface Attempt {
+  intent: Intent;
+  outcome: 'ok' | 'unknown' | 'failed';
+  error?: CallbridgeError;
+  shortTimeout: boolean;
+}
+
+interface OpRun {
+  scenario: Scenario;
+  attempts: Attempt[];
+  tally: SendTally;
+  ms: number;
+  calls: Map<string, PlacedCall[]>;
+  vendorCounts?: Map<string, number>;
+  snapshot?: VendorSnapshot;
+}
+
+let sandbox: ObservedSandbox;
+let slowLink: SlowLink;
+let setup: CallbridgeClient;
+const transports: UndiciTransport[] = [];
+const runs = new Map<string, OpRun>();
+let all: Scenario[] = [];
+let totalMs = 0;
+const phases = { prepareMs: 0, attemptsMs: 0, settleMs: 0 };
+
+function newTransport(): UndiciTransport {
+  const t = new UndiciTransport();
+  transports.push(t);
+  return t;
+}
+
+function placedFor(run: OpRun, intent: Intent): PlacedCall[] {
+  return run.calls.get(intent.key) ?? [];
+}
+
+function processedFor(opId: string): Map<string, { total: number; notRefused: number; succeeded: number; codes: string[] }> {
+  const scenario = all.find((s) => s.opId === opId) as Scenario;
+  const out = new Map<string, { total: number; notRefused: number; succeeded: number; codes: string[] }>();
+  for (const p of sandbox.processed) {
+    if (p.operationId !== opId) continue;
+    const key = scenario.keyOf(p.params);
+    if (key === undefined) continue;
+    const entry = out.get(key) ?? { total: 0, notRefused: 0, succeeded: 0, codes: [] };
+    entry.total++;
+    if (!p.refused) entry.notRefused++;
+    if (p.status < 400 && p.code === undefined) entry.succeeded++;
+    if (p.code) entry.codes.push(p.code);
+    out.set(key, entry);
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  const qps = Object.fromEntries(operations.filter((op) => op.product === 'dyvms' || op.product === 'outboundbot').map((op) => [op.id, 1e9]));
+  sandbox = await startObservedSandbox({ speed: 600, seed: 'no-duplicates', alibabaQps: qps });
+  slowLink = await startSlowLink(sandbox.port, SLOW_LINK_MS);
+  setup = sandboxClient(sandbox, { transport: newTransport(), maxAttempts: 1 });
+  all = scenarios(started.toString(36).slice(-6), () => sandbox.context.clock.now()).filter((s) => sandbox.available.has(s.vendor));
+
+  // 1. Fault-free preparation of every intent (tasks to start, groups to fill...).
+  const intents = new Map<string, Intent[]>();
+  await Promise.all(
+    all.map(async (s) => {
+      const list: Intent[] = new Array(ATTEMPTS);
+      await pool(ATTEMPTS, 8, async (i) => {
+        list[i] = await s.prepare(i, setup);
+      });
+      intents.set(s.opId, list);
+    }),
+  );
+
+  phases.prepareMs = Date.now() - started;
+
+  // 2. Faults on every operation under test, then all operations' attempts in parallel.
+  const runStarted = Date.now();
+  await sandbox.setFaults(all.map((s) => faultRule(s.opId)).join(';'));
+  await Promise.all(
+    all.map(async (s) => {
+      const tally = emptyTally();
+      const normal = sandboxClient(sandbox, { transport: new TallyTransport(newTransport(), tally), timeoutMs: 5_000 });
+      const short = sandboxClient(sandbox, { transport: new TallyTransport(newTransport(), tally), timeoutMs: SHORT_TIMEOUT_MS, via: slowLink.url });
+      const list = intents.get(s.opId) as Intent[];
+      const attempts: Attempt[] = new Array(list.length);
+      const t0 = Date.now();
+      await pool(list.length, CONCURRENCY, async (i) => {
+        const shortTimeout = Math.random() < SHORT_TIMEOUT_SHARE;
+        try {
+          await (shortTimeout ? short : normal).invoke(s.opId, list[i].input);
+          attempts[i] = { intent: list[i], outcome: 'ok', shortTimeout };
+        } catch (error) {
+          if (!(error instanceof CallbridgeError)) throw error;
+          attempts[i] = { intent: list[i], outcome: error.kind === 'outcome_unknown' ? 'unknown' : 'failed', error, shortTimeout };
+        }
+      });
+      runs.set(s.opId, { scenario: s, attempts, tally, ms: Date.now() - t0, calls: new Map() });
+    }),
+  );
+  await sandbox.setFaults('');
+  phases.attemptsMs = Date.now() - runStarted;
+  const settleStarted = Date.now();
+  // Answers the client gave up on (timeouts) are still on the slow link.
+  await new Promise((r) => setTimeout(r, SLOW_LINK_MS + 200));
+
+  // 3. Read the vendors' own state back, fault-free, and wait for every successful intent's calls.
+  for (const run of runs.values()) {
+    if (run.scenario.snapshot) run.snapshot = await run.scenario.snapshot(setup);
+    if (run.scenario.vendorCount) run.vendorCounts = await run.scenario.vendorCount(setup, new Set(run.attempts.map((a) => a.intent.key)));
+  }
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const calls = indexCalls(await sandbox.calls());
+    let missing = 0;
+    for (const run of runs.values()) {
+      run.calls = new Map();
+      for (const a of run.attempts) {
+        const placed = run.scenario.placedFor ? run.scenario.placedFor(a.intent, calls, run.snapshot) : (calls.byNumber.get(a.intent.number) ?? []);
+        run.calls.set(a.intent.key, placed);
+        if (a.outcome === 'ok' && placed.length < run.scenario.callsPerSuccess) missing++;
+      }
+    }
+    if (missing === 0 || Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  totalMs = Date.now() - started;
+  phases.settleMs = Date.now() - settleStarted;
+
+  const figures: Record<string, unknown> = {};
+  for (const [opId, run] of runs) {
+    const processed = processedFor(opId);
+    const count = (o: Attempt['outcome']) => run.attempts.filter((a) => a.outcome === o).length;
+    const unknown = run.attempts.filter((a) => a.outcome === 'unknown');
+    figures[opId] = {
+      attempts: run.attempts.length,
+      succeeded: count('ok'),
+      outcomeUnknown: count('unknown'),
+      failedDefinitely: count('failed'),
+      definiteFailureCodes: run.attempts
+        .filter((a) => a.outcome === 'failed')
+        .reduce<Record<string, number>>((acc, a) => {
+          const k = `${a.error?.kind}:${a.error?.code ?? ''}`;
+          acc[k] = (acc[k] ?? 0) + 1;
+          return acc;
+        }, {}),
+      unknownThatWerePlaced: unknown.filter((a) => placedFor(run, a.intent).length > 0).length,
+      unknownNamingIdentifier: unknown.filter((a) => Object.values(a.error?.checkWith ?? {}).includes(a.intent.key)).length,
+      requestsSent: run.tally.sends,
+      faultsSeenByClient: { timeouts: run.tally.timeouts, resets: run.tally.resets, http5xx: run.tally.http5xx, throttled: run.tally.throttled },
+      retries: run.tally.sends - run.attempts.length,
+      callsPlaced: [...run.calls.values()].reduce((n, c) => n + c.length, 0),
+      callsPerSuccess: run.scenario.callsPerSuccess,
+      intentsPlacedTwice: run.attempts.filter((a) => placedFor(run, a.intent).length > Math.max(1, run.scenario.callsPerSuccess)).length,
+      resentAfterProcessing: [...processed.values()].filter((p) => p.notRefused > 1).length,
+      ms: run.ms,
+    };
+  }
+  recordFigures('no-duplicate-calls', 'core', {
+    attemptsPerOperation: ATTEMPTS,
+    concurrencyPerOperation: CONCURRENCY,
+    latencyMs: LATENCY_MS,
+    shortTimeoutShare: SHORT_TIMEOUT_SHARE,
+    shortTimeoutMs: SHORT_TIMEOUT_MS,
+    slowLinkMs: SLOW_LINK_MS,
+    faultProbabilities: FAULTS,
+    totalMs,
+    phases,
+    notRun: UNDER_TEST.filter((id) => !runs.has(id)),
+    operations: figures,
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(transports.map((t) => t.close()));
+  await slowLink?.close();
+  await sandbox?.close();
+});
+
+describe('no duplicate billed calls under faults (core client, 1,000 attempts per operation)', () => {
+  it('covers every call operation of the catalog and the task-creating writes', () => {
+    for (const id of UNDER_TEST) {
+      const vendor = id.split('.')[0];
+      if (!sandbox.available.has(vendor as never)) continue; // reported in the figures as not run
+      expect(runs.has(id), `${id} has no fault scenario`).toBe(true);
+    }
+    expect(runs.size).toBeGreaterThanOrEqual(UNDER_TEST.filter((id) => sandbox.available.has(id.split('.')[0] as never)).length);
+  });
+
+  it.each(UNDER_TEST)('%s: never placed twice, never re-sent after it may have been processed, placed <= ok + unknown', (opId) => {
+    const run = runs.get(opId);
+    if (!run) return; // vendor simulator not in this build (see the first test)
+    const per = Math.max(1, run.scenario.callsPerSuccess);
+    const processed = processedFor(opId);
+    let placedTotal = 0;
+    for (const a of run.attempts) {
+      const placed = placedFor(run, a.intent);
+      placedTotal += placed.length;
+      const where = `${opId} intent ${a.intent.key} (${a.outcome}${a.error ? `: ${a.error.message}` : ''})`;
+      // Never twice: at most the calls one request places, each to a different callee.
+      expect(placed.length, `${where} placed ${placed.length} calls`).toBeLessThanOrEqual(run.scenario.callsPerSuccess);
+      expect(new Set(placed.map((c) => c.number)).size, where).toBe(placed.length);
+      // Never sent again once it may have been processed.
+      expect(processed.get(a.intent.key)?.notRefused ?? 0, `${where} reached the vendor more than once`).toBeLessThanOrEqual(1);
+      if (a.outcome === 'ok') {
+        expect(placed.length, `${where}: success but not placed`).toBe(run.scenario.callsPerSuccess);
+        if (run.vendorCounts) expect(run.vendorCounts.get(a.intent.key) ?? 0, `${where}: success but not in the vendor's state`).toBe(1);
+      }
+      if (a.outcome === 'failed') {
+        expect(placed.length, `${where}: reported as failed but placed`).toBe(0);
+        expect(processed.get(a.intent.key)?.succeeded ?? 0, `${where}: reported as failed but the vendor carried it out`).toBe(0);
+        if (run.vendorCounts) expect(run.vendorCounts.get(a.intent.key) ?? 0, `${where}: reported as failed but created`).toBe(0);
+      }
+      if (a.outcome === 'unknown') expect([0, run.scenario.callsPerSuccess], where).toContain(placed.length);
+      if (run.vendorCounts) expect(run.vendorCounts.get(a.intent.key) ?? 0, `${where} created more than once`).toBeLessThanOrEqual(1);
+    }
+    const placedOrUnknown = run.attempts.filter((a) => a.outcome !== 'failed').length;
+    expect(placedTotal).toBeLessThanOrEqual(placedOrUnknown * per);
+    // Each retry was signed afresh: the gateway never saw a nonce twice.
+    const codes = [...processed.values()].flatMap((p) => p.codes);
+    expect(codes.filter((c) => /Nonce|Signature/i.test(c))).toEqual([]);
+  });
+
+  const checkUnknowns = (opId: string) => {
+    const run = runs.get(opId);
+    if (!run) return;
+    for (const a of run.attempts) {
+      if (a.outcome !== 'unknown') continue;
+      const error = a.error as CallbridgeError;
+      expect(error.kind).toBe('outcome_unknown');
+      expect(error.mayHaveBeenProcessed).toBe(true);
+      expect(error.message).toMatch(/Outcome unknown/);
+      expect(
+        Object.values(error.checkWith ?? {}),
+        `${opId}: an unknown outcome must name ${run.scenario.checkField}=${a.intent.key} to check; got checkWith ${JSON.stringify(error.checkWith)}`,
+      ).toContain(a.intent.key);
+    }
+  };
+  for (const opId of UNDER_TEST) {
+    const gap = IDENTIFIER_GAPS[opId];
+    if (gap) {
+      // Known defect (see IDENTIFIER_GAPS): this passes while the client still omits the identifier and
+      // fails as soon as it names it; then move the operation out of IDENTIFIER_GAPS.
+      it.fails(`${opId}: every unknown outcome names the identifier to check [KNOWN GAP: ${gap}]`, () => checkUnknowns(opId));
+    } else {
+      it(`${opId}: every unknown outcome is reported as outcome_unknown with the identifier to check`, () => checkUnknowns(opId));
+    }
+  }
+
+  it('the fault mix really happened: retries, timeouts, resets, 5xx, throttling and unknown outcomes', () => {
+    const tally = emptyTally();
+    let unknown = 0;
+    for (const run of runs.values()) {
+      for (const k of Object.keys(tally) as Array<keyof SendTally>) tally[k] += run.tally[k];
+      unknown += run.attempts.filter((a) => a.outcome === 'unknown').length;
+      expect(run.attempts.filter((a) => a.outcome === 'unknown').length, `${run.scenario.opId} saw no unknown outcome`).toBeGreaterThan(0);
+      expect(run.tally.sends, `${run.scenario.opId} never retried`).toBeGreaterThan(run.attempts.length);
+    }
+    expect(tally.timeouts).toBeGreaterThan(0);
+    expect(tally.resets).toBeGreaterThan(0);
+    expect(tally.http5xx).toBeGreaterThan(0);
+    expect(tally.throttled).toBeGreaterThan(0);
+    expect(unknown).toBeGreaterThan(0);
+  });
+});

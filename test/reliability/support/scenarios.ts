@@ -1,0 +1,501 @@
+// One scenario per billed ('call') operation and per task-creating 'write' operation: how to make
+// intended call number i (its own callee number and identifier), the fault-free preparation it needs
+// (e.g. the task a Start operation starts), which identifier a user would check when the outcome is
+// unknown, and how the sandbox's own state shows what was actually done.
+import type { CallbridgeClient } from '../../../core/client.js';
+import type { PlacedCall, VendorName } from '../../../sandbox/types.js';
+import { beijingDateTime } from '../../../sandbox/volcengine/sim-util.js';
+
+export interface Intent {
+  /** Unique per intended call; carried by the request of the operation under test. */
+  key: string;
+  /** The callee number dialled for this intent (unique per scenario and index). */
+  number: string;
+  input: Record<string, unknown>;
+}
+
+export interface Scenario {
+  opId: string;
+  vendor: VendorName;
+  /** Fault-free preparation, then the input of the operation under test. */
+  prepare(i: number, setup: CallbridgeClient): Promise<Intent>;
+  /** The intent key that a processed request of this operation carries. */
+  keyOf(params: Record<string, unknown>): string | undefined;
+  /** The input field (top-level) that identifies the intent for a user checking an unknown outcome. */
+  checkField: string;
+  /** Calls the vendor places for one successful intent (0 for task-creating writes). */
+  callsPerSuccess: number;
+  /**
+   * Task-creating operations: how many of each key exist in the vendor's own state, read back with a
+   * fault-free client through the vendor's list operation.
+   */
+  vendorCount?(setup: CallbridgeClient, keys: Set<string>): Promise<Map<string, number>>;
+  /** Vendor state needed to attribute calls (read fault-free after the run). */
+  snapshot?(setup: CallbridgeClient): Promise<VendorSnapshot>;
+  /** The calls placed for an intent; default: the calls to its callee number. */
+  placedFor?(intent: Intent, calls: PlacedCallIndex, snapshot: VendorSnapshot | undefined): PlacedCall[];
+}
+
+/** GET /_sandbox/calls, indexed. */
+export interface PlacedCallIndex {
+  byNumber: Map<string, PlacedCall[]>;
+  byTaskId: Map<string, PlacedCall[]>;
+}
+
+export function indexCalls(calls: PlacedCall[]): PlacedCallIndex {
+  const byNumber = new Map<string, PlacedCall[]>();
+  const byTaskId = new Map<string, PlacedCall[]>();
+  const add = (map: Map<string, PlacedCall[]>, key: string, c: PlacedCall) => {
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  };
+  for (const c of calls) {
+    add(byNumber, c.number, c);
+    if (c.taskId !== undefined) add(byTaskId, c.taskId, c);
+  }
+  return { byNumber, byTaskId };
+}
+
+/** Vendor state read after a run: names of created things mapped to their vendor ids. */
+export type VendorSnapshot = Map<string, string[]>;
+
+/** An 11-digit mainland-style mobile number, unique per (scenario, index). */
+export function calleeNumber(scenario: number, i: number): string {
+  return `13${String(scenario).padStart(2, '0')}${String(i).padStart(7, '0')}`;
+}
+
+const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+
+function jsonField(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const TTS_RESOURCE = 'sandbox-tts-001';
+const VOLC_POOL = 'NP162212345678900001';
+const ROBOT_DIALOG = '1000000000001';
+
+async function data(setup: CallbridgeClient, op: string, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return (await setup.invoke(op, input)) as Record<string, unknown>;
+}
+
+async function robotTask(setup: CallbridgeClient, name: string, number: string): Promise<string> {
+  const created = await data(setup, 'dyvms.CreateRobotTask', { TaskName: name, DialogId: ROBOT_DIALOG, Caller: ['057100005678'], RetryType: 0 });
+  const id = String(created.Data);
+  await setup.invoke('dyvms.UploadRobotTaskCalledFile', { Id: id, CalledNumber: [number] });
+  return id;
+}
+
+/** A Volcengine task input whose calling window is open now (sandbox time) and for a day. */
+function volcTaskInput(name: string, numbers: string[], start: boolean, sandboxNow: number): Record<string, unknown> {
+  return {
+    Name: name,
+    Type: 1,
+    Resource: TTS_RESOURCE,
+    NumberPoolNo: VOLC_POOL,
+    PhoneList: numbers.map((Phone) => ({ Phone, PhoneParam: { code: '1234' } })),
+    Start: start,
+    StartTime: beijingDateTime(sandboxNow - 3_600_000),
+    EndTime: beijingDateTime(sandboxNow + 7 * 86_400_000),
+    Concurrency: 5,
+  };
+}
+
+async function volcTask(setup: CallbridgeClient, input: Record<string, unknown>): Promise<string> {
+  const created = await data(setup, 'volcengine.CreateTask', input);
+  return String((created.Result as { TaskOpenId: unknown }).TaskOpenId);
+}
+
+const OB_SCRIPT = '7e1b2c3d-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+
+const OB_INSTANCE = 'c3a1e0f2-5b7d-4e39-9a61-0d2f4b8e7c15';
+
+/** The sandbox's default outbound-bot instance, widened once to the largest concurrency it allows. */
+function widenedInstance(): (setup: CallbridgeClient) => Promise<string> {
+  let made: Promise<string> | undefined;
+  return (setup) =>
+    (made ??= data(setup, 'outboundbot.ModifyInstance', { InstanceId: OB_INSTANCE, InstanceName: 'sandbox instance', MaxConcurrentConversation: 500 }).then(() => OB_INSTANCE));
+}
+
+/** Every job group of an instance by name (ListJobGroups, all pages). */
+async function groupsByName(setup: CallbridgeClient, instanceId: string): Promise<VendorSnapshot> {
+  const byName: VendorSnapshot = new Map();
+  for (let page = 1; ; page++) {
+    const out = await data(setup, 'outboundbot.ListJobGroups', { InstanceId: instanceId, PageNumber: page, PageSize: 100 });
+    const rows = ((out.JobGroups as { List?: Array<Record<string, unknown>> } | undefined)?.List ?? []) as Array<Record<string, unknown>>;
+    for (const row of rows) {
+      const name = str(row.JobGroupName) ?? '';
+      byName.set(name, [...(byName.get(name) ?? []), str(row.JobGroupId) ?? '']);
+    }
+    if (rows.length < 100) return byName;
+  }
+}
+
+const callsOfGroups = (ids: string[] | undefined, calls: PlacedCallIndex) => (ids ?? []).flatMap((id) => calls.byTaskId.get(id) ?? []);
+
+/** Reads every page of a dyvms list operation and counts rows per name. */
+async function countPages(
+  setup: CallbridgeClient,
+  op: string,
+  pageParam: string,
+  rowsOf: (out: Record<string, unknown>) => Array<Record<string, unknown>>,
+  nameOf: (row: Record<string, unknown>) => string | undefined,
+  keys: Set<string>,
+  extra: Record<string, unknown> = {},
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let page = 1; ; page++) {
+    const out = await data(setup, op, { ...extra, [pageParam]: page, PageSize: 50 });
+    const rows = rowsOf(out);
+    for (const row of rows) {
+      const name = nameOf(row);
+      if (name && keys.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    if (rows.length < 50) return counts;
+  }
+}
+
+/**
+ * Scenarios by operation id. Index n of each scenario keeps callee numbers apart. `run` (at most 8
+ * characters) prefixes every key so runs never mix; OutIds stay within dyvms' 15 bytes.
+ */
+export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
+  const obInstance = widenedInstance();
+  /** A batch campaign saved as a draft from a roster file (3 callees in the sandbox): nothing dialled yet. */
+  const draftBatch = async (setup: CallbridgeClient, name: string): Promise<string> => {
+    const instance = await obInstance(setup);
+    const out = await data(setup, 'outboundbot.CreateBatchJobs', { InstanceId: instance, BatchJobName: name, Submitted: 'draft', ScriptId: OB_SCRIPT, JobFilePath: `${instance}/${name}.xlsx` });
+    return String((out.BatchJob as { BatchJobId: unknown }).BatchJobId);
+  };
+  const list: Array<Omit<Scenario, 'prepare'> & { prepare: (i: number, setup: CallbridgeClient, number: string) => Promise<Omit<Intent, 'number'>> }> = [
+    // ---- dyvms single calls: one call per request, identified by OutId ----
+    {
+      opId: 'dyvms.SingleCallByTts',
+      vendor: 'dyvms',
+      checkField: 'OutId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.OutId),
+      prepare: async (i, _s, number) => {
+        const key = `${run}t${i}`;
+        return { key, input: { CalledNumber: number, TtsCode: 'TTS_100001', TtsParam: { code: '123456' }, OutId: key } };
+      },
+    },
+    {
+      opId: 'dyvms.SingleCallByVoice',
+      vendor: 'dyvms',
+      checkField: 'OutId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.OutId),
+      prepare: async (i, _s, number) => {
+        const key = `${run}v${i}`;
+        return { key, input: { CalledShowNumber: '057100005678', CalledNumber: number, VoiceCode: '2d4c-4e78-8d2a-afbb06cf0000.wav', OutId: key } };
+      },
+    },
+    {
+      opId: 'dyvms.IvrCall',
+      vendor: 'dyvms',
+      checkField: 'OutId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.OutId),
+      prepare: async (i, _s, number) => {
+        const key = `${run}i${i}`;
+        return {
+          key,
+          input: {
+            CalledShowNumber: '057100005678',
+            CalledNumber: number,
+            StartCode: 'TTS_12340000',
+            OutId: key,
+            MenuKeyMap: [
+              { Key: '1', Code: 'TTS_12350000' },
+              { Key: '2', Code: 'TTS_12350001' },
+            ],
+          },
+        };
+      },
+    },
+    {
+      opId: 'dyvms.SmartCall',
+      vendor: 'dyvms',
+      checkField: 'OutId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.OutId),
+      prepare: async (i, _s, number) => {
+        const key = `${run}s${i}`;
+        return { key, input: { CalledShowNumber: '057100005678', CalledNumber: number, VoiceCode: ['2d4c-4e78-8d2a-afbb06cf0000.wav'], OutId: key } };
+      },
+    },
+    // ---- dyvms tasks: the call starts a task prepared without faults ----
+    {
+      opId: 'dyvms.StartRobotTask',
+      vendor: 'dyvms',
+      checkField: 'TaskId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.TaskId),
+      prepare: async (i, setup, number) => {
+        const id = await robotTask(setup, `${run}-rs-${i}`, number);
+        return { key: id, input: { TaskId: id } };
+      },
+    },
+    {
+      opId: 'dyvms.ExecuteCallTask',
+      vendor: 'dyvms',
+      checkField: 'TaskId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.TaskId),
+      prepare: async (i, setup, number) => {
+        const created = await data(setup, 'dyvms.CreateCallTask', {
+          TaskName: `${run}-ct-${i}`,
+          BizType: 'VMS_VOICE_TTS',
+          TemplateCode: 'TTS_21220000',
+          DataType: 'LIST',
+          Data: [number],
+        });
+        const id = String(created.Data);
+        return { key: id, input: { TaskId: id, Status: 'RUNNING' } };
+      },
+    },
+    // ---- dyvms task-creating writes: no call, one task per intent ----
+    {
+      opId: 'dyvms.CreateCallTask',
+      vendor: 'dyvms',
+      checkField: 'TaskName',
+      callsPerSuccess: 0,
+      keyOf: (p) => str(p.TaskName),
+      prepare: async (i, _s, number) => {
+        const key = `${run}-cct-${i}`;
+        return { key, input: { TaskName: key, BizType: 'VMS_VOICE_TTS', TemplateCode: 'TTS_21220000', DataType: 'LIST', Data: [number] } };
+      },
+      vendorCount: (setup, keys) =>
+        countPages(
+          setup,
+          'dyvms.ListCallTask',
+          'PageNumber',
+          (out) => (out.Data as Array<Record<string, unknown>>) ?? [],
+          (row) => str(row.TaskName),
+          keys,
+          { TaskName: `${run}-cct-` },
+        ),
+    },
+    {
+      opId: 'dyvms.CreateRobotTask',
+      vendor: 'dyvms',
+      checkField: 'TaskName',
+      callsPerSuccess: 0,
+      keyOf: (p) => str(p.TaskName),
+      prepare: async (i) => {
+        const key = `${run}-crt-${i}`;
+        return { key, input: { TaskName: key, DialogId: ROBOT_DIALOG, Caller: ['057100005678'], RetryType: 0 } };
+      },
+      vendorCount: (setup, keys) =>
+        countPages(
+          setup,
+          'dyvms.QueryRobotTaskList',
+          'PageNo',
+          (out) => (jsonField(out.Data) as Array<Record<string, unknown>>) ?? [],
+          (row) => str(row.TaskName ?? row.taskName),
+          keys,
+          { TaskName: `${run}-crt-` },
+        ),
+    },
+    // ---- Volcengine ----
+    {
+      opId: 'volcengine.CreateTask',
+      vendor: 'volcengine',
+      checkField: 'Name',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.Name),
+      prepare: async (i, _s, number) => {
+        const key = `${run}-vct-${i}`;
+        return { key, input: volcTaskInput(key, [number], true, sandboxNow()) };
+      },
+    },
+    {
+      opId: 'volcengine.BatchAppend',
+      vendor: 'volcengine',
+      checkField: 'TaskOpenId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.TaskOpenId),
+      prepare: async (i, setup, number) => {
+        // The task starts with a filler callee of its own (a 14... number, never counted as this intent's call).
+        const id = await volcTask(setup, volcTaskInput(`${run}-vba-${i}`, [`14${number.slice(2)}`], true, sandboxNow()));
+        return { key: id, input: { TaskOpenId: id, PhoneList: [{ Phone: number, PhoneParam: { code: '1234' } }] } };
+      },
+    },
+    {
+      opId: 'volcengine.ResumeTask',
+      vendor: 'volcengine',
+      checkField: 'TaskOpenId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.TaskOpenId),
+      prepare: async (i, setup, number) => {
+        const id = await volcTask(setup, volcTaskInput(`${run}-vrt-${i}`, [number], false, sandboxNow()));
+        return { key: id, input: { TaskOpenId: id } };
+      },
+    },
+    {
+      opId: 'volcengine.SingleBatchAppend',
+      vendor: 'volcengine',
+      checkField: 'SingleOpenId',
+      callsPerSuccess: 1,
+      keyOf: (p) => {
+        const first = Array.isArray(p.List) ? (p.List[0] as Record<string, unknown> | undefined) : undefined;
+        return str(first?.SingleOpenId);
+      },
+      prepare: async (i, _s, number) => {
+        const key = `${run}-vsb-${i}`;
+        return {
+          key,
+          input: { List: [{ SingleOpenId: key, Phone: number, Type: 1, Resource: TTS_RESOURCE, NumberPoolNo: VOLC_POOL, PhoneParam: { code: '1234' } }] },
+        };
+      },
+    },
+    // ---- Outbound Bot: the default instance and its published script ----
+    {
+      opId: 'outboundbot.AssignJobs',
+      vendor: 'outboundbot',
+      checkField: 'JobGroupId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.JobGroupId),
+      prepare: async (i, setup, number) => {
+        const instance = await obInstance(setup);
+        const group = await data(setup, 'outboundbot.CreateJobGroup', { InstanceId: instance, JobGroupName: `${run}-aj-${i}`, ScriptId: OB_SCRIPT });
+        const id = String((group.JobGroup as { JobGroupId: unknown }).JobGroupId);
+        return { key: id, input: { InstanceId: instance, JobGroupId: id, JobsJson: [{ contacts: [{ phonenumber: number, referenceId: `${run}-aj-${i}` }] }] } };
+      },
+    },
+    {
+      opId: 'outboundbot.StartJob',
+      vendor: 'outboundbot',
+      // The documented form names no job group: the contact's referenceId is what identifies the call.
+      checkField: 'JobJson.contacts.0.referenceId',
+      callsPerSuccess: 1,
+      keyOf: (p) => {
+        const job = jsonField(p.JobJson) as { contacts?: Array<{ referenceId?: unknown }> } | undefined;
+        return str(job?.contacts?.[0]?.referenceId);
+      },
+      prepare: async (i, setup, number) => {
+        const instance = await obInstance(setup);
+        const key = `${run}-sj-${i}`;
+        return { key, input: { InstanceId: instance, ScriptId: OB_SCRIPT, JobJson: { contacts: [{ phonenumber: number, referenceId: key }] } } };
+      },
+    },
+    {
+      opId: 'outboundbot.CreateBatchJobs',
+      vendor: 'outboundbot',
+      checkField: 'BatchJobName',
+      callsPerSuccess: 3,
+      keyOf: (p) => str(p.BatchJobName),
+      prepare: async (i, setup) => {
+        const instance = await obInstance(setup);
+        const key = `${run}-cbj-${i}`;
+        return { key, input: { InstanceId: instance, BatchJobName: key, Submitted: 'submit', ScriptId: OB_SCRIPT, JobFilePath: `${instance}/${key}.xlsx` } };
+      },
+      snapshot: async (setup) => groupsByName(setup, await obInstance(setup)),
+      placedFor: (intent, calls, snap) => callsOfGroups(snap?.get(intent.key), calls),
+      vendorCount: async (setup, keys) => {
+        const byName = await groupsByName(setup, await obInstance(setup));
+        return new Map([...keys].map((k) => [k, byName.get(k)?.length ?? 0]));
+      },
+    },
+    {
+      opId: 'outboundbot.ModifyBatchJobs',
+      vendor: 'outboundbot',
+      checkField: 'JobGroupId',
+      callsPerSuccess: 3,
+      keyOf: (p) => str(p.JobGroupId),
+      prepare: async (i, setup) => {
+        const id = await draftBatch(setup, `${run}-mbj-${i}`);
+        return { key: id, input: { InstanceId: OB_INSTANCE, JobGroupId: id, BatchJobName: `${run}-mbj-${i}`, Submitted: 'submit', ScriptId: OB_SCRIPT } };
+      },
+      placedFor: (intent, calls) => callsOfGroups([intent.key], calls),
+    },
+    {
+      opId: 'outboundbot.SubmitBatchJobs',
+      vendor: 'outboundbot',
+      checkField: 'JobGroupId',
+      callsPerSuccess: 3,
+      keyOf: (p) => str(p.JobGroupId),
+      prepare: async (i, setup) => {
+        const id = await draftBatch(setup, `${run}-sbj-${i}`);
+        return { key: id, input: { InstanceId: OB_INSTANCE, JobGroupId: id } };
+      },
+      placedFor: (intent, calls) => callsOfGroups([intent.key], calls),
+    },
+    {
+      opId: 'outboundbot.ResumeJobs',
+      vendor: 'outboundbot',
+      checkField: 'JobGroupId',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.JobGroupId),
+      prepare: async (i, setup, number) => {
+        const instance = await obInstance(setup);
+        const name = `${run}-rj-${i}`;
+        // A group that may not dial yet, one job, paused; then the group may dial from now on.
+        const later = sandboxNow() + 365 * 86_400_000;
+        const group = await data(setup, 'outboundbot.CreateJobGroup', {
+          InstanceId: instance,
+          JobGroupName: name,
+          ScriptId: OB_SCRIPT,
+          StrategyJson: { startTime: later, endTime: later + 86_400_000 },
+        });
+        const id = String((group.JobGroup as { JobGroupId: unknown }).JobGroupId);
+        await setup.invoke('outboundbot.AssignJobs', { InstanceId: instance, JobGroupId: id, JobsJson: [{ contacts: [{ phonenumber: number, referenceId: name }] }] });
+        await setup.invoke('outboundbot.SuspendJobs', { InstanceId: instance, All: false, JobGroupId: id });
+        await setup.invoke('outboundbot.ModifyJobGroup', {
+          InstanceId: instance,
+          JobGroupId: id,
+          Name: name,
+          ScriptId: OB_SCRIPT,
+          StrategyJson: { startTime: sandboxNow() - 86_400_000, endTime: later + 86_400_000 },
+        });
+        return { key: id, input: { InstanceId: instance, All: false, JobGroupId: id } };
+      },
+    },
+    {
+      opId: 'outboundbot.CreateJobGroup',
+      vendor: 'outboundbot',
+      checkField: 'JobGroupName',
+      callsPerSuccess: 0,
+      keyOf: (p) => str(p.JobGroupName),
+      prepare: async (i, setup) => {
+        const instance = await obInstance(setup);
+        const key = `${run}-cjg-${i}`;
+        return { key, input: { InstanceId: instance, JobGroupName: key, ScriptId: OB_SCRIPT } };
+      },
+      vendorCount: async (setup, keys) => {
+        const byName = await groupsByName(setup, await obInstance(setup));
+        return new Map([...keys].map((k) => [k, byName.get(k)?.length ?? 0]));
+      },
+    },
+    // ---- PBX: one trunk call per request; the dialled number is all there is to check ----
+    {
+      opId: 'pbx.extension.dial_outbound',
+      vendor: 'pbx',
+      checkField: 'outto',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.outto),
+      prepare: async (_i, _s, number) => ({ key: number, input: { extid: '1000', outto: number } }),
+    },
+    {
+      opId: 'pbx.outbound.playprompt',
+      vendor: 'pbx',
+      checkField: 'outto',
+      callsPerSuccess: 1,
+      keyOf: (p) => str(p.outto),
+      prepare: async (_i, _s, number) => ({ key: number, input: { outto: number, prompt: 'welcome' } }),
+    },
+  ];
+  return list.map((s, n) => ({
+    ...s,
+    prepare: async (i: number, setup: CallbridgeClient) => {
+      const number = calleeNumber(n, i);
+      return { ...(await s.prepare(i, setup, number)), number };
+    },
+  }));
+}
