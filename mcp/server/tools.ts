@@ -43,7 +43,14 @@ export interface ToolDef {
 
 // ---- shared schema parts ----
 
+/** A free-form JSON object, declared as such (portable: `additionalProperties: true`, no empty schemas). */
+const anyObject = () => z.record(z.string(), z.unknown()).meta({ additionalProperties: true });
+/** Template variables: text or numbers (anyOf with single types, for clients that reject type arrays). */
+const vars = () => z.record(z.string(), z.union([z.string(), z.number().describe('number')]));
+
 const provider = z.enum(PROVIDERS).describe('Back end: dyvms (Alibaba Voice), outboundbot (Alibaba Outbound Bot), volcengine, pbx (Yeastar-style PBX)');
+/** Provider in outputs (no description: the input already explains it). */
+const providerOut = z.enum(PROVIDERS);
 const callDate = z.string().optional().describe('dyvms: day of the call, yyyy-MM-dd (default: when placed, else today)');
 const previewShape = z.object({
   operation: z.string(),
@@ -87,12 +94,12 @@ const placeCallTool: ToolDef = {
     to: z.string().describe('Number to call'),
     caller_id: z.string().optional().describe('dyvms: your purchased number; volcengine: number pool NP... or a pool number; pbx: extension whose permission is used'),
     tts_template: z.string().optional().describe('Approved TTS template ID'),
-    tts_params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Template variables'),
+    tts_params: vars().optional().describe('Template variables'),
     voice_file: z.string().optional().describe('Uploaded voice file ID'),
     ivr: z
       .object({
         start: z.string().describe('Opening prompt: TTS template or voice file ID (volcengine: IVR flow ID)'),
-        start_params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+        start_params: vars().optional(),
         keys: z.record(z.string(), z.string()).optional().describe('Key -> prompt ID, e.g. {"1":"TTS_1"}'),
         bye: z.string().optional().describe('Closing prompt'),
         timeout_ms: z.number().int().optional().describe('Key-press wait'),
@@ -101,7 +108,7 @@ const placeCallTool: ToolDef = {
     prompt: z.string().optional().describe('pbx: prompt file(s), joined by "+"'),
     out_id: z.string().optional().describe('Your reference, echoed in receipts'),
   },
-  output: { provider, call_id: z.string().optional().describe('absent in dry-run'), operation: z.string(), dry_run: dryRun },
+  output: { provider: providerOut, call_id: z.string().optional().describe('absent in dry-run'), operation: z.string(), dry_run: dryRun },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
     const previews = new PreviewCollector();
@@ -110,7 +117,13 @@ const placeCallTool: ToolDef = {
   }),
 };
 
-const callResultOut = callResultSchema.shape;
+const callResultOut = { ...callResultSchema.shape, raw: anyObject().describe('the vendor record') };
+
+/** The raw vendor record as an object (as the output schema declares it). */
+function withRawObject<T extends { raw: unknown }>(r: T): T {
+  const raw = r.raw;
+  return { ...r, raw: raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : raw === null || raw === undefined ? {} : { value: raw } };
+}
 
 const getCallResultTool: ToolDef = {
   name: 'get_call_result',
@@ -121,7 +134,7 @@ const getCallResultTool: ToolDef = {
   input: { provider, call_id: z.string(), call_date: callDate },
   output: callResultOut,
   annotations: READ,
-  handler: guarded(async (args, ctx) => ({ ...(await getCallResult(ctx, args as never)) })),
+  handler: guarded(async (args, ctx) => ({ ...withRawObject(await getCallResult(ctx, args as never)) })),
 };
 
 const waitTool: ToolDef = {
@@ -148,7 +161,7 @@ const waitTool: ToolDef = {
       onProgress: (p) => ctx.progress(p.elapsedMs / 1000, a.timeout_seconds, p.result ? `${p.result.status}${p.result.reason ? ` (${p.result.reason})` : ''}` : `retrying: ${p.error}`),
     });
     return {
-      result: outcome.result,
+      result: outcome.result && withRawObject(outcome.result),
       final: outcome.final,
       timed_out: outcome.timedOut,
       waited_seconds: Math.round(outcome.elapsedMs / 100) / 10,
@@ -168,7 +181,7 @@ const listScriptsTool: ToolDef = {
   description: 'Scripts a call task can use (dyvms robot scripts, outboundbot scripts, volcengine voice files/TTS templates/IVR flows). Pass script_id to create_call_task.',
   input: { provider: z.enum(['dyvms', 'outboundbot', 'volcengine']) },
   output: {
-    provider,
+    provider: providerOut,
     scripts: z.array(z.object({ script_id: z.string(), name: z.string().optional(), type: z.string().optional(), status: z.string().optional() })),
   },
   annotations: READ,
@@ -189,7 +202,7 @@ const createTaskTool: ToolDef = {
     retry: z.object({ times: z.number().int().min(0).max(5), interval_minutes: z.number().int().min(1).optional() }).optional().describe('Redial unanswered numbers'),
     concurrency: z.number().int().min(1).optional().describe('volcengine: simultaneous calls (capped by the server limit)'),
   },
-  output: { provider, task_id: z.string().optional().describe('absent in dry-run'), operation: z.string(), dry_run: dryRun },
+  output: { provider: providerOut, task_id: z.string().optional().describe('absent in dry-run'), operation: z.string(), dry_run: dryRun },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
     const previews = new PreviewCollector();
@@ -213,7 +226,7 @@ const addCalleesTool: ToolDef = {
       .array(
         z.object({
           number: z.string(),
-          params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe('Script variables'),
+          params: vars().optional().describe('Script variables'),
           ref: z.string().optional().describe('Your reference'),
           name: z.string().optional(),
         }),
@@ -222,7 +235,7 @@ const addCalleesTool: ToolDef = {
       .max(300_000),
   },
   output: {
-    provider,
+    provider: providerOut,
     task_id: z.string(),
     accepted: z.number(),
     rejected: z.number(),
@@ -307,7 +320,7 @@ const controlTaskTool: ToolDef = {
     action: z.enum(['start', 'pause', 'resume', 'cancel']),
     schedule_time: z.string().optional().describe('start only: ISO 8601 time (dyvms)'),
   },
-  output: { provider, task_id: z.string(), action: z.string(), operation: z.string(), dry_run: dryRun },
+  output: { provider: providerOut, task_id: z.string(), action: z.string(), operation: z.string(), dry_run: dryRun },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
     const previews = new PreviewCollector();
@@ -323,16 +336,16 @@ const taskStatusTool: ToolDef = {
   description: `Task state (${TASK_STATES.join(', ')}), vendor status and progress counts (dyvms, outboundbot).`,
   input: { provider: z.enum(['dyvms', 'outboundbot']), task_id: taskId },
   output: {
-    provider,
+    provider: providerOut,
     task_id: z.string(),
     state: z.enum(TASK_STATES),
     vendor_status: z.string().optional(),
     total: z.number().optional(),
     completed: z.number().optional(),
-    raw: z.unknown(),
+    raw: anyObject(),
   },
   annotations: READ,
-  handler: guarded(async (args, ctx) => ({ provider: args.provider, task_id: args.task_id, ...(await taskStatus(ctx, args.provider as Provider, args.task_id as string)) })),
+  handler: guarded(async (args, ctx) => ({ provider: args.provider, task_id: args.task_id, ...withRawObject(await taskStatus(ctx, args.provider as Provider, args.task_id as string)) })),
 };
 
 const listTaskCallsTool: ToolDef = {
@@ -347,7 +360,7 @@ const listTaskCallsTool: ToolDef = {
     page_size: z.number().int().min(1).max(100).default(20),
   },
   output: {
-    provider,
+    provider: providerOut,
     task_id: z.string(),
     page: z.number(),
     page_size: z.number(),
@@ -360,7 +373,7 @@ const listTaskCallsTool: ToolDef = {
     const page = args.page as number;
     const r = await listTaskCalls(ctx, args.provider as Provider, args.task_id as string, page, args.page_size as number);
     const hasMore = r.total !== undefined ? page * r.page_size < r.total : r.calls.length === r.page_size;
-    return { provider: args.provider, task_id: args.task_id, page, page_size: r.page_size, total: r.total, has_more: hasMore, calls: r.calls };
+    return { provider: args.provider, task_id: args.task_id, page, page_size: r.page_size, total: r.total, has_more: hasMore, calls: r.calls.map(withRawObject) };
   }),
 };
 
@@ -381,7 +394,7 @@ const taskCallDetailTool: ToolDef = {
   annotations: READ,
   handler: guarded(async (args, ctx) => {
     const r = await taskCallDetail(ctx, args as never);
-    return { result: r.result, transcript: r.transcript };
+    return { result: withRawObject(r.result), transcript: r.transcript };
   }),
 };
 
@@ -391,7 +404,7 @@ const recordingTool: ToolDef = {
   title: 'Get a call recording URL',
   description: 'Signed, expiring download URL of a call recording.',
   input: { provider: z.enum(['dyvms', 'outboundbot', 'volcengine']), ...callRef },
-  output: { provider, url: z.string(), note: z.string().optional() },
+  output: { provider: providerOut, url: z.string(), note: z.string().optional() },
   annotations: { ...READ, idempotentHint: false },
   handler: guarded(async (args, ctx) => ({ provider: args.provider, ...(await recordingUrl(ctx, args as never)) })),
 };
@@ -448,9 +461,9 @@ const describeTool: ToolDef = {
     destructive: z.boolean(),
     idempotent: z.boolean(),
     qps: z.number().optional(),
-    input_schema: z.unknown(),
-    output_schema: z.unknown(),
-    examples: z.unknown(),
+    input_schema: anyObject().describe('JSON Schema'),
+    output_schema: anyObject().describe('JSON Schema'),
+    examples: z.array(z.object({ title: z.string().optional(), input: anyObject() })),
   },
   annotations: { ...READ, openWorldHint: false },
   handler: guarded(async (args, ctx) => {
@@ -476,8 +489,8 @@ const invokeTool: ToolDef = {
   toolset: 'catalog',
   title: 'Invoke any catalog operation',
   description: 'Runs one catalog operation with its native input (see describe_operation), under the same guardrails as the curated tools.',
-  input: { id: z.string(), input: z.record(z.string(), z.unknown()).default({}) },
-  output: { operation: z.string(), output: z.unknown().optional().describe('vendor answer, parsed'), dry_run: dryRun },
+  input: { id: z.string(), input: anyObject().default({}) },
+  output: { operation: z.string(), output: anyObject().optional().describe('vendor answer, parsed'), dry_run: dryRun },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
     const previews = new PreviewCollector();
