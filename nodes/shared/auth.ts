@@ -7,7 +7,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, I
 import { CallbridgeError } from '../../core/errors.js';
 import { PBX_API_VERSIONS, type PbxApiVersion } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
-import { percentEncode, signRpcParams } from '../../core/signing/alibaba.js';
+import { signedRpcQuery } from '../../core/signing/alibaba.js';
 import { signVolcengine, volcCanonicalQuery } from '../../core/signing/volcengine.js';
 import { validateInput } from '../../core/validate.js';
 import { ALIBABA_DEFAULT_ENDPOINTS } from '../../core/vendors/alibaba.js';
@@ -81,10 +81,7 @@ export function signAlibabaRequest(credentials: Creds, options: IHttpRequestOpti
   if (typeof options.body === 'string') Object.assign(params, parseForm(options.body));
   else if (options.body && typeof options.body === 'object' && !(options.body instanceof Uint8Array)) Object.assign(params, flat(options.body as IDataObject));
   for (const key of ['Signature', 'AccessKeyId', 'SignatureNonce', 'Timestamp', 'SecurityToken']) delete params[key];
-  const signed = signRpcParams(method, params, alibabaAuth(credentials), epochMs, nonce);
-  const encoded = Object.entries(signed)
-    .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
-    .join('&');
+  const encoded = signedRpcQuery(method, params, alibabaAuth(credentials), epochMs, nonce);
   const base = `${url.origin}${url.pathname}`;
   const headers: IDataObject = { Accept: 'application/json', ...options.headers };
   const out: IHttpRequestOptions = { ...options, headers, baseURL: undefined, qs: undefined };

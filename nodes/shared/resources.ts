@@ -25,7 +25,7 @@ export const RESOURCE_RULES: Record<Product, ResourceRule[]> = {
     { value: 'call', name: 'Call', description: 'Single calls (TTS, voice file, IVR, SmartCall) and call records', match: /Call|Tts|Voice|Ivr/ },
   ],
   outboundbot: [
-    { value: 'resourceTag', name: 'Resource Tag', description: 'Alibaba Cloud resource tags', match: /TagResources/ },
+    { value: 'resourceTag', name: 'Resource Tag', description: 'Alibaba Cloud resource tags', match: /[Tt]agResources/ },
     { value: 'callerNumber', name: 'Caller Number', description: 'Numbers the robot calls from', match: /OutboundCallNumber/ },
     { value: 'instance', name: 'Instance', description: 'Outbound Bot instances', match: /Instance/ },
     { value: 'jobGroup', name: 'Job Group', description: 'Campaigns (job groups) and roster-file batches', match: /JobGroup|BatchJobs|TagHitsSummary/ },
