@@ -1,0 +1,110 @@
+/**
+ * What the n8n end-to-end files share: the sandbox, its control API, credentials that point at
+ * it, and the names of the package's node and credential types.
+ */
+import type { PlacedCall } from '../../sandbox/types.js';
+import { PACKAGE_NAME, type WorkflowNode } from './harness.js';
+
+/** Node type of one of the package's nodes in a workflow. */
+export const nodeType = (name: string) => `${PACKAGE_NAME}.${name}`;
+
+export const NODE = {
+  alibabaVoice: nodeType('alibabaCloudVoice'),
+  alibabaVoiceTool: nodeType('alibabaCloudVoiceTool'),
+  outboundBot: nodeType('alibabaCloudOutboundBot'),
+  volcengineVoice: nodeType('volcengineVoice'),
+  pbx: nodeType('pbx'),
+  receiptTrigger: nodeType('callReceiptTrigger'),
+} as const;
+
+export const CREDENTIAL_TYPE = {
+  alibaba: 'callbridgeAlibabaCloudApi',
+  volcengine: 'callbridgeVolcengineApi',
+  pbx: 'callbridgePbxApi',
+} as const;
+
+/** Fixed credential IDs (n8n IDs are 16 alphanumerics) so workflows can name them. */
+export const CREDENTIAL_ID = {
+  alibaba: 'cbAlibabaSandbx1',
+  volcengine: 'cbVolcSandbox001',
+  pbx: 'cbPbxSandbox0001',
+  openAi: 'cbFakeOpenAi0001',
+} as const;
+
+export const CREDENTIAL_NAME = {
+  alibaba: 'Alibaba Cloud (sandbox)',
+  volcengine: 'Volcengine (sandbox)',
+  pbx: 'PBX (sandbox)',
+  openAi: 'Fake OpenAI',
+} as const;
+
+/** The sandbox's default accounts (sandbox/accounts.ts). */
+export const SANDBOX_ACCOUNTS = {
+  alibaba: { accessKeyId: 'sandbox-ak', accessKeySecret: 'sandbox-secret' },
+  volcengine: { accessKeyId: 'sandbox-volc-ak', secretAccessKey: 'sandbox-volc-sk' },
+  pbx: { username: 'sandbox', password: 'sandbox-password' },
+} as const;
+
+/** Credential data (as n8n stores it) for each back end, pointed at a sandbox; `wrong` swaps in a bad secret. */
+export function credentialData(sandboxUrl: string, wrong = false) {
+  return {
+    alibaba: {
+      accessKeyId: SANDBOX_ACCOUNTS.alibaba.accessKeyId,
+      accessKeySecret: wrong ? 'not-the-secret' : SANDBOX_ACCOUNTS.alibaba.accessKeySecret,
+      securityToken: '',
+      region: 'cn-shanghai',
+      endpoint: `${sandboxUrl}/`,
+    },
+    volcengine: {
+      accessKeyId: SANDBOX_ACCOUNTS.volcengine.accessKeyId,
+      secretAccessKey: wrong ? 'not-the-secret' : SANDBOX_ACCOUNTS.volcengine.secretAccessKey,
+      region: 'cn-north-1',
+      endpoint: `${sandboxUrl}/volcengine/`,
+    },
+    pbx: {
+      baseUrl: `${sandboxUrl}/pbx`,
+      username: SANDBOX_ACCOUNTS.pbx.username,
+      password: wrong ? 'not-the-password' : SANDBOX_ACCOUNTS.pbx.password,
+      apiVersion: 'v1.1.0',
+      ignoreTlsErrors: false,
+    },
+  };
+}
+
+/** n8n credentials (import format) for the three back ends, pointed at a sandbox. */
+export function sandboxCredentials(sandboxUrl: string) {
+  const data = credentialData(sandboxUrl);
+  return [
+    { id: CREDENTIAL_ID.alibaba, name: CREDENTIAL_NAME.alibaba, type: CREDENTIAL_TYPE.alibaba, data: data.alibaba },
+    { id: CREDENTIAL_ID.volcengine, name: CREDENTIAL_NAME.volcengine, type: CREDENTIAL_TYPE.volcengine, data: data.volcengine },
+    { id: CREDENTIAL_ID.pbx, name: CREDENTIAL_NAME.pbx, type: CREDENTIAL_TYPE.pbx, data: data.pbx },
+  ];
+}
+
+/** The `credentials` entry of a node using one of the sandbox credentials. */
+export function uses(kind: 'alibaba' | 'volcengine' | 'pbx'): WorkflowNode['credentials'] {
+  return { [CREDENTIAL_TYPE[kind]]: { id: CREDENTIAL_ID[kind], name: CREDENTIAL_NAME[kind] } };
+}
+
+export const manualTrigger = (name = 'Start'): WorkflowNode => ({ name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
+
+/** GET /_sandbox/calls with filters. */
+export async function sandboxCalls(sandboxUrl: string, filter: Record<string, string> = {}): Promise<PlacedCall[]> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/calls?${new URLSearchParams(filter)}`);
+  if (res.status !== 200) throw new Error(`GET /_sandbox/calls -> ${res.status} ${await res.text()}`);
+  return (await res.json()) as PlacedCall[];
+}
+
+export async function sandboxConfig(sandboxUrl: string, patch: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/config`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) });
+  if (res.status !== 200) throw new Error(`POST /_sandbox/config -> ${res.status} ${await res.text()}`);
+}
+
+/** The vendor-neutral status core maps each sandbox outcome to (core/call-result.ts). */
+export const NEUTRAL_STATUS: Record<string, string> = {
+  completed: 'completed',
+  no_answer: 'no_answer',
+  busy: 'busy',
+  power_off: 'failed',
+  failed: 'failed',
+};
