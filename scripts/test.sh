@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 stamp=node_modules/.callbridge-lock
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  echo "== npm ci"
-  npm ci --no-audit --no-fund
+  # `npm install` (not `npm ci`): this registry lacks other platforms' optional packages
+  # (e.g. @rollup/rollup-android-*), which `npm ci` insists on; the lock file is still respected.
+  echo "== npm install"
+  npm install --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
 
