@@ -130,7 +130,8 @@ describe('outboundbot simulator through the callbridge client', () => {
       const wav = await fetch(recording.DownloadParams.SignatureUrl);
       expect(wav.status).toBe(200);
       expect(Buffer.from(new Uint8Array(await wav.arrayBuffer()).slice(0, 4)).toString('ascii')).toBe('RIFF');
-      expect((await fetch(recording.DownloadParams.SignatureUrl.replace(/Signature=./, 'Signature=0'))).status).toBe(403);
+      const tampered = (recording.DownloadParams.SignatureUrl as string).replace(/Signature=(.)/, (_m, c: string) => `Signature=${c === '0' ? '1' : '0'}`);
+      expect((await fetch(tampered)).status).toBe(403);
     }
 
     const tags = await invoke('DescribeTagHitsSummary', { InstanceId: instanceId, JobGroupId: groupId });
