@@ -16,7 +16,6 @@ import { selfSignedCertificate, startTlsFront, type SelfSigned, type TlsFront } 
 
 /** Sandbox time that moves only when the test says so (plus real time, to keep signatures valid). */
 function steppedClock(): SandboxClock & { advance(ms: number): void } {
-  const start = Date.now();
   let offset = 0;
   return {
     speed: 1,
