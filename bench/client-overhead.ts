@@ -1,0 +1,412 @@
+// Client overhead: callbridge against the official SDKs and a hand-written floor, same loopback
+// server, same run. Each client runs in its own child process (its CPU only), rounds interleave
+// the clients, and every figure is a median over the rounds with its spread.
+//
+//   npx tsx bench/client-overhead.ts [--rounds=5] [--quick] [--only=a,b]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { BUILD_DIR, fmt, machine, parseFlags, ROOT, SEED, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
+import { startFixedServer } from './lib/fixed-server.js';
+import type { WorkerConfig, WorkerResult } from './lib/worker.js';
+
+interface ClientSpec {
+  name: string;
+  label: string;
+  vendor: 'alibaba' | 'volcengine';
+  kind: 'callbridge' | 'official' | 'floor';
+  /** What a user imports (cold require); a path is relative to ROOT. */
+  requires: string[];
+  /** Packages whose installed closure is the install size. */
+  packages: string[];
+  /** Extra files that ship with the client (callbridge's own bundle). */
+  ownFiles?: string[];
+  note: string;
+}
+
+const CLIENTS: ClientSpec[] = [
+  {
+    name: 'floor-alibaba',
+    label: 'floor: undici + hand-written HMAC-SHA1',
+    vendor: 'alibaba',
+    kind: 'floor',
+    requires: ['undici'],
+    packages: ['undici'],
+    note: 'RPC v1, POST form, no validation',
+  },
+  {
+    name: 'callbridge-dyvms',
+    label: 'callbridge (dyvms.SingleCallByTts)',
+    vendor: 'alibaba',
+    kind: 'callbridge',
+    requires: ['.cache/bench/callbridge-lib.mjs'],
+    packages: ['undici', 'zod'],
+    ownFiles: ['.cache/bench/callbridge-lib.mjs'],
+    note: 'core client + undici transport; input and output validated',
+  },
+  {
+    name: 'pop-core',
+    label: '@alicloud/pop-core RPCClient',
+    vendor: 'alibaba',
+    kind: 'official',
+    requires: ['@alicloud/pop-core'],
+    packages: ['@alicloud/pop-core'],
+    note: 'RPC v1, POST form, own keep-alive agent',
+  },
+  {
+    name: 'openapi-client',
+    label: '@alicloud/openapi-client callApi',
+    vendor: 'alibaba',
+    kind: 'official',
+    requires: ['@alicloud/openapi-client', '@alicloud/tea-util', '@alicloud/openapi-util'],
+    packages: ['@alicloud/openapi-client'],
+    note: 'default ACS3-HMAC-SHA256, Node global keep-alive agent',
+  },
+  {
+    name: 'dysmsapi',
+    label: '@alicloud/dysmsapi20170525 (generated SDK)',
+    vendor: 'alibaba',
+    kind: 'official',
+    requires: ['@alicloud/dysmsapi20170525'],
+    packages: ['@alicloud/dysmsapi20170525'],
+    note: 'SendSms, default ACS3-HMAC-SHA256',
+  },
+  {
+    name: 'floor-volcengine',
+    label: 'floor: undici + hand-written HMAC-SHA256',
+    vendor: 'volcengine',
+    kind: 'floor',
+    requires: ['undici'],
+    packages: ['undici'],
+    note: 'JSON POST, no validation',
+  },
+  {
+    name: 'callbridge-volcengine',
+    label: 'callbridge (volcengine.SingleBatchAppend)',
+    vendor: 'volcengine',
+    kind: 'callbridge',
+    requires: ['.cache/bench/callbridge-lib.mjs'],
+    packages: ['undici', 'zod'],
+    ownFiles: ['.cache/bench/callbridge-lib.mjs'],
+    note: 'core client + undici transport; input and output validated',
+  },
+  {
+    name: 'volcengine-openapi',
+    label: '@volcengine/openapi Service',
+    vendor: 'volcengine',
+    kind: 'official',
+    requires: ['@volcengine/openapi'],
+    packages: ['@volcengine/openapi'],
+    note: 'createJSONAPI, axios',
+  },
+];
+
+export interface ClientSummary {
+  name: string;
+  label: string;
+  vendor: string;
+  kind: string;
+  note: string;
+  cpuUsPerCall: Spread;
+  cpuUsPerCallC50: Spread;
+  rpsSequential: Spread;
+  rpsC50: Spread;
+  maxRssMiB: Spread;
+  coldRequireMs: Spread;
+  installKiB: number;
+  installPackages: number;
+}
+
+export interface Ratio {
+  name: string;
+  description: string;
+  target: string;
+  /** Per-round ratios, median and spread. */
+  value: Spread;
+  met: boolean;
+}
+
+export interface OverheadResult {
+  machine: ReturnType<typeof machine>;
+  seed: number;
+  config: WorkerConfig & { rounds: number; server: string };
+  versions: ReturnType<typeof versionReport>;
+  clients: ClientSummary[];
+  ratios: Ratio[];
+  server: { ok: number; rejected: number; byScheme: Record<string, number> };
+  callbridgeBundle: { file: string; bytes: number };
+}
+
+async function buildWorkers(): Promise<void> {
+  await build({
+    entryPoints: [
+      ...CLIENTS.map((c) => join(ROOT, 'bench', 'clients', `${c.name}.ts`)),
+      { in: join(ROOT, 'bench', 'lib', 'callbridge-lib.ts'), out: 'callbridge-lib' },
+    ],
+    outdir: BUILD_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+function runWorker(name: string, config: WorkerConfig, nodeFlags: string[] = []): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env };
+    for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'all_proxy', 'NODE_OPTIONS']) delete env[k];
+    const child = spawn(process.execPath, [...nodeFlags, join(BUILD_DIR, `${name}.mjs`), JSON.stringify(config)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${name} exited with ${code}: ${err.slice(-2000)}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as WorkerResult);
+      } catch {
+        reject(new Error(`${name}: unreadable result: ${out.slice(-500)} ${err.slice(-500)}`));
+      }
+    });
+  });
+}
+
+/** Time to import what a user imports, in a fresh Node process (node boot excluded). */
+function coldRequireMs(spec: ClientSpec): number {
+  const targets = spec.requires.map((r) => (r.startsWith('.cache/') ? join(ROOT, r) : r));
+  const script = `
+const { createRequire } = require('node:module');
+const { pathToFileURL } = require('node:url');
+const req = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const targets = ${JSON.stringify(targets)};
+(async () => {
+  const t0 = performance.now();
+  for (const t of targets) {
+    if (t.endsWith('.mjs')) await import(pathToFileURL(t).href);
+    else req(t);
+  }
+  process.stdout.write(String(performance.now() - t0));
+})();`;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cold require of ${spec.name} failed: ${r.stderr}`);
+  return Number(r.stdout);
+}
+
+/** du-like size (allocated blocks) of a directory, not descending into nested node_modules. */
+function diskKiB(path: string, skipNodeModules: boolean): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return (st.blocks * 512) / 1024;
+  let total = (st.blocks * 512) / 1024;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (skipNodeModules && entry.name === 'node_modules' && entry.isDirectory()) continue;
+    if (entry.isSymbolicLink()) continue;
+    total += diskKiB(join(path, entry.name), false);
+  }
+  return total;
+}
+
+/** The package directories a package pulls in (Node resolution from each dependent's folder). */
+function closure(packages: string[]): string[] {
+  const seen = new Set<string>();
+  const resolveFrom = (fromDir: string, name: string): string | undefined => {
+    let dir = fromDir;
+    for (;;) {
+      const candidate = join(dir, 'node_modules', name);
+      if (existsSync(join(candidate, 'package.json'))) return candidate;
+      if (dir === ROOT || dir === dirname(dir)) return undefined;
+      dir = dirname(dir);
+    }
+  };
+  const visit = (dir: string) => {
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    const names = [
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.optionalDependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}).filter((n) => !pkg.peerDependenciesMeta?.[n]?.optional),
+    ];
+    for (const name of names) {
+      const found = resolveFrom(dir, name);
+      if (found) visit(found);
+    }
+  };
+  for (const p of packages) {
+    const found = resolveFrom(ROOT, p);
+    if (!found) throw new Error(`package ${p} is not installed`);
+    visit(found);
+  }
+  return [...seen];
+}
+
+export function installSize(packages: string[], ownFiles: string[] = []): { kib: number; packages: number } {
+  const dirs = closure(packages);
+  const kib = dirs.reduce((sum, d) => sum + diskKiB(d, true), 0) + ownFiles.reduce((sum, f) => sum + diskKiB(join(ROOT, f), false), 0);
+  return { kib: Math.round(kib), packages: dirs.length };
+}
+
+function ratioOf(results: Map<string, WorkerResult[]>, a: string, b: string | string[], pick: (r: WorkerResult) => number): number[] {
+  const as = results.get(a) ?? [];
+  return as.map((r, round) => {
+    const bs = (Array.isArray(b) ? b : [b]).map((n) => results.get(n)?.[round]).filter((x): x is WorkerResult => !!x);
+    const best = Math.min(...bs.map(pick));
+    return pick(r) / best;
+  });
+}
+
+export async function runClientOverhead(flags: Record<string, string | boolean>): Promise<OverheadResult> {
+  const quick = flags.quick === true;
+  const rounds = Number(flags.rounds ?? (quick ? 2 : 5));
+  const only = typeof flags.only === 'string' ? flags.only.split(',') : undefined;
+  const clients = CLIENTS.filter((c) => !only || only.includes(c.name));
+  const versions = versionReport(['@alicloud/pop-core', '@alicloud/openapi-client', '@alicloud/dysmsapi20170525', '@volcengine/openapi', 'undici', 'zod']);
+  for (const v of versions) if (!v.ok) console.error(`warning: ${v.name} ${v.installed} is installed; the benchmark pins ${v.pinned}`);
+
+  await buildWorkers();
+  const server = await startFixedServer();
+  const base = { url: server.url, port: server.port };
+  const config: WorkerConfig = quick
+    ? { ...base, warmup: 2000, sequential: 3000, concurrent: 6000, concurrency: 50 }
+    : { ...base, warmup: 3000, sequential: 6000, concurrent: 20_000, concurrency: 50 };
+  const results = new Map<string, WorkerResult[]>();
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const spec of clients) {
+        const r = await runWorker(spec.name, config);
+        results.set(spec.name, [...(results.get(spec.name) ?? []), r]);
+        process.stderr.write(
+          `round ${round + 1}/${rounds} ${spec.name.padEnd(22)} cpu/call ${r.sequential.cpuUsPerCall.toFixed(0).padStart(4)} µs  seq ${r.sequential.rps.toFixed(0).padStart(5)}/s  c50 ${r.concurrent.rps.toFixed(0).padStart(5)}/s  rss ${r.maxRssMiB.toFixed(0)} MiB\n`,
+        );
+        if (server.stats.rejected) throw new Error(`the server rejected requests: ${server.stats.lastRejection}`);
+      }
+    }
+  } finally {
+    await server.close();
+  }
+
+  const summaries: ClientSummary[] = clients.map((spec) => {
+    const rs = results.get(spec.name) ?? [];
+    const cold = Array.from({ length: rounds }, () => coldRequireMs(spec));
+    const size = installSize(spec.packages, spec.ownFiles);
+    return {
+      name: spec.name,
+      label: spec.label,
+      vendor: spec.vendor,
+      kind: spec.kind,
+      note: spec.note,
+      cpuUsPerCall: spread(rs.map((r) => r.sequential.cpuUsPerCall)),
+      cpuUsPerCallC50: spread(rs.map((r) => r.concurrent.cpuUsPerCall)),
+      rpsSequential: spread(rs.map((r) => r.sequential.rps)),
+      rpsC50: spread(rs.map((r) => r.concurrent.rps)),
+      maxRssMiB: spread(rs.map((r) => r.maxRssMiB)),
+      coldRequireMs: spread(cold),
+      installKiB: size.kib,
+      installPackages: size.packages,
+    };
+  });
+
+  const cpu = (r: WorkerResult) => r.sequential.cpuUsPerCall;
+  const ratios: Ratio[] = [];
+  const has = (...names: string[]) => names.every((n) => results.has(n));
+  if (has('callbridge-dyvms', 'floor-alibaba')) {
+    const v = spread(ratioOf(results, 'callbridge-dyvms', 'floor-alibaba', cpu));
+    ratios.push({ name: 'callbridge / floor (Alibaba)', description: 'CPU per call, callbridge dyvms over the undici + HMAC-SHA1 floor', target: '≤ 1.25×', value: v, met: v.median <= 1.25 });
+  }
+  const officialAli = ['pop-core', 'openapi-client', 'dysmsapi'].filter((n) => results.has(n));
+  if (has('callbridge-dyvms') && officialAli.length) {
+    const v = spread(ratioOf(results, 'callbridge-dyvms', officialAli, cpu).map((x) => 1 / x));
+    ratios.push({ name: 'best official Alibaba SDK / callbridge', description: `CPU per call of the best of ${officialAli.join(', ')} (per round) over callbridge's`, target: '≥ 2×', value: v, met: v.median >= 2 });
+  }
+  if (has('callbridge-volcengine', 'volcengine-openapi')) {
+    const v = spread(ratioOf(results, 'callbridge-volcengine', 'volcengine-openapi', cpu).map((x) => 1 / x));
+    ratios.push({ name: '@volcengine/openapi / callbridge', description: 'CPU per call of the Volcengine SDK over callbridge volcengine', target: '≥ 4×', value: v, met: v.median >= 4 });
+  }
+  if (has('callbridge-volcengine', 'floor-volcengine')) {
+    const v = spread(ratioOf(results, 'callbridge-volcengine', 'floor-volcengine', cpu));
+    ratios.push({ name: 'callbridge / floor (Volcengine)', description: 'CPU per call, callbridge volcengine over the undici + HMAC-SHA256 floor (no target; for reference)', target: '—', value: v, met: true });
+  }
+
+  const bundle = join(BUILD_DIR, 'callbridge-lib.mjs');
+  return {
+    machine: machine(),
+    seed: SEED,
+    config: { ...config, url: '(loopback)', rounds, server: 'bench/lib/fixed-server.ts: fixed answers, every signature verified' },
+    versions,
+    clients: summaries,
+    ratios,
+    server: { ok: server.stats.ok, rejected: server.stats.rejected, byScheme: server.stats.byScheme },
+    callbridgeBundle: { file: '.cache/bench/callbridge-lib.mjs', bytes: statSync(bundle).size },
+  };
+}
+
+export function overheadTable(result: OverheadResult): string {
+  const rows = result.clients.map((c) => [
+    c.label,
+    fmt(c.cpuUsPerCall),
+    fmt(c.cpuUsPerCallC50),
+    fmt(c.rpsSequential),
+    fmt(c.rpsC50),
+    fmt(c.maxRssMiB),
+    fmt(c.coldRequireMs, 1),
+    `${(c.installKiB / 1024).toFixed(1)} MiB / ${c.installPackages}`,
+  ]);
+  return table(['client', 'CPU µs/call (seq)', 'CPU µs/call (c50)', 'req/s seq', 'req/s c50', 'peak RSS MiB', 'cold require ms', 'install (pkgs)'], rows);
+}
+
+export function ratioTable(result: OverheadResult): string {
+  return table(
+    ['ratio (CPU per call, same run)', 'median (min–max over rounds)', 'target', 'met'],
+    result.ratios.map((r) => [r.name, `${r.value.median.toFixed(2)}× (${r.value.min.toFixed(2)}–${r.value.max.toFixed(2)})`, r.target, r.target === '—' ? '—' : r.met ? 'yes' : 'NO']),
+  );
+}
+
+/** --profile=<client>: one run of that client under node --cpu-prof; prints where its CPU goes. */
+async function profile(name: string, flags: Record<string, string | boolean>): Promise<void> {
+  await buildWorkers();
+  const server = await startFixedServer();
+  const dir = join(BUILD_DIR, 'profiles');
+  rmSync(dir, { recursive: true, force: true });
+  try {
+    const config = { url: server.url, port: server.port, warmup: 3000, sequential: 6000, concurrent: Number(flags.calls ?? 30_000), concurrency: 50 };
+    const r = await runWorker(name, config, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    console.log(`${name}: cpu/call seq ${r.sequential.cpuUsPerCall.toFixed(1)} µs, c50 ${r.concurrent.cpuUsPerCall.toFixed(1)} µs (under the profiler)`);
+  } finally {
+    await server.close();
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) throw new Error('no profile written');
+  const match = 'invoke,validateInput,send,build,parse,alibabaRequest,signedRpcQuery,volcengineRequest,signVolcengine,alibabaResponse,volcengineResponse,safeParse,request';
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'tools', 'profile-summary.ts'), join(dir, file), '--top=25', `--match=${match}`], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  console.log(`profile: ${join(dir, file)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const flags = parseFlags(process.argv.slice(2));
+  if (flags['build-only']) {
+    await buildWorkers();
+    process.exit(0);
+  }
+  if (typeof flags.profile === 'string') {
+    await profile(flags.profile, flags);
+    process.exit(0);
+  }
+  const result = await runClientOverhead(flags);
+  writeResult(flags.quick ? 'client-overhead-quick' : 'client-overhead', result);
+  console.log(overheadTable(result));
+  console.log();
+  console.log(ratioTable(result));
+}
