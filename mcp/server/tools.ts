@@ -153,6 +153,8 @@ const waitTool: ToolDef = {
   annotations: READ,
   handler: guarded(async (args, ctx) => {
     const a = args as { provider: Provider; call_id: string; call_date?: string; timeout_seconds: number; interval_seconds: number };
+    // A first notification before any I/O: a client may drop one that arrives together with the result.
+    await ctx.progress(0, a.timeout_seconds, 'waiting for the call result');
     const outcome = await waitForCallResult(() => getCallResult(ctx, a), {
       runtime: ctx.runtime,
       timeoutMs: a.timeout_seconds * 1000,
@@ -279,6 +281,7 @@ const addCalleesTool: ToolDef = {
     let accepted = 0;
     let requests = 0;
     let incomplete: string | undefined;
+    await ctx.progress(0, chunks.length, `adding ${valid.length} callee(s) in ${chunks.length} request(s)`);
     for (const [i, chunk] of chunks.entries()) {
       if (ctx.signal.aborted) {
         incomplete = 'the request was cancelled';
