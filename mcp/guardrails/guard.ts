@@ -132,6 +132,20 @@ export class Guard {
         'name the callee in the documented parameter of the operation (see describe_operation).',
       );
     }
+    if (input.All === true) {
+      throw new GuardrailRefusal(
+        'unknown-callees',
+        `${op.id} with All=true acts on every job of the instance, including callees this server never checked.`,
+        'name the job group (JobGroupId) with All=false, as control_task does.',
+      );
+    }
+    if (!direct && !callees.length && !taskKey) {
+      throw new GuardrailRefusal(
+        'unknown-callees',
+        `${op.id} names neither callees nor a task this server knows, so who would be dialled cannot be checked.`,
+        'give the callees in the input, or act on a task whose callees were added through this server.',
+      );
+    }
     if (unknownTaskCallees) {
       throw new GuardrailRefusal(
         'unknown-callees',

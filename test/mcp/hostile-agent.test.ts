@@ -231,11 +231,14 @@ describe('hostile agent', () => {
     expect(await callsPlaced()).toBe(before + 1);
   });
 
-  it('tasks filled outside the server cannot be started from it', async () => {
+  it('tasks filled outside the server cannot be started from it, nor every job of an instance at once', async () => {
     const before = await callsPlaced();
     await withServer({ flags: { 'allow-calls': true, 'no-confirm': true } }, async (h) => {
-      const r = await h.call('invoke_operation', { id: 'dyvms.StartRobotTask', input: { TaskId: '4001119999' } });
-      expectRefused(r, 'unknown-callees');
+      expectRefused(await h.call('invoke_operation', { id: 'dyvms.StartRobotTask', input: { TaskId: '4001119999' } }), 'unknown-callees');
+      const instance = 'c3a1e0f2-5b7d-4e39-9a61-0d2f4b8e7c15';
+      expectRefused(await h.call('invoke_operation', { id: 'outboundbot.ResumeJobs', input: { InstanceId: instance, All: true } }), 'unknown-callees');
+      expectRefused(await h.call('invoke_operation', { id: 'outboundbot.ResumeJobs', input: { InstanceId: instance, All: false, JobId: ['some-job'] } }), 'unknown-callees');
+      expectRefused(await h.call('invoke_operation', { id: 'volcengine.ResumeTask', input: { TaskOpenId: '123' } }), 'unknown-callees');
     });
     expect(await callsPlaced()).toBe(before);
   });
