@@ -109,6 +109,24 @@ export class CallEngine {
     return Array.from(this.records.values(), (r) => this.view(r, now));
   }
 
+  /** Ends a call early (an API hang-up): unanswered calls end as no_answer. */
+  end(id: string, at: number, side: NonNullable<PlacedCall['hangupSide']>): PlacedCall | undefined {
+    const r = this.records.get(id);
+    if (!r) return undefined;
+    if (at < r.endAt) {
+      r.endAt = at;
+      r.hangupSide = side;
+      if (r.answerAt === undefined || at < r.answerAt) {
+        r.outcome = 'no_answer';
+        r.answerAt = undefined;
+        r.dtmf = undefined;
+        if (r.ringAt !== undefined && at < r.ringAt) r.ringAt = undefined;
+      }
+      if (r.dtmfAt !== undefined && at < r.dtmfAt) r.dtmf = undefined;
+    }
+    return this.view(r, this.clock.now());
+  }
+
   /** Sandbox time at which the call ends (known in advance; used by dialers to free a line). */
   endsAt(id: string): number | undefined {
     return this.records.get(id)?.endAt;

@@ -123,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     calls: () => engine.list(),
     getCall: (id) => engine.get(id),
     callEndsAt: (id) => engine.endsAt(id),
+    endCall: (id, side) => engine.end(id, clock.now(), side),
     push: (url, body, delays, pushOptions) => pusher.push(url, body, delays, pushOptions),
     get baseUrl() {
       return baseUrl;

@@ -112,6 +112,8 @@ export interface SandboxContext {
   getCall(id: string): PlacedCall | undefined;
   /** Sandbox time at which a placed call ends, known in advance (dialers use it to free a line). */
   callEndsAt(id: string): number | undefined;
+  /** Ends a call now (an API hang-up), so GET /_sandbox/calls shows it ended. */
+  endCall(id: string, side: NonNullable<PlacedCall['hangupSide']>): PlacedCall | undefined;
   /** POSTs a JSON body to a receiver URL, retrying on failure as the vendor does (delays in sandbox ms). */
   push(url: string, body: unknown, retryDelaysMs: number[], options?: PushOptions): void;
   /** http://127.0.0.1:<port>, for URLs the sandbox serves itself (recordings). */

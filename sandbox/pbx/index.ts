@@ -504,6 +504,7 @@ export class PbxSimulator implements VendorSimulator {
     const found = this.liveCalls(ctx).find(({ call }) => match(call));
     if (!found) throw new PbxFailure('10007');
     found.call.hungUpAt = ctx.clock.now();
+    ctx.endCall(found.call.callid, 'platform');
     this.report(found.call, ctx);
     return { callid: found.call.callid };
   }

@@ -42,6 +42,22 @@ describe('calls engine', () => {
     }
   });
 
+  it('ends a call early on an API hang-up: unanswered calls end as no_answer, answered ones complete', () => {
+    const clock = manualClock();
+    const engine = new CallEngine(clock, seededRng(3));
+    const early = engine.place({ vendor: 'pbx', operation: 'pbx.outbound.playprompt', number: '1' });
+    engine.end(early.id, clock.now(), 'platform');
+    expect(engine.get(early.id)).toMatchObject({ status: 'no_answer', hangupSide: 'platform', durationSeconds: 0 });
+    const calls = Array.from({ length: 50 }, (_, i) => engine.place({ vendor: 'pbx', operation: 'pbx.outbound.playprompt', number: `2${i}` }));
+    clock.advance(15_000);
+    const answered = calls.map((c) => engine.get(c.id)).find((c) => c?.status === 'answered');
+    expect(answered).toBeDefined();
+    const before = engine.endsAt(answered!.id)!;
+    engine.end(answered!.id, clock.now(), 'platform');
+    expect(engine.endsAt(answered!.id)).toBeLessThan(before);
+    expect(engine.get(answered!.id)).toMatchObject({ status: 'completed', hangupSide: 'platform', endAt: clock.now() });
+  });
+
   it('is deterministic for a seed and hides moments that have not happened yet', () => {
     const run = () => {
       const clock = manualClock();

@@ -132,6 +132,9 @@ describe('PBX simulator through the callbridge client', () => {
     expect(query.outbound[0]).toMatchObject({ from: '1001', to: '013800000002' });
     await client.invoke('pbx.outbound.hangup', { outboundid: query.outbound[0].outboundid as string });
     expect(((await client.invoke('pbx.outbound.query', {})) as { outbound: Obj[] }).outbound).toHaveLength(0);
+    const [ended] = (await (await fetch(`${sandbox.url}/_sandbox/calls?operation=pbx.extension.dial_outbound`)).json()) as PlacedCall[];
+    expect(ended).toMatchObject({ id: callid, hangupSide: 'platform' });
+    expect(['completed', 'no_answer']).toContain(ended.status);
     await expect(client.invoke('pbx.outbound.hangup', { outboundid: query.outbound[0].outboundid as string })).rejects.toMatchObject({ code: '10007' });
     expect(callid).toBeTruthy();
     await expect(client.invoke('pbx.extension.dial_outbound', { extid: 1004, outto: '013800000003' })).rejects.toMatchObject({ code: '10024' });
