@@ -112,9 +112,8 @@ export class Guard {
       dialled = known?.uncounted ?? [];
       unknownTaskCallees = known === undefined;
     }
-    const scheduled = SCHEDULE_KEYS.map((k) => parseVendorTime(input[k])).find((t) => t !== undefined);
-    const at = scheduled !== undefined && scheduled > this.now() ? scheduled : this.now();
-    const plan: Plan = { op, billed, direct, callees, dialled, taskKey, at, unknownTaskCallees };
+    const times = this.dialTimes(input);
+    const plan: Plan = { op, billed, direct, callees, dialled, taskKey, at: times[0], unknownTaskCallees };
     if (!billed) return plan;
 
     if (!config.allowCalls && !options.dryRun) {
@@ -154,10 +153,23 @@ export class Guard {
       );
     }
 
-    this.checkHours(op, dialled, at);
+    for (const time of times) this.checkHours(op, dialled, time);
     this.checkCaps(op, dialled);
     if (direct) this.checkConcurrency(op, dialled.length || 1);
     return plan;
+  }
+
+  /** When dialling happens: a scheduled start (top level), each item's TriggerTime (one-off call lists), or now. */
+  private dialTimes(input: Record<string, unknown>): number[] {
+    const now = this.now();
+    const later = (t: number | undefined) => (t !== undefined && t > now ? t : now);
+    const top = SCHEDULE_KEYS.map((k) => parseVendorTime(input[k])).find((t) => t !== undefined);
+    if (top !== undefined) return [later(top)];
+    if (Array.isArray(input.List)) {
+      const times = input.List.map((item) => later(parseVendorTime((item as Record<string, unknown> | null)?.TriggerTime)));
+      if (times.length) return [...new Set(times)];
+    }
+    return [now];
   }
 
   /** The number rule that refuses this number, if any (emergency, deny, allow). */

@@ -108,6 +108,16 @@ describe('hostile agent', () => {
       const taskId = (task.structuredContent as { task_id: string }).task_id;
       await h.call('add_task_callees', { provider: 'dyvms', task_id: taskId, callees: [{ number: '13800000001' }] });
       expectRefused(await h.call('control_task', { provider: 'dyvms', task_id: taskId, action: 'start' }), 'calling-hours');
+      // Scheduling for the night is no way around it either (checked at daytime).
+      await withServer({ flags: { 'allow-calls': true, 'no-confirm': true } }, async (day) => {
+        expectRefused(
+          await day.call('invoke_operation', {
+            id: 'volcengine.SingleBatchAppend',
+            input: { List: [{ SingleOpenId: 'n1', Phone: '13800000001', Type: 1, Resource: 'sandbox-tts-001', NumberPoolNo: 'NP100000000001', TriggerTime: '2026-03-04 02:00:00' }] },
+          }),
+          'calling-hours',
+        );
+      });
       // Scheduling the start for 02:00 the next night is no way around it.
       expectRefused(await h.call('control_task', { provider: 'dyvms', task_id: taskId, action: 'start', schedule_time: '2026-03-04T02:00:00+08:00' }), 'calling-hours');
     });
