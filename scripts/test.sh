@@ -23,5 +23,10 @@ fi
 
 echo "== typecheck"; npx tsc --noEmit
 echo "== lint"; npx eslint .
-echo "== build"; npx tsup
+echo "== build and pack (artifacts/*.tgz)"; npm run --silent pack
+export CALLBRIDGE_N8N_TGZ="$PWD/artifacts/n8n-nodes-callbridge-$(node -p "require('./package.json').version").tgz"
+
+# Real n8n for test/e2e-n8n: Node 24, pinned n8n, lint/scanner tools (cold ~5 min, then cached in ~/.cache/callbridge).
+echo "== n8n test tools"; tools_env=$(bash scripts/n8n-tools.sh); eval "$tools_env"
+
 echo "== tests"; npx vitest run
