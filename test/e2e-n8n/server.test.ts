@@ -13,6 +13,10 @@ const MINUTE = 60_000;
 const TOKEN = 'e2e-receipt-token-7f3a';
 const ALIBABA_HOOK_ID = '7d3c1f0e-5b8a-4c3e-9f61-2a4b6c8d0e11';
 const ALIBABA_WORKFLOW = 'cbE2eReceipts001';
+const VOLC_HOOK_ID = '0c9e2b7a-3f41-4d8e-a5b6-7e8f9a0b1c22';
+const VOLC_WORKFLOW = 'cbE2eReceipts002';
+/** The sandbox Volcengine account's callback AuthToken (sandbox/volcengine/index.ts). */
+const VOLC_AUTH_TOKEN = 'SandboxTok01';
 
 let sandbox: RunningSandbox;
 let n8n: N8n;
@@ -77,8 +81,19 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
         parameters: { vendor: 'alibaba', secretToken: TOKEN, tokenLocation: 'query', options: {} },
       },
     ]);
-    await n8n.importWorkflow(receipts);
-    await n8n.publishWorkflow(receipts.id);
+    const volcReceipts = workflow(VOLC_WORKFLOW, 'e2e: Volcengine receipts', [
+      {
+        name: 'Receipts',
+        type: NODE.receiptTrigger,
+        typeVersion: 1,
+        webhookId: VOLC_HOOK_ID,
+        parameters: { vendor: 'volcengine', options: { volcengineAuthToken: VOLC_AUTH_TOKEN } },
+      },
+    ]);
+    for (const wf of [receipts, volcReceipts]) {
+      await n8n.importWorkflow(wf);
+      await n8n.publishWorkflow(wf.id);
+    }
     await n8n.start();
     await n8n.setupOwner();
   }, 10 * MINUTE);
@@ -182,5 +197,41 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
       const after = await triggerItems(ALIBABA_WORKFLOW, 'Receipts');
       expect(after.items, 'a repeated delivery adds no item').toHaveLength(numbers.length);
     }, 3 * MINUTE);
+  });
+
+  describe('Call Receipt Trigger (Volcengine call-record push, authCode checked)', () => {
+    const hook = () => `${n8n.url}/webhook/${VOLC_HOOK_ID}/receipt`;
+
+    it('receives the call record the sandbox pushes for a one-off call, one item', async () => {
+      await sandboxConfig(sandbox.url, { receiptUrls: { VolcengineCallRecord: hook() } });
+      const { client, close } = callbridgeClient(sandbox.env);
+      try {
+        await client.invoke('volcengine.SingleBatchAppend', {
+          List: [{ SingleOpenId: 'e2e-volc-1', Phone: '13500000001', Type: 1, Resource: 'sandbox-tts-001', NumberPoolNo: 'NP162212345678900001', PhoneParam: { code: '1234' }, Ext: 'e2e-volc-ext' }],
+        });
+      } finally {
+        await close();
+      }
+      const { executions, items } = await waitFor(
+        'an execution of the Volcengine receipt workflow',
+        async () => {
+          const got = await triggerItems(VOLC_WORKFLOW, 'Receipts');
+          return got.items.length >= 1 && got.executions.every((e) => e.finished) ? got : undefined;
+        },
+        60_000,
+      );
+      expect(executions.map((e) => e.status)).toEqual(['success']);
+      expect(items, JSON.stringify(items).slice(0, 3000)).toHaveLength(1);
+      const [call] = await sandboxCalls(sandbox.url, { vendor: 'volcengine' });
+      expect(call, 'the sandbox placed the one-off call').toBeDefined();
+      expect(items[0]).toMatchObject({ vendor: 'volcengine', eventType: 'CallRecord', provider: 'volcengine', final: true, status: NEUTRAL_STATUS[call.status] });
+      expect((items[0].raw as Record<string, unknown>).callee ?? (items[0].raw as Record<string, unknown>).Callee).toBe('13500000001');
+    }, 3 * MINUTE);
+
+    it('refuses a push whose authCode does not match the callback AuthToken', async () => {
+      const body = JSON.stringify({ callId: 'forged', callee: '13500000009', callResult: 1 });
+      const res = await fetch(`${hook()}?timestamp=${Math.floor(Date.now() / 1000)}&authCode=${'0'.repeat(64)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status).toBe(401);
+    });
   });
 });
