@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateDialogueFlow',
@@ -9,14 +10,12 @@ export default defineOperation({
     "Creates an empty dialogue flow in a script: the MainFlow that a call starts in, or a SubFlow the main flow can jump to. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns DialogueFlowId; then define the flow's nodes and transitions with outboundbot.ModifyDialogueFlow. The name parameter is DialogueName, although the duplicate-name error calls it DialogueFlowName (InvalidDialogueFlowName.Duplicated). Changes reach calls only after outboundbot.PublishScriptForDebug / outboundbot.SubmitScriptReview.",
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     DialogueFlowType: z.enum(['MainFlow', 'SubFlow']).describe('MainFlow (where every call starts) or SubFlow (reached from the main flow).'),
     DialogueName: z.string().min(1).describe('Flow name, unique within the script, e.g. "主流程" (main flow).'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     DialogueFlowId: str().optional().describe('ID of the new flow; pass it to outboundbot.ModifyDialogueFlow.'),
   }),
   examples: [

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, list, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-/** A non-empty list of phrases, sent as ONE JSON string; JSON text or a single phrase are accepted too. */
-const phrases = (what: string) => list(z.string().min(1, `an empty ${what} is not allowed`)).refine((a) => a.length > 0, `must list at least one ${what}`);
+import { instanceIdParam, phrases, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateGlobalQuestion',
@@ -13,16 +11,14 @@ export default defineOperation({
   access: 'write',
   encoding: { Questions: 'json', Answers: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     GlobalQuestionName: z.string().min(1).describe('Name of the global question, unique within the script.'),
     GlobalQuestionType: z.string().min(1).describe('Type: COMMON for your own questions (the only value the docs use for creation; SYSTEM marks built-in ones in list results).'),
     Questions: phrases('question').describe('User utterances that trigger this answer, e.g. ["你是谁", "你叫什么"]; sent as one JSON string.'),
     Answers: phrases('answer').describe('What the robot may reply (one is picked), e.g. ["我是客服小王"]; sent as one JSON string.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     GlobalQuestionId: str().optional().describe('ID of the new global question.'),
   }),
   examples: [

@@ -1,24 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, int, num, str } from '../../fields.js';
+import { int } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-// The docs' examples answer with lower-case keys (creationTime, requestId, success): accept both, expose the documented names.
-const instance = aliased(
-  {
-    CreationTime: ['creationTime'],
-    InstanceId: ['instanceId'],
-    InstanceName: ['instanceName'],
-    InstanceDescription: ['instanceDescription'],
-    MaxConcurrentConversation: ['maxConcurrentConversation'],
-  },
-  z.looseObject({
-    InstanceId: str().optional().describe('ID of the new instance; pass it as InstanceId to every other outboundbot operation.'),
-    InstanceName: str().optional().describe('Instance name.'),
-    InstanceDescription: str().optional().describe('Instance description.'),
-    MaxConcurrentConversation: num().optional().describe('Maximum number of concurrent robot conversations.'),
-    CreationTime: num().optional().describe('Creation time, Unix epoch milliseconds.'),
-  }),
-);
+import { instanceOut, instanceResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateInstance',
@@ -31,14 +14,9 @@ export default defineOperation({
     MaxConcurrentConversation: int(1).describe('Maximum number of concurrent robot conversations for this instance (at least 1; bounded by your purchased quota).'),
     InstanceDescription: z.string().optional().describe('Free-text description of the instance.'),
   }),
-  output: aliased(
-    { RequestId: ['requestId'], Success: ['success'], HttpStatusCode: ['httpStatusCode'] },
-    alibabaResponse({
-      HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success).'),
-      Success: bool().optional().describe('Whether the call succeeded.'),
-      Instance: instance.optional().describe('The created instance.'),
-    }),
-  ),
+  output: instanceResponse({
+    Instance: instanceOut('ID of the new instance; pass it as InstanceId to every other outboundbot operation.').optional().describe('The created instance.'),
+  }),
   examples: [
     {
       input: { InstanceName: 'First instance', MaxConcurrentConversation: 4, InstanceDescription: 'Collections campaigns' },

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, list, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-/** A non-empty list of phrases, sent as ONE JSON string; JSON text or a single phrase are accepted too. */
-const phrases = (what: string) => list(z.string().min(1, `an empty ${what} is not allowed`)).refine((a) => a.length > 0, `must list at least one ${what}`);
+import { instanceIdParam, keywords, phrases, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateIntent',
@@ -13,18 +11,16 @@ export default defineOperation({
   access: 'write',
   encoding: { Utterances: 'json', Keywords: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     IntentName: z.string().min(1).describe('Intent name, unique within the script, e.g. "是本人" (is the account holder).'),
     Utterances: phrases('utterance').describe('Example user utterances for this intent, e.g. ["是", "是的", "是我"]; empty strings are refused; sent as one JSON string.'),
-    Keywords: list(z.string().min(1, 'an empty keyword is not allowed'))
+    Keywords: keywords()
       .optional()
       .describe('Keywords that also select this intent (and can filter outboundbot.ListIntents), e.g. ["留学美国"]; sent as one JSON string.'),
     IntentDescription: z.string().optional().describe('Free-text description of the intent.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     IntentId: str().optional().describe('ID of the new intent.'),
   }),
   examples: [

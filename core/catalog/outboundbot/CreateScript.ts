@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-const script = z.looseObject({
-  ScriptId: str().optional().describe('Script ID.'),
-  ScriptName: str().optional().describe('Script name.'),
-  ScriptDescription: str().optional().describe('Script description.'),
-  Industry: str().optional().describe('Industry, e.g. education or finance.'),
-  Scene: str().optional().describe('Scenario, e.g. follow-up or telesales.'),
-  Status: str().optional().describe('Status of the applied (production) version, e.g. DRAFTED, EXAMINE_IN_PROGRESS, PUBLISHED.'),
-  DebugStatus: str().optional().describe('Status of the debug version, e.g. DRAFTED, PUBLISHED.'),
-  IsDrafted: bool().optional().describe('Whether the production version has unpublished draft changes.'),
-  IsDebugDrafted: bool().optional().describe('Whether the debug version has unpublished draft changes.'),
-  UpdateTime: num().optional().describe('Last update time, Unix epoch milliseconds.'),
-});
+import { instanceIdParam, scriptOut, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateScript',
@@ -22,16 +9,14 @@ export default defineOperation({
     'Creates a new, empty draft dialogue script (话术) in an instance. Needs InstanceId from outboundbot.ListInstances (a real instance ID: the vendor docs wrongly show an uploaded .xlsx path there). Script names must be unique in the instance (InvalidScriptName.Duplicated). Returns Script.ScriptId. Next: build it with outboundbot.CreateDialogueFlow + outboundbot.ModifyDialogueFlow, outboundbot.CreateIntent, outboundbot.CreateGlobalQuestion, outboundbot.CreateTag, outboundbot.ModifyTTSConfig; test with outboundbot.PublishScriptForDebug; then outboundbot.SubmitScriptReview before job groups can use it. To start from an existing script use outboundbot.DuplicateScript or outboundbot.ImportScript instead.',
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    InstanceId: instanceIdParam(),
     ScriptName: z.string().min(1).describe('Script name, unique within the instance.'),
     Industry: z.string().min(1).describe('Industry the script is for, free text as shown in the console, e.g. "教育" (education) or "金融" (finance).'),
     Scene: z.string().min(1).describe('Scenario, free text as shown in the console, e.g. "回访" (follow-up) or "电销" (telesales).'),
     ScriptDescription: z.string().optional().describe('Free-text description of the script.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    Script: script.optional().describe('The new script (draft).'),
+  output: scriptResponse({
+    Script: scriptOut().optional().describe('The new script (draft).'),
   }),
   examples: [
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateScriptWaveform',
@@ -9,15 +10,13 @@ export default defineOperation({
     "Registers an already uploaded audio file as a recording of a piece of script text (ScriptContent). FileId is the file's OSS object key after upload (e.g. UPLOADED_RECORDING/<instance>/<file>.wav); how to upload is not documented in seed 003 (the console does it). Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns ScriptWaveformId; then map it to the text with outboundbot.ModifyScriptVoiceConfig (Type WAVEFORM). Recordings already registered for a text: outboundbot.QueryScriptWaveforms.",
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     ScriptContent: z.string().min(1).describe('The script text the recording speaks, exactly as in the script, e.g. "您好，请问是".'),
     FileId: z.string().min(1).describe('OSS object key of the uploaded audio file, e.g. "UPLOADED_RECORDING/<instance id>/<uuid>_prompt.wav".'),
     FileName: z.string().min(1).describe('File name of the recording, e.g. "prompt.wav".'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     ScriptWaveformId: str().optional().describe('ID of the registered recording.'),
   }),
   examples: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateTag',
@@ -9,14 +10,12 @@ export default defineOperation({
     'Adds one tag (a call-outcome label such as "研究生" in group "目标学历") to a script; the tag group is created too when no group of that name exists. Tags are set on calls by the dialogue flow and counted by outboundbot.DescribeTagHitsSummary. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns TagId. To rename, reorder or remove tags use outboundbot.ModifyTagGroups.',
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     TagGroup: z.string().min(1).describe('Name of the tag group; created when it does not exist yet.'),
     TagName: z.string().min(1).describe('Name of the new tag.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     TagId: str().optional().describe('ID of the new tag.'),
   }),
   examples: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, num, resourceId } from '../../fields.js';
+import { bool, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.DeleteInstance',
@@ -12,13 +13,9 @@ export default defineOperation({
   input: z.strictObject({
     InstanceId: resourceId().describe('ID of the instance to delete, from outboundbot.ListInstances.'),
   }),
-  output: aliased(
-    { RequestId: ['requestId'], Success: ['success'], HttpStatusCode: ['httpStatusCode'] },
-    alibabaResponse({
-      HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success).'),
-      Success: bool().optional().describe('Whether the instance was deleted.'),
-    }),
-  ),
+  output: instanceResponse({
+    Success: bool().optional().describe('Whether the instance was deleted.'),
+  }),
   examples: [
     {
       input: { InstanceId: '361c8a53-0e29-42f3-8aa7-c7752d010399' },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, list, num, resourceId, str } from '../../fields.js';
+import { list, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 const globalQuestion = z.looseObject({
   GlobalQuestionId: str().optional().describe('Global question ID.'),
@@ -18,13 +19,11 @@ export default defineOperation({
     'Returns one global question of a script with its trigger Questions and Answers as arrays of strings. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and GlobalQuestionId (outboundbot.ListGlobalQuestions). Use it before outboundbot.ModifyGlobalQuestion, which replaces all fields.',
   access: 'read',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     GlobalQuestionId: resourceId().describe('Global question ID, from outboundbot.ListGlobalQuestions.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     GlobalQuestion: globalQuestion.optional().describe('The global question.'),
   }),
   examples: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.DuplicateScript',
@@ -9,13 +10,11 @@ export default defineOperation({
     'Copies an existing script (flows, intents, global questions, tags, voice settings) into a new draft script named Name in the same instance. Needs InstanceId (outboundbot.ListInstances) and the source ScriptId (outboundbot.ListScripts). The parameter table says the answer carries the new ScriptId, but the docs\' examples return only SourceScriptId (the ID you sent): if ScriptId is missing, find the copy by its Name with outboundbot.ListScripts. The copy must be reviewed and published like any new script.',
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    InstanceId: instanceIdParam(),
     SourceScriptId: resourceId().describe('ID of the script to copy, from outboundbot.ListScripts.'),
     Name: z.string().min(1).describe('Name of the new script, unique within the instance.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     ScriptId: str().optional().describe('ID of the new script (may be missing: see the description).'),
     SourceScriptId: str().optional().describe('ID of the script that was copied (not the new one).'),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ExportScript',
@@ -9,12 +10,10 @@ export default defineOperation({
     'Exports a whole script to a file and returns DownloadParams.SignatureUrl, a signed, expiring download URL (treat it as a secret: anyone holding it can download the script). Use it to back a script up before outboundbot.DeleteScript or to copy it to another instance with outboundbot.ImportScript. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Lenient: HttpStatusCode and Success may arrive as the strings "200" and "true".',
   access: 'read',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     DownloadParams: z
       .looseObject({
         SignatureUrl: str().optional().describe('Signed OSS URL of the export file; expires (see its Expires query parameter).'),

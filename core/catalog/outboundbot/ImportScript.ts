@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ImportScript',
@@ -9,15 +10,13 @@ export default defineOperation({
     'Creates a script in an instance from a script export file that the service downloads from SignatureUrl (typically the signed URL returned by outboundbot.ExportScript, possibly from another instance or account; it expires, so import soon after exporting). Needs InstanceId from outboundbot.ListInstances. Returns the new ScriptId; the import may still be running (status IMPORT_IN_PROGRESS): check with outboundbot.DescribeScript.',
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    InstanceId: instanceIdParam(),
     SignatureUrl: z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
       .describe('Downloadable (signed) URL of the script export file, e.g. DownloadParams.SignatureUrl from outboundbot.ExportScript.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     ScriptId: str().optional().describe('ID of the imported script.'),
   }),
   examples: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, jsonValue, list, num, resourceId, str } from '../../fields.js';
+import { aliased, jsonValue, list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 // The docs' table names the item fields DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition,
 // their examples Id/Name/FlowType/FlowDefinition: accept both, expose the table's names.
@@ -25,12 +26,10 @@ export default defineOperation({
     "Returns every dialogue flow of a script (not paged) with its full definition graph, parsed into an object. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Use it before outboundbot.ModifyDialogueFlow, which replaces a whole graph. The vendor may name the item fields Id/Name/FlowType/FlowDefinition (as in its examples): they are returned here as DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition. Definitions can be large.",
   access: 'read',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     DialogueFlows: list(flow).optional().describe('All flows of the script.'),
   }),
   examples: [

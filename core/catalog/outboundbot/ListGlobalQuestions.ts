@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, int, list, num, resourceId, str } from '../../fields.js';
+import { list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 const globalQuestion = z.looseObject({
   GlobalQuestionId: str().optional().describe('Global question ID.'),
@@ -17,25 +18,15 @@ export default defineOperation({
   description:
     "Lists a script's global questions (your COMMON ones and built-in SYSTEM ones), one page at a time. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). The vendor sends Questions and Answers as JSON text here (arrays in DescribeGlobalQuestion): both are returned as arrays of strings. Totals are in GlobalQuestions.TotalCount.",
   access: 'read',
-  pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 100, itemsPath: 'GlobalQuestions.List', totalPath: 'GlobalQuestions.TotalCount' },
+  pagination: pagedBy('GlobalQuestions'),
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
-    PageNumber: int(1).describe('Page number, starting at 1.'),
-    PageSize: int(1, 100).describe('Items per page, 1-100 (the docs state no maximum; 100 is the largest page they show).'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
+    PageNumber: pageNumberParam(),
+    PageSize: pageSizeParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    GlobalQuestions: z
-      .looseObject({
-        List: list(globalQuestion).describe('Global questions on this page.'),
-        PageNumber: num().optional().describe('Page number returned.'),
-        PageSize: num().optional().describe('Page size returned.'),
-        TotalCount: num().optional().describe('Total number of items across all pages.'),
-      })
-      .optional()
-      .describe('One page of global questions.'),
+  output: scriptResponse({
+    GlobalQuestions: pageOf(globalQuestion, 'global questions'),
   }),
   examples: [
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, int, list, num, resourceId, str } from '../../fields.js';
+import { num, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 const history = z.looseObject({
   ScriptVersion: str().optional().describe('Published version (a ms-timestamp string); pass it as RollbackVersion to outboundbot.RollbackScript.'),
@@ -16,31 +17,15 @@ export default defineOperation({
   description:
     "Lists the published versions of one script, one page at a time, newest first as the service returns them; each ScriptVersion can be passed to outboundbot.RollbackScript. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). ScriptId is missing from the docs' parameter table but sent in their request example and needed to say which script: it is required here. Totals are in ScriptPublishHistories.TotalCount.",
   access: 'read',
-  pagination: {
-    pageParam: 'PageNumber',
-    sizeParam: 'PageSize',
-    maxPageSize: 100,
-    itemsPath: 'ScriptPublishHistories.List',
-    totalPath: 'ScriptPublishHistories.TotalCount',
-  },
+  pagination: pagedBy('ScriptPublishHistories'),
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    InstanceId: instanceIdParam(),
     ScriptId: resourceId().describe('Script whose publish history to list, from outboundbot.ListScripts (absent from the docs\' table, present in their example).'),
-    PageNumber: int(1).describe('Page number, starting at 1.'),
-    PageSize: int(1, 100).describe('Items per page, 1-100 (the docs state no maximum; 100 is the largest page they show).'),
+    PageNumber: pageNumberParam(),
+    PageSize: pageSizeParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    ScriptPublishHistories: z
-      .looseObject({
-        List: list(history).describe('Published versions on this page.'),
-        PageNumber: num().optional().describe('Page number returned.'),
-        PageSize: num().optional().describe('Page size returned.'),
-        TotalCount: num().optional().describe('Total number of items across all pages.'),
-      })
-      .optional()
-      .describe('One page of published versions.'),
+  output: scriptResponse({
+    ScriptPublishHistories: pageOf(history, 'published versions'),
   }),
   examples: [
     {

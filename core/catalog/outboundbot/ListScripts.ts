@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, int, list, num, resourceId, str } from '../../fields.js';
+import { bool, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 const script = z.looseObject({
   ScriptId: str().optional().describe('Script ID; use it as ScriptId in the other script operations and in job groups.'),
@@ -22,24 +23,14 @@ export default defineOperation({
   description:
     'Lists the dialogue scripts (话术) of an instance, one page at a time, with status and review-rejection reason. Needs InstanceId from outboundbot.ListInstances. A job group needs a ScriptId from here whose Status is PUBLISHED; to list only published scripts use outboundbot.QueryScriptsByStatus. Totals are in Scripts.TotalCount.',
   access: 'read',
-  pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 100, itemsPath: 'Scripts.List', totalPath: 'Scripts.TotalCount' },
+  pagination: pagedBy('Scripts'),
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    PageNumber: int(1).describe('Page number, starting at 1.'),
-    PageSize: int(1, 100).describe('Items per page, 1-100 (the docs state no maximum; 100 is the largest page they show).'),
+    InstanceId: instanceIdParam(),
+    PageNumber: pageNumberParam(),
+    PageSize: pageSizeParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    Scripts: z
-      .looseObject({
-        List: list(script).describe('Scripts on this page.'),
-        PageNumber: num().optional().describe('Page number returned.'),
-        PageSize: num().optional().describe('Page size returned.'),
-        TotalCount: num().optional().describe('Total number of items across all pages.'),
-      })
-      .optional()
-      .describe('One page of scripts.'),
+  output: scriptResponse({
+    Scripts: pageOf(script, 'scripts'),
   }),
   examples: [
     {

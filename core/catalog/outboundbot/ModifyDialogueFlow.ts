@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, jsonValue, num, resourceId, str } from '../../fields.js';
+import { jsonValue, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 /** The flow graph. Node and transition fields are the console's own (see ListDialogueFlows for a real one); unknown keys are kept. */
 const definition = z.looseObject({
@@ -42,16 +43,14 @@ export default defineOperation({
   method: 'POST',
   encoding: { DialogueFlowDefinition: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     DialogueFlowId: resourceId().describe('ID of the flow to replace, from outboundbot.ListDialogueFlows or outboundbot.CreateDialogueFlow.'),
     DialogueFlowDefinition: jsonValue(definitionInput).describe(
       'The complete flow graph {nodes: [...], transitions: [...]}, as an object (or its JSON text); replaces the stored graph entirely and is sent as one JSON string.',
     ),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     DialogueFlowId: str().optional().describe('Flow ID (the docs\' example returns a different ID from the one sent; trust your own).'),
     DialogueFlowDefinition: storedDefinition.optional().describe('The stored definition, parsed (listed in the docs\' table; their examples omit it).'),
   }),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, list, num, resourceId, str } from '../../fields.js';
+import { aliased, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-/** A non-empty list of phrases, sent as ONE JSON string; JSON text or a single phrase are accepted too. */
-const phrases = (what: string) => list(z.string().min(1, `an empty ${what} is not allowed`)).refine((a) => a.length > 0, `must list at least one ${what}`);
+import { instanceIdParam, phrases, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyGlobalQuestion',
@@ -14,8 +12,8 @@ export default defineOperation({
   idempotent: true,
   encoding: { Questions: 'json', Answers: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     GlobalQuestionId: resourceId().describe('ID of the global question to change, from outboundbot.ListGlobalQuestions.'),
     GlobalQuestionName: z.string().min(1).describe('Name (required; send the current name to keep it), unique within the script.'),
     GlobalQuestionType: z.string().min(1).describe('Type, normally COMMON (required; send the current type to keep it).'),
@@ -24,9 +22,7 @@ export default defineOperation({
   }),
   output: aliased(
     { GlobalQuestionId: ['DialogueQuestionId'] },
-    alibabaResponse({
-      HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-      Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+    scriptResponse({
       GlobalQuestionId: str().optional().describe('ID of the global question (sent by the vendor as GlobalQuestionId or DialogueQuestionId).'),
     }),
   ),

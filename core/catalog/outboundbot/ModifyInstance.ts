@@ -1,24 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, int, num, resourceId, str } from '../../fields.js';
+import { int, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-// The docs' examples answer with lower-case keys (creationTime, requestId, success): accept both, expose the documented names.
-const instance = aliased(
-  {
-    CreationTime: ['creationTime'],
-    InstanceId: ['instanceId'],
-    InstanceName: ['instanceName'],
-    InstanceDescription: ['instanceDescription'],
-    MaxConcurrentConversation: ['maxConcurrentConversation'],
-  },
-  z.looseObject({
-    InstanceId: str().optional().describe('Instance ID.'),
-    InstanceName: str().optional().describe('Instance name.'),
-    InstanceDescription: str().optional().describe('Instance description.'),
-    MaxConcurrentConversation: num().optional().describe('Maximum number of concurrent robot conversations.'),
-    CreationTime: num().optional().describe('Creation time, Unix epoch milliseconds.'),
-  }),
-);
+import { instanceOut, instanceResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyInstance',
@@ -33,14 +16,9 @@ export default defineOperation({
     InstanceName: z.string().min(1).optional().describe('New instance name, unique within the account; omit to keep the current one.'),
     InstanceDescription: z.string().optional().describe('New description; omit to keep the current one.'),
   }),
-  output: aliased(
-    { RequestId: ['requestId'], Success: ['success'], HttpStatusCode: ['httpStatusCode'] },
-    alibabaResponse({
-      HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success).'),
-      Success: bool().optional().describe('Whether the call succeeded.'),
-      Instance: instance.optional().describe('The instance after the change.'),
-    }),
-  ),
+  output: instanceResponse({
+    Instance: instanceOut('Instance ID.').optional().describe('The instance after the change.'),
+  }),
   examples: [
     {
       input: { InstanceId: '90515b5-6115-4ccf-83e2-52d5bfaf2ddf', MaxConcurrentConversation: 5 },

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, list, num, resourceId, str } from '../../fields.js';
+import { resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-/** A non-empty list of phrases, sent as ONE JSON string; JSON text or a single phrase are accepted too. */
-const phrases = (what: string) => list(z.string().min(1, `an empty ${what} is not allowed`)).refine((a) => a.length > 0, `must list at least one ${what}`);
+import { instanceIdParam, keywords, phrases, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyIntent',
@@ -14,19 +12,17 @@ export default defineOperation({
   idempotent: true,
   encoding: { Utterances: 'json', Keywords: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     IntentId: resourceId().describe('ID of the intent to change, from outboundbot.ListIntents.'),
     IntentName: z.string().min(1).describe('Intent name (required; send the current name to keep it), unique within the script.'),
     Utterances: phrases('utterance').describe('The complete new list of example utterances, e.g. ["车险如何办理"]; sent as one JSON string.'),
-    Keywords: list(z.string().min(1, 'an empty keyword is not allowed'))
+    Keywords: keywords()
       .optional()
       .describe('The complete new list of keywords; [] clears them; omit to leave them unchanged; sent as one JSON string.'),
     IntentDescription: z.string().optional().describe('New description; omit to keep the current one.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     IntentId: str().optional().describe('ID of the intent.'),
   }),
   examples: [

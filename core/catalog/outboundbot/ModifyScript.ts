@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-const script = z.looseObject({
-  ScriptId: str().optional().describe('Script ID.'),
-  ScriptName: str().optional().describe('Script name.'),
-  ScriptDescription: str().optional().describe('Script description.'),
-  Industry: str().optional().describe('Industry, e.g. education or finance.'),
-  Scene: str().optional().describe('Scenario, e.g. follow-up or telesales.'),
-  Status: str().optional().describe('Status of the applied (production) version, e.g. DRAFTED, EXAMINE_IN_PROGRESS, PUBLISHED.'),
-  DebugStatus: str().optional().describe('Status of the debug version, e.g. DRAFTED, PUBLISHED.'),
-  IsDrafted: bool().optional().describe('Whether the production version has unpublished draft changes.'),
-  IsDebugDrafted: bool().optional().describe('Whether the debug version has unpublished draft changes.'),
-  UpdateTime: num().optional().describe('Last update time, Unix epoch milliseconds.'),
-});
+import { instanceIdParam, scriptIdParam, scriptOut, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyScript',
@@ -23,17 +10,15 @@ export default defineOperation({
   access: 'write',
   idempotent: true,
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     ScriptName: z.string().min(1).describe('Script name (required; send the current name to keep it), unique within the instance.'),
     Industry: z.string().min(1).describe('Industry, free text, e.g. "政务" (government); required, send the current value to keep it.'),
     Scene: z.string().min(1).describe('Scenario, free text, e.g. "回访" (follow-up); required, send the current value to keep it.'),
     ScriptDescription: z.string().optional().describe('New description; omit to keep the current one.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    Script: script.optional().describe('The script after the change.'),
+  output: scriptResponse({
+    Script: scriptOut().optional().describe('The script after the change.'),
   }),
   examples: [
     {

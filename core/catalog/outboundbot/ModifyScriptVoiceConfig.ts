@@ -1,21 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, jsonValue, list, num, resourceId, str } from '../../fields.js';
+import { jsonValue, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-const relation = z.looseObject({
-  ScriptContent: str().optional().describe('Piece of the script text.'),
-  ScriptWaveformId: str().optional().describe('Recording that speaks it (from outboundbot.CreateScriptWaveform).'),
-});
-
-const voiceConfig = z.looseObject({
-  ScriptVoiceConfigId: str().optional().describe('Voice configuration ID (may arrive as a number).'),
-  ScriptContent: str().optional().describe('The script text this configuration is for.'),
-  Type: str().optional().describe('TTS (synthesised) or WAVEFORM (recordings).'),
-  Source: str().optional().describe('Where the text comes from, e.g. DIALOGUE_FLOW.'),
-  ScriptWaveformRelation: list(relation).optional().describe('Text-to-recording mapping, as an array (parsed from the JSON text the vendor sends; [] when none).'),
-  ScriptId: str().optional().describe('Script ID.'),
-  InstanceId: str().optional().describe('Instance ID.'),
-});
+import { instanceIdParam, scriptIdParam, scriptResponse, voiceConfigOut } from '../shared/outboundbot-config.js';
 
 const relationInput = z.strictObject({
   ScriptContent: z.string().min(1).describe('Piece of the script text, e.g. "请问你是".'),
@@ -31,18 +17,16 @@ export default defineOperation({
   idempotent: true,
   encoding: { ScriptWaveformRelation: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     ScriptVoiceConfigId: resourceId().describe('Voice configuration ID, from outboundbot.ListScriptVoiceConfigs.'),
     Type: z.enum(['TTS', 'WAVEFORM']).describe('TTS: synthesised speech; WAVEFORM: the recordings in ScriptWaveformRelation.'),
     ScriptWaveformRelation: jsonValue(z.array(relationInput))
       .optional()
       .describe('For WAVEFORM: which recording speaks which piece of the text, in order, e.g. [{"ScriptContent": "请问你是", "ScriptWaveformId": "..."}]; sent as one JSON string.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    ScriptVoiceConfig: voiceConfig.optional().describe('The voice configuration after the change.'),
+  output: scriptResponse({
+    ScriptVoiceConfig: voiceConfigOut().optional().describe('The voice configuration after the change.'),
   }),
   examples: [
     {

@@ -1,19 +1,6 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, int, num, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-
-// The docs' table names the config ID 'Id', their examples 'TTSConfigId': accept both, expose TTSConfigId.
-const ttsConfig = aliased(
-  { TTSConfigId: ['Id'] },
-  z.looseObject({
-    TTSConfigId: str().optional().describe('TTS configuration ID.'),
-    Voice: str().optional().describe('Voice (speaker), e.g. xiaoyun.'),
-    SpeechRate: num().optional().describe('Speech rate, -500 to 500 (0 is normal); the vendor sends it as text.'),
-    Volume: num().optional().describe('Volume, 0 to 100; the vendor sends it as text.'),
-    ScriptId: str().optional().describe('Script ID.'),
-    InstanceId: str().optional().describe('Instance ID.'),
-  }),
-);
+import { instanceIdParam, scriptIdParam, scriptResponse, speechRateParam, ttsConfigOut, volumeParam } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyTTSConfig',
@@ -23,16 +10,14 @@ export default defineOperation({
   access: 'write',
   idempotent: true,
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     Voice: z.string().min(1).describe('Voice (speaker) name, e.g. xiaoyun, aixia, siyue, sijing.'),
-    SpeechRate: int(-500, 500).describe('Speech rate, -500 (slowest) to 500 (fastest); 0 is normal.'),
-    Volume: int(0, 100).describe('Volume, 0 to 100; 50 is the default.'),
+    SpeechRate: speechRateParam(),
+    Volume: volumeParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    TTSConfig: ttsConfig.optional().describe('The TTS settings after the change.'),
+  output: scriptResponse({
+    TTSConfig: ttsConfigOut().optional().describe('The TTS settings after the change.'),
   }),
   examples: [
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, aliased, bool, int, jsonValue, list, num, resourceId, str } from '../../fields.js';
+import { aliased, int, jsonValue, list, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse, tagGroupOut, tagOut } from '../shared/outboundbot-config.js';
 
 // Requests name the IDs "Id" while ListTags answers with TagGroupId / TagId: both are accepted (and sent as Id), so ListTags output can be edited and sent back.
 const tagGroupInput = aliased(
@@ -24,21 +25,6 @@ const tagInput = aliased(
   }),
 );
 
-const tagGroup = z.looseObject({
-  TagGroupId: str().optional().describe('Tag group ID (send it back as Id in outboundbot.ModifyTagGroups).'),
-  TagGroup: str().optional().describe('Tag group name.'),
-  TagGroupIndex: num().optional().describe('Display position of the group.'),
-  ScriptId: str().optional().describe('Script ID.'),
-});
-
-const tag = z.looseObject({
-  TagId: str().optional().describe('Tag ID (send it back as Id in outboundbot.ModifyTagGroups).'),
-  TagName: str().optional().describe('Tag name.'),
-  TagGroup: str().optional().describe('Name of the group the tag belongs to.'),
-  TagIndex: num().optional().describe('Display position of the tag in its group.'),
-  ScriptId: str().optional().describe('Script ID.'),
-});
-
 export default defineOperation({
   id: 'outboundbot.ModifyTagGroups',
   title: "Replace a script's tag groups and tags",
@@ -49,16 +35,14 @@ export default defineOperation({
   idempotent: true,
   encoding: { TagGroups: 'json', Tags: 'json' },
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     TagGroups: jsonValue(z.array(tagGroupInput).min(1)).describe('Every tag group of the script, e.g. [{"Id": "...", "TagGroup": "当前学历", "TagGroupIndex": 0}]; sent as one JSON string.'),
     Tags: jsonValue(z.array(tagInput)).describe('Every tag of the script, e.g. [{"Id": "...", "TagGroup": "当前学历", "TagName": "本科"}]; sent as one JSON string.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    TagGroups: list(tagGroup).optional().describe('The tag groups after the change.'),
-    Tags: list(tag).optional().describe('The tags after the change.'),
+  output: scriptResponse({
+    TagGroups: list(tagGroupOut()).optional().describe('The tag groups after the change.'),
+    Tags: list(tagOut()).optional().describe('The tags after the change.'),
   }),
   examples: [
     {

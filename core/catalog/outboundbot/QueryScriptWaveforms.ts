@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, list, num, resourceId, str } from '../../fields.js';
+import { list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 const waveform = z.looseObject({
   ScriptWaveformId: str().optional().describe('Recording ID; use it in outboundbot.ModifyScriptVoiceConfig or outboundbot.DeleteScriptWaveform.'),
@@ -17,13 +18,11 @@ export default defineOperation({
     'Lists the recordings registered (outboundbot.CreateScriptWaveform) for one piece of script text, not paged. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and the text as ScriptContent (e.g. from outboundbot.ListScriptVoiceConfigs). Returns ScriptWaveformIds for outboundbot.ModifyScriptVoiceConfig or outboundbot.DeleteScriptWaveform.',
   access: 'read',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     ScriptContent: z.string().min(1).describe('The script text whose recordings to list, e.g. "请问你是".'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     ScriptWaveforms: list(waveform).optional().describe('Recordings registered for the text.'),
   }),
   examples: [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, int, list, num, resourceId, str } from '../../fields.js';
+import { bool, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 /** Script statuses (listed in the vendor's current reference; seed 003 shows only PUBLISHED). */
 const SCRIPT_STATUSES = [
@@ -38,28 +39,18 @@ export default defineOperation({
   description:
     'Lists the scripts of an instance whose status is one of StatusList (e.g. ["PUBLISHED"] to find scripts a job group can use), one page at a time. Needs InstanceId from outboundbot.ListInstances. StatusList goes on the wire as StatusList.1=PUBLISHED&StatusList.2=..., as the parameter table says; the docs\' request example sends "Status=PUBLISHED" instead, which is not what the table defines. Totals are in Scripts.TotalCount.',
   access: 'read',
-  pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 100, itemsPath: 'Scripts.List', totalPath: 'Scripts.TotalCount' },
+  pagination: pagedBy('Scripts'),
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
+    InstanceId: instanceIdParam(),
     StatusList: z
       .array(z.enum(SCRIPT_STATUSES))
       .min(1)
       .describe('Statuses to include, e.g. ["PUBLISHED"]; sent as StatusList.1, StatusList.2, ...'),
-    PageNumber: int(1).describe('Page number, starting at 1.'),
-    PageSize: int(1, 100).describe('Items per page, 1-100 (the docs state no maximum; 100 is the largest page they show).'),
+    PageNumber: pageNumberParam(),
+    PageSize: pageSizeParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
-    Scripts: z
-      .looseObject({
-        List: list(script).describe('Scripts on this page.'),
-        PageNumber: num().optional().describe('Page number returned.'),
-        PageSize: num().optional().describe('Page size returned.'),
-        TotalCount: num().optional().describe('Total number of items across all pages.'),
-      })
-      .optional()
-      .describe('One page of scripts.'),
+  output: scriptResponse({
+    Scripts: pageOf(script, 'scripts'),
   }),
   examples: [
     {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.RollbackScript',
@@ -11,15 +11,13 @@ export default defineOperation({
   destructive: true,
   idempotent: true,
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     RollbackVersion: z
       .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d+$/, 'must be a ScriptVersion: digits (a ms timestamp)'))
       .describe('Version to restore: a ScriptVersion (ms-timestamp string such as "1579055782000") from outboundbot.ListScriptPublishHistories.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
   }),
   examples: [
     {

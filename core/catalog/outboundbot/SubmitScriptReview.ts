@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 export default defineOperation({
   id: 'outboundbot.SubmitScriptReview',
@@ -9,13 +9,11 @@ export default defineOperation({
     "Submits a script's current draft for the vendor's compliance review; a script must pass review (status PUBLISHED) before job groups can call with it. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Follow progress with outboundbot.DescribeScript (Status EXAMINE_IN_PROGRESS, then PUBLISHED) or outboundbot.ListScripts (RejectReason when rejected); cancel with outboundbot.WithdrawScriptReview. Test first with outboundbot.PublishScriptForDebug.",
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
     Description: z.string().min(1).describe('Note for the reviewer describing this submission, e.g. what changed.'),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
   }),
   examples: [
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, num, resourceId, str } from '../../fields.js';
+import { bool, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 const script = z.looseObject({
   ScriptId: str().optional().describe('Script ID.'),
@@ -22,12 +23,10 @@ export default defineOperation({
     'Withdraws a pending review submitted with outboundbot.SubmitScriptReview, returning the script to draft so it can be edited and resubmitted. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Only meaningful while the review is in progress (Status EXAMINE_IN_PROGRESS or PUBLISHED_AND_EXAMINE_IN_PROGRESS in outboundbot.DescribeScript).',
   access: 'write',
   input: z.strictObject({
-    InstanceId: resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.'),
-    ScriptId: resourceId().describe('Script ID, from outboundbot.ListScripts.'),
+    InstanceId: instanceIdParam(),
+    ScriptId: scriptIdParam(),
   }),
-  output: alibabaResponse({
-    HttpStatusCode: num().optional().describe('HTTP status echoed in the body (200 on success); may arrive as "200".'),
-    Success: bool().optional().describe('Whether the call succeeded; may arrive as "true".'),
+  output: scriptResponse({
     Script: script.optional().describe('The script after the withdrawal.'),
   }),
   examples: [
