@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, int, list, num, str } from '../../fields.js';
+import { alibabaResponse, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { jsonData, numericId } from './shared/fields.js';
+import { hotlineNumber, hotlinePage, hotlinePageNo, hotlinePageSize, hotlinePagination, qualificationId } from './shared/hotline.js';
 
 export default defineOperation({
   id: 'dyvms.ListHotlineTransferNumber',
@@ -11,35 +11,25 @@ export default defineOperation({
     'Only filed numbers can be used as targets in dyvms.SetTransferCalleePoolConfig. Items are in Data.Values, the total in Data.Total. Contains personal data (ID-card numbers).',
   access: 'read',
   qps: 100,
-  pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 10, itemsPath: 'Data.Values', totalPath: 'Data.Total' },
+  pagination: hotlinePagination,
   input: z.strictObject({
-    QualificationId: numericId().describe('Qualification ID (from dyvms.GetHotlineQualificationByOrder).'),
-    HotlineNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
-    PageNo: int(1).default(1).describe('Page number, from 1 (default 1; required by the vendor, so always sent).'),
-    PageSize: int(1, 10).default(10).describe('Numbers per page, 1-10 (default 10; required by the vendor, so always sent).'),
+    QualificationId: qualificationId(),
+    HotlineNumber: hotlineNumber(),
+    PageNo: hotlinePageNo(),
+    PageSize: hotlinePageSize('Numbers'),
   }),
   output: alibabaResponse({
-    Data: jsonData(
+    Data: hotlinePage(
       z.looseObject({
-        PageNo: num().optional().describe('Page number.'),
-        PageSize: num().optional().describe('Page size.'),
-        Total: num().optional().describe('Total numbers.'),
-        Values: list(
-          z.looseObject({
-            PhoneNumber: str().optional().describe('The filed forwarding number.'),
-            NumberOwnerName: str().optional().describe('Owner name.'),
-            IdentityCard: str().optional().describe('Owner ID-card number (personal data).'),
-            HotlineNumber: str().optional().describe('The 400 number.'),
-            QualificationId: str().optional().describe('Qualification ID.'),
-            ResUniqueCode: str().optional().describe('Unique code of the record.'),
-          }),
-        )
-          .optional()
-          .describe('Numbers on this page.'),
+        PhoneNumber: str().optional().describe('The filed forwarding number.'),
+        NumberOwnerName: str().optional().describe('Owner name.'),
+        IdentityCard: str().optional().describe('Owner ID-card number (personal data).'),
+        HotlineNumber: str().optional().describe('The 400 number.'),
+        QualificationId: str().optional().describe('Qualification ID.'),
+        ResUniqueCode: str().optional().describe('Unique code of the record.'),
       }),
-    )
-      .optional()
-      .describe('The page.'),
+      'numbers',
+    ),
   }),
   examples: [
     {

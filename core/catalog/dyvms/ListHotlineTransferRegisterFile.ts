@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, int, list, num, str } from '../../fields.js';
+import { alibabaResponse, bool, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { jsonData, numericId } from './shared/fields.js';
+import { hotlineNumber, hotlinePage, hotlinePageNo, hotlinePageSize, hotlinePagination, qualificationId } from './shared/hotline.js';
 
 export default defineOperation({
   id: 'dyvms.ListHotlineTransferRegisterFile',
@@ -11,38 +11,28 @@ export default defineOperation({
     'Items are in Data.Values, the total in Data.Total. The records contain personal data (operator ID card, mobile, e-mail).',
   access: 'read',
   qps: 100,
-  pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 10, itemsPath: 'Data.Values', totalPath: 'Data.Total' },
+  pagination: hotlinePagination,
   input: z.strictObject({
-    QualificationId: numericId().describe('Qualification ID (from dyvms.GetHotlineQualificationByOrder).'),
-    HotlineNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
-    PageNo: int(1).default(1).describe('Page number, from 1 (default 1; required by the vendor, so always sent).'),
-    PageSize: int(1, 10).default(10).describe('Filings per page, 1-10 (default 10; required by the vendor, so always sent).'),
+    QualificationId: qualificationId(),
+    HotlineNumber: hotlineNumber(),
+    PageNo: hotlinePageNo(),
+    PageSize: hotlinePageSize('Filings'),
   }),
   output: alibabaResponse({
-    Data: jsonData(
+    Data: hotlinePage(
       z.looseObject({
-        PageNo: num().optional().describe('Page number.'),
-        PageSize: num().optional().describe('Page size.'),
-        Total: num().optional().describe('Total filings.'),
-        Values: list(
-          z.looseObject({
-            HotlineNumber: str().optional().describe('The 400 number.'),
-            QualificationId: str().optional().describe('Qualification ID.'),
-            CorpName: str().optional().describe('Company name.'),
-            MngOpName: str().optional().describe('Operator name.'),
-            MngOpMail: str().optional().describe('Operator e-mail.'),
-            MngOpMobile: str().optional().describe('Operator mobile.'),
-            MngOpIdentityCard: str().optional().describe('Operator ID-card number (personal data).'),
-            Agree: bool().optional().describe('Whether the commitment was confirmed.'),
-            ResUniqueCode: str().optional().describe('Unique code of the filing.'),
-          }),
-        )
-          .optional()
-          .describe('Filings on this page.'),
+        HotlineNumber: str().optional().describe('The 400 number.'),
+        QualificationId: str().optional().describe('Qualification ID.'),
+        CorpName: str().optional().describe('Company name.'),
+        MngOpName: str().optional().describe('Operator name.'),
+        MngOpMail: str().optional().describe('Operator e-mail.'),
+        MngOpMobile: str().optional().describe('Operator mobile.'),
+        MngOpIdentityCard: str().optional().describe('Operator ID-card number (personal data).'),
+        Agree: bool().optional().describe('Whether the commitment was confirmed.'),
+        ResUniqueCode: str().optional().describe('Unique code of the filing.'),
       }),
-    )
-      .optional()
-      .describe('The page.'),
+      'filings',
+    ),
   }),
   examples: [
     {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
+import { hotlineNumber } from './shared/hotline.js';
 import { jsonData } from './shared/fields.js';
 
 export default defineOperation({
@@ -12,7 +13,7 @@ export default defineOperation({
   access: 'read',
   qps: 100,
   input: z.strictObject({
-    PhoneNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
+    PhoneNumber: hotlineNumber(),
   }),
   output: alibabaResponse({
     Data: jsonData(

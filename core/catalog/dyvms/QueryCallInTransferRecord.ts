@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { alibabaResponse, dateTime, int, list, num, str } from '../../fields.js';
+import { alibabaResponse, dateTime, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { jsonData } from './shared/fields.js';
+import { hotlineNumber, hotlinePage, hotlinePageNo, hotlinePageSize, hotlinePagination } from './shared/hotline.js';
 
 export default defineOperation({
   id: 'dyvms.QueryCallInTransferRecord',
@@ -12,36 +12,26 @@ export default defineOperation({
     'Items are in Data.Values, the total in Data.Total. Recordings contain personal data and their URLs expire.',
   access: 'read',
   qps: 100,
-  pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 10, itemsPath: 'Data.Values', totalPath: 'Data.Total' },
+  pagination: hotlinePagination,
   input: z.strictObject({
-    PhoneNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
+    PhoneNumber: hotlineNumber(),
     CallInCaller: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').optional().describe('Filter by inbound caller number.'),
     QueryDate: dateTime().describe('Any time on the day to list, "yyyy-MM-dd HH:mm:ss" (e.g. 2021-06-28 00:00:00); all records of that day are returned.'),
-    PageNo: int(1).default(1).describe('Page number, from 1 (default 1; required by the vendor, so always sent).'),
-    PageSize: int(1, 10).default(10).describe('Records per page, 1-10 (default 10; required by the vendor, so always sent).'),
+    PageNo: hotlinePageNo(),
+    PageSize: hotlinePageSize('Records'),
   }),
   output: alibabaResponse({
-    Data: jsonData(
+    Data: hotlinePage(
       z.looseObject({
-        PageNo: num().optional().describe('Page number.'),
-        PageSize: num().optional().describe('Page size.'),
-        Total: num().optional().describe('Total records.'),
-        Values: list(
-          z.looseObject({
-            CallInCaller: str().optional().describe('Who called the 400 number.'),
-            CallInCalled: str().optional().describe('The number that was called.'),
-            TransferCaller: str().optional().describe('Caller number of the forwarded leg.'),
-            TransferCalled: str().optional().describe('Number the call was forwarded to.'),
-            RecordUrl: str().optional().describe('Recording URL (signed, expires; personal data).'),
-            GmtCreate: num().optional().describe('Time of the call, Unix ms.'),
-          }),
-        )
-          .optional()
-          .describe('Records on this page.'),
+        CallInCaller: str().optional().describe('Who called the 400 number.'),
+        CallInCalled: str().optional().describe('The number that was called.'),
+        TransferCaller: str().optional().describe('Caller number of the forwarded leg.'),
+        TransferCalled: str().optional().describe('Number the call was forwarded to.'),
+        RecordUrl: str().optional().describe('Recording URL (signed, expires; personal data).'),
+        GmtCreate: num().optional().describe('Time of the call, Unix ms.'),
       }),
-    )
-      .optional()
-      .describe('The page.'),
+      'records',
+    ),
   }),
   examples: [
     {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { alibabaResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId, okFlag } from './shared/fields.js';
+import { hotlineNumber, qualificationId } from './shared/hotline.js';
+import { okFlag } from './shared/fields.js';
 
 const number = () => z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)');
 
@@ -16,8 +17,8 @@ export default defineOperation({
   idempotent: true,
   qps: 100,
   input: z.strictObject({
-    PhoneNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
-    QualificationId: numericId().describe('Qualification ID (from dyvms.GetHotlineQualificationByOrder).'),
+    PhoneNumber: hotlineNumber(),
+    QualificationId: qualificationId(),
     CalledRouteMode: z.enum(['roundRobin', 'random']).describe('How a target is chosen: roundRobin (in turn) or random.'),
     Details: z
       .array(

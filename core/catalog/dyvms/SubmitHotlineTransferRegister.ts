@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, flag, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { hotlineNumber, qualificationId } from './shared/hotline.js';
 
 const idCard = () => z.string().trim().min(1).describe('ID-card number (personal data).');
 
@@ -16,7 +16,7 @@ export default defineOperation({
   destructive: true,
   qps: 100,
   input: z.strictObject({
-    QualificationId: numericId().describe('Qualification ID (from dyvms.GetHotlineQualificationByOrder).'),
+    QualificationId: qualificationId(),
     OperatorName: z.string().trim().min(1).describe('Name of the person handling the filing.'),
     OperatorMail: z.email().describe('Operator e-mail address.'),
     OperatorMailVerifyCode: z.string().trim().min(1).describe('Verification code sent to the operator e-mail.'),
@@ -26,7 +26,7 @@ export default defineOperation({
     Agreement: flag()
       .refine((v) => v === true, 'must be true: you confirm that the commitment letter is truthful')
       .describe('Confirms that the commitment letter is truthful; must be true. Sent as "true".'),
-    HotlineNumber: z.string().regex(/^\d{3,20}$/, 'must be a hotline number (digits)').describe('The 400 number.'),
+    HotlineNumber: hotlineNumber(),
     TransferPhoneNumberInfos: z
       .array(
         z.strictObject({
