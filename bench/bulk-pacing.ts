@@ -102,6 +102,8 @@ export interface BulkRun {
   calleesPerSecond: number;
   /** Most requests the sandbox saw within one second. */
   peakPerSecond: number;
+  /** Arrival rate at the sandbox between the first and the last request: (requests - 1) / span. */
+  arrivalRate: number;
   throttled: number;
   otherErrors: number;
   clientErrors: number;
@@ -221,6 +223,7 @@ function summarise(
     qpsUsed: qps ? requests / (wallMs / 1000) / qps : undefined,
     calleesPerSecond: numbers.length / (wallMs / 1000),
     peakPerSecond: ledger.peakPerSecond,
+    arrivalRate: ledger.spanMs > 0 ? ((ledger.requests - 1) / ledger.spanMs) * 1000 : NaN,
     throttled: ledger.throttled,
     otherErrors: ledger.otherErrors + ledger.unexpected,
     clientErrors,
@@ -242,6 +245,8 @@ export interface BulkSummary {
   calleesPerSecond: Spread;
   /** Most requests the sandbox saw within any one second, over all repeats. */
   peakPerSecond: number;
+  /** Arrival rate at the sandbox, first to last request (requests per second). */
+  arrivalRate: Spread;
   throttled: number;
   otherErrors: number;
   missing: number;
@@ -277,6 +282,7 @@ function summariseRuns(runs: BulkRun[], control = false): BulkSummary {
     qpsUsed,
     calleesPerSecond: spread(runs.map((r) => r.calleesPerSecond)),
     peakPerSecond: Math.max(...runs.map((r) => r.peakPerSecond)),
+    arrivalRate: spread(runs.map((r) => r.arrivalRate)),
     throttled,
     otherErrors: runs.reduce((s, r) => s + r.otherErrors + r.clientErrors, 0),
     missing: runs.reduce((s, r) => s + r.missing, 0),
@@ -289,7 +295,8 @@ function summariseRuns(runs: BulkRun[], control = false): BulkSummary {
 }
 
 export async function runBulkPacing(flags: Record<string, string | boolean>): Promise<BulkResult> {
-  const callees = Number(flags.callees ?? (flags.quick ? 30_000 : 300_000));
+  const started = machine();
+  const callees = Number(flags.callees ?? (flags.quick ? 100_000 : 300_000));
   const repeats = Number(flags.repeats ?? (flags.quick ? 1 : 3));
   const numbers = distinctPhoneNumbers(callees, SEED);
   const runs: BulkRun[] = [];
@@ -308,7 +315,7 @@ export async function runBulkPacing(flags: Record<string, string | boolean>): Pr
   runs.push(control);
   process.stderr.write(`control (pacing off): ${(control.wallMs / 1000).toFixed(2)} s, ${control.throttled} throttled answers\n`);
   return {
-    machine: machine(),
+    machine: { ...started, loadAverageEnd: machine().loadAverage },
     seed: SEED,
     lanes: LANES,
     summaries: [summariseRuns(groups[0]), summariseRuns(groups[1]), summariseRuns(groups[2], true)],
@@ -319,13 +326,14 @@ export async function runBulkPacing(flags: Record<string, string | boolean>): Pr
 export function bulkTable(result: BulkResult): string {
   const pct = (s?: Spread) => (s ? `${(s.median * 100).toFixed(1)}% (${(s.min * 100).toFixed(1)}–${(s.max * 100).toFixed(1)})` : 'n/a (no QPS documented)');
   return table(
-    ['scenario', 'callees / requests', 'wall s (min–max)', 'theoretical min s', 'QPS used', 'peak req in 1 s', 'throttled', 'lost', 'duplicated', 'sandbox state', 'met'],
+    ['scenario', 'callees / requests', 'wall s (min–max)', 'theoretical min s', 'QPS used', 'arrival rate req/s', 'peak req in 1 s', 'throttled', 'lost', 'duplicated', 'sandbox state', 'met'],
     result.summaries.map((s) => [
       s.scenario,
       `${s.callees.toLocaleString('en-US')} / ${s.requests}`,
       `${(s.wallMs.median / 1000).toFixed(2)} (${(s.wallMs.min / 1000).toFixed(2)}–${(s.wallMs.max / 1000).toFixed(2)})`,
       s.theoreticalMs !== undefined ? (s.theoreticalMs / 1000).toFixed(2) : '—',
       pct(s.qpsUsed),
+      s.arrivalRate.median.toFixed(1),
       String(s.peakPerSecond),
       String(s.throttled),
       String(s.missing),

@@ -1,7 +1,7 @@
 // Shared helpers of the benchmarks: seeded numbers, statistics, versions, machine facts, tables.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,6 +91,10 @@ export interface Machine {
   cores: number;
   memoryGiB: number;
   commit: string;
+  /** 1-minute load average when the benchmark started (other processes share the machine). */
+  loadAverage: number;
+  /** ... and when it ended. */
+  loadAverageEnd?: number;
 }
 
 export function machine(): Machine {
@@ -109,6 +113,7 @@ export function machine(): Machine {
     cores: list.length,
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     commit,
+    loadAverage: Math.round(loadavg()[0] * 100) / 100,
   };
 }
 

@@ -1,0 +1,266 @@
+// MCP server: cold start from spawn to the first tools/list answered, RSS after start, and the size
+// of tools/list in bytes and tokens for each toolset. Runs the built CLI over stdio as an MCP client
+// would: initialize -> notifications/initialized -> tools/list.
+//
+//   npx tsup && npx tsx bench/mcp.ts [--cli=dist/callbridge/cli.js] [--runs=10] [--quick]
+//   npx tsx bench/mcp.ts --build     (bundles mcp/cli.ts as tsup does, into .cache/bench/, without touching dist/)
+// Tokens: o200k_base BPE (gpt-tokenizer, pinned) over the compact JSON text of the tools/list result,
+// i.e. what a client receives; a model's own tokenizer and the client's rendering of tools differ somewhat.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { BUILD_DIR, machine, parseFlags, ROOT, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
+
+export interface ToolsetSize {
+  label: string;
+  args: string[];
+  tools: number;
+  bytes: number;
+  tokens: number;
+  /** The three largest tools, by tokens. */
+  largest: { name: string; tokens: number }[];
+}
+
+export interface McpResult {
+  machine: ReturnType<typeof machine>;
+  cli: string;
+  versions: ReturnType<typeof versionReport>;
+  tokenMethod: string;
+  coldStartMs: Spread;
+  coldStartSandboxMs: Spread;
+  rssAfterStartMiB: Spread;
+  rssAfterStartSandboxMiB: Spread;
+  /** Spawn to the process being able to run JavaScript (node itself), for scale. */
+  nodeBootMs: Spread;
+  /** Import time of the server's big parts, each in a fresh process (they overlap: the catalog includes zod). */
+  breakdown: { part: string; ms: Spread }[];
+  toolsets: ToolsetSize[];
+  targetMs: number;
+  met: boolean;
+}
+
+/** Env that gives the server credentials (so it does not start its in-process sandbox); nothing is sent. */
+const CREDENTIAL_ENV = {
+  ALIBABA_CLOUD_ACCESS_KEY_ID: 'bench-ak',
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'bench-secret',
+  CALLBRIDGE_DYVMS_ENDPOINT: 'http://127.0.0.1:9/dyvms/',
+  CALLBRIDGE_OUTBOUNDBOT_ENDPOINT: 'http://127.0.0.1:9/outboundbot/',
+  VOLCENGINE_ACCESS_KEY: 'bench-volc-ak',
+  VOLCENGINE_SECRET_KEY: 'bench-volc-sk',
+  CALLBRIDGE_VOLCENGINE_ENDPOINT: 'http://127.0.0.1:9/volcengine/',
+};
+
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(ALIBABA_CLOUD_|VOLCENGINE_|VOLC_|CALLBRIDGE_)/.test(k) || k === 'NODE_OPTIONS') delete env[k];
+  return env;
+}
+
+function rssMiB(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Session {
+  coldStartMs: number;
+  rssMiB: number;
+  toolsJson: string;
+  tools: { name: string }[];
+}
+
+/** One server process: spawn, initialize, tools/list; measured from just before spawn to the tools/list answer. */
+function session(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<Session> {
+  return new Promise((resolvePromise, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, [cli, 'mcp', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let buffer = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`no tools/list answer within 20 s: ${stderr.slice(-1000)}`));
+    }, 20_000);
+    const send = (message: unknown) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code && code !== 0) reject(new Error(`callbridge mcp exited with ${code}: ${stderr.slice(-1000)}`));
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString('utf8');
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (!line.trim()) continue;
+        const message = JSON.parse(line) as { id?: number; result?: { tools?: { name: string }[] }; error?: unknown };
+        if (message.id === 1) {
+          if (message.error) return reject(new Error(`initialize failed: ${JSON.stringify(message.error)}`));
+          send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+          send({ jsonrpc: '2.0', id: 2, method: 'tools/list', params: {} });
+        } else if (message.id === 2) {
+          const coldStartMs = performance.now() - t0;
+          if (message.error || !message.result?.tools) return reject(new Error(`tools/list failed: ${JSON.stringify(message.error)}`));
+          const rss = rssMiB(child.pid ?? 0);
+          clearTimeout(timer);
+          child.removeAllListeners('exit');
+          child.stdin.end();
+          child.kill();
+          resolvePromise({ coldStartMs, rssMiB: rss, toolsJson: JSON.stringify(message.result), tools: message.result.tools });
+        }
+      }
+    });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'callbridge-bench', version: '0.0.0' } },
+    });
+  });
+}
+
+/** Time to import one module in a fresh Node process (node boot excluded). */
+function importMs(specifier: string): number {
+  const script = `const t=performance.now();import(${JSON.stringify(specifier)}).then(()=>process.stdout.write(String(performance.now()-t)))`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env: baseEnv(), encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`import ${specifier} failed: ${r.stderr}`);
+  return Number(r.stdout);
+}
+
+async function buildCatalogLib(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(BUILD_DIR, 'catalog-lib.mjs');
+  await build({ entryPoints: [join(ROOT, 'bench', 'lib', 'catalog-lib.ts')], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+function nodeBootMs(): Promise<number> {
+  return new Promise((resolvePromise) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['-e', 'process.stdout.write("x")'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.once('data', () => resolvePromise(performance.now() - t0));
+  });
+}
+
+const TOOLSET_VARIANTS: { label: string; args: string[] }[] = [
+  { label: 'default (calls, tasks, catalog)', args: [] },
+  { label: 'default, --read-only', args: ['--read-only'] },
+  { label: 'calls', args: ['--toolsets', 'calls'] },
+  { label: 'tasks', args: ['--toolsets', 'tasks'] },
+  { label: 'catalog', args: ['--toolsets', 'catalog'] },
+];
+
+/** The CLI bundled as tsup.config.ts builds it (entry mcp/cli.ts, ESM, node20, the SDK, undici and zod external), into .cache/. */
+async function buildCli(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(BUILD_DIR, 'callbridge', 'cli.js');
+  await build({
+    entryPoints: [join(ROOT, 'mcp', 'cli.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['@modelcontextprotocol/sdk', 'undici', 'zod'],
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+export async function runMcpBench(flags: Record<string, string | boolean>): Promise<McpResult> {
+  const started = machine();
+  const cli = flags.build ? await buildCli() : resolve(ROOT, typeof flags.cli === 'string' ? flags.cli : 'dist/callbridge/cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} does not exist: build it with \`npx tsup\` (or pass --cli=path)`);
+  const runs = Number(flags.runs ?? (flags.quick ? 3 : 10));
+  const withCredentials = { ...baseEnv(), ...CREDENTIAL_ENV };
+  const sandboxDefault = baseEnv();
+
+  // One throwaway start so the file system cache is warm for every measured run alike.
+  await session(cli, [], withCredentials);
+  const cold: Session[] = [];
+  const coldSandbox: Session[] = [];
+  const boot: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    cold.push(await session(cli, [], withCredentials));
+    coldSandbox.push(await session(cli, [], sandboxDefault));
+    boot.push(await nodeBootMs());
+  }
+
+  const catalogLib = pathToFileURL(await buildCatalogLib()).href;
+  const parts: [string, string][] = [
+    ['@modelcontextprotocol/sdk/server/mcp.js', '@modelcontextprotocol/sdk/server/mcp.js'],
+    ['undici', 'undici'],
+    ['zod', 'zod'],
+    ['the operation catalog (with zod)', catalogLib],
+  ];
+  const breakdown = parts.map(([part, specifier]) => ({ part, ms: spread(Array.from({ length: Math.min(runs, 5) }, () => importMs(specifier))) }));
+
+  const toolsets: ToolsetSize[] = [];
+  for (const variant of TOOLSET_VARIANTS) {
+    const s = await session(cli, variant.args, withCredentials);
+    const perTool = s.tools.map((t) => ({ name: t.name, tokens: countTokens(JSON.stringify(t)) }));
+    toolsets.push({
+      label: variant.label,
+      args: variant.args,
+      tools: s.tools.length,
+      bytes: Buffer.byteLength(s.toolsJson, 'utf8'),
+      tokens: countTokens(s.toolsJson),
+      largest: perTool.sort((a, b) => b.tokens - a.tokens).slice(0, 3),
+    });
+  }
+  const coldStartMs = spread(cold.map((s) => s.coldStartMs));
+  return {
+    machine: { ...started, loadAverageEnd: machine().loadAverage },
+    cli: cli.startsWith(ROOT) ? cli.slice(ROOT.length + 1) : cli,
+    versions: versionReport(['@modelcontextprotocol/sdk', 'zod', 'undici', 'gpt-tokenizer']),
+    tokenMethod: 'o200k_base BPE (gpt-tokenizer 4.0.0) over the compact JSON of the tools/list result',
+    coldStartMs,
+    coldStartSandboxMs: spread(coldSandbox.map((s) => s.coldStartMs)),
+    rssAfterStartMiB: spread(cold.map((s) => s.rssMiB)),
+    rssAfterStartSandboxMiB: spread(coldSandbox.map((s) => s.rssMiB)),
+    nodeBootMs: spread(boot),
+    breakdown,
+    toolsets,
+    targetMs: 300,
+    met: coldStartMs.median < 300,
+  };
+}
+
+export function mcpTables(result: McpResult): string {
+  const f = (s: Spread, d = 0) => `${s.median.toFixed(d)} (${s.min.toFixed(d)}–${s.max.toFixed(d)})`;
+  const startup = table(
+    ['MCP server (stdio)', 'median (min–max)', 'target', 'met'],
+    [
+      ['cold start: spawn → first tools/list answered, ms (credentials set)', f(result.coldStartMs), '< 300 ms', result.met ? 'yes' : 'NO'],
+      ['cold start, no credentials (starts its in-process sandbox), ms', f(result.coldStartSandboxMs), '—', '—'],
+      ['RSS after start, MiB (credentials set)', f(result.rssAfterStartMiB, 1), '—', '—'],
+      ['RSS after start, MiB (in-process sandbox)', f(result.rssAfterStartSandboxMiB, 1), '—', '—'],
+      ['for scale: bare `node -e` spawn to first output, ms', f(result.nodeBootMs), '—', '—'],
+    ],
+  );
+  const sizes = table(
+    ['toolset', 'tools', 'tools/list bytes', 'tokens (o200k_base)', 'largest tools (tokens)'],
+    result.toolsets.map((t) => [t.label, t.tools, t.bytes, t.tokens, t.largest.map((l) => `${l.name} ${l.tokens}`).join(', ')]),
+  );
+  const parts = table(
+    ['where start-up time goes: import in a fresh process', 'ms, median (min–max)'],
+    result.breakdown.map((b) => [b.part, f(b.ms)]),
+  );
+  return `${startup}\n\n${parts}\n\n${sizes}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const flags = parseFlags(process.argv.slice(2));
+  const result = await runMcpBench(flags);
+  writeResult(flags.quick ? 'mcp-quick' : 'mcp', result);
+  console.log(mcpTables(result));
+  console.log(`\ntokens: ${result.tokenMethod}; CLI: ${join(result.cli)}`);
+}

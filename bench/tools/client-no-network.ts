@@ -1,0 +1,47 @@
+// CPU per call of the whole callbridge client with a transport that answers at once (no network):
+// validation, pacing check, signing, parsing and the retry/error plumbing, next to the floor's build + sign.
+//   npx tsx bench/tools/client-no-network.ts [--n=100000]
+import { createHmac, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { CallbridgeClient } from '../../core/client.js';
+import { catalog } from '../../core/registry.js';
+import type { HttpRequest, HttpResponse, Transport } from '../../core/transport.js';
+import { systemRuntime } from '../../mcp/runtime.js';
+import { parseFlags, spread } from '../lib/common.js';
+import { at, CODES, PHONES, TTS_CODE } from '../lib/inputs.js';
+
+const n = Number(parseFlags(process.argv.slice(2)).n ?? 100_000);
+const answer = new TextEncoder().encode(JSON.stringify({ RequestId: 'R', Code: 'OK', Message: 'OK', CallId: '1^2' }));
+const instant: Transport = { send: async (_req: HttpRequest): Promise<HttpResponse> => ({ status: 200, headers: {}, body: answer }) };
+const client = new CallbridgeClient({ alibaba: { accessKeyId: 'a', accessKeySecret: 'b', endpoints: { dyvms: 'http://127.0.0.1:1/' } }, transport: instant, runtime: systemRuntime, pace: false }, catalog);
+const input = (i: number) => ({ CalledNumber: at(PHONES, i), TtsCode: TTS_CODE, TtsParam: { code: at(CODES, i) }, PlayTimes: 2, OutId: `bench-${i}` });
+
+const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+async function floor(i: number): Promise<void> {
+  const p: Record<string, string> = {
+    AccessKeyId: 'a', Action: 'SingleCallByTts', CalledNumber: at(PHONES, i), Format: 'JSON', OutId: `bench-${i}`, PlayTimes: '2',
+    SignatureMethod: 'HMAC-SHA1', SignatureNonce: randomUUID(), SignatureVersion: '1.0', Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    TtsCode: TTS_CODE, TtsParam: JSON.stringify({ code: at(CODES, i) }), Version: '2017-05-25',
+  };
+  const q = Object.keys(p).sort().map((k) => `${enc(k)}=${enc(p[k])}`).join('&');
+  const body = `${q}&Signature=${enc(createHmac('sha1', 'b&').update(`POST&%2F&${enc(q)}`).digest('base64'))}`;
+  const res = await instant.send({ method: 'POST', url: 'http://127.0.0.1:1/', headers: {}, body });
+  const out = JSON.parse(new TextDecoder().decode(res.body)) as { Code?: string };
+  if (out.Code !== 'OK') throw new Error('not OK');
+}
+
+async function time(label: string, fn: (i: number) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < n / 5; i++) await fn(i);
+  const passes: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < n; i++) await fn(i);
+    const c = process.cpuUsage(c0);
+    passes.push((c.user + c.system) / n);
+  }
+  console.log(`${label.padEnd(40)} ${spread(passes).median.toFixed(2).padStart(7)} µs CPU per call`);
+}
+
+await time('floor: build + sign + parse', floor);
+await time('callbridge invoke (dyvms.SingleCallByTts)', (i) => client.invoke('dyvms.SingleCallByTts', input(i)));
+void performance;
