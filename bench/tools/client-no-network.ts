@@ -5,14 +5,14 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CallbridgeClient } from '../../core/client.js';
 import { catalog } from '../../core/registry.js';
-import type { HttpRequest, HttpResponse, Transport } from '../../core/transport.js';
+import type { HttpResponse, Transport } from '../../core/transport.js';
 import { systemRuntime } from '../../mcp/runtime.js';
 import { parseFlags, spread } from '../lib/common.js';
 import { at, CODES, PHONES, TTS_CODE } from '../lib/inputs.js';
 
 const n = Number(parseFlags(process.argv.slice(2)).n ?? 100_000);
 const answer = new TextEncoder().encode(JSON.stringify({ RequestId: 'R', Code: 'OK', Message: 'OK', CallId: '1^2' }));
-const instant: Transport = { send: async (_req: HttpRequest): Promise<HttpResponse> => ({ status: 200, headers: {}, body: answer }) };
+const instant: Transport = { send: async (): Promise<HttpResponse> => ({ status: 200, headers: {}, body: answer }) };
 const client = new CallbridgeClient({ alibaba: { accessKeyId: 'a', accessKeySecret: 'b', endpoints: { dyvms: 'http://127.0.0.1:1/' } }, transport: instant, runtime: systemRuntime, pace: false }, catalog);
 const input = (i: number) => ({ CalledNumber: at(PHONES, i), TtsCode: TTS_CODE, TtsParam: { code: at(CODES, i) }, PlayTimes: 2, OutId: `bench-${i}` });
 
