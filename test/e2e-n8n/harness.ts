@@ -315,7 +315,9 @@ export class N8n {
 
   /** Runs an n8n CLI command; throws with the output tail when it exits non-zero (unless allowFailure). */
   async cli(args: string[], options: { timeoutMs?: number; allowFailure?: boolean } = {}): Promise<RunResult> {
-    const r = await run(n8nTools().N8N_BIN, args, { env: this.env, cwd: this.userFolder, timeoutMs: options.timeoutMs ?? 120_000 });
+    // Its own task-broker port: the default (5679) would collide with any other n8n on the machine.
+    const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+    const r = await run(n8nTools().N8N_BIN, args, { env, cwd: this.userFolder, timeoutMs: options.timeoutMs ?? 120_000 });
     this.note(`n8n ${args.join(' ')} -> exit ${r.code}${r.timedOut ? ' (timed out)' : ''} in ${r.ms} ms`, r.output);
     if ((r.code !== 0 || r.timedOut) && !options.allowFailure) {
       throw new N8nError(`n8n ${args.join(' ')} failed (exit ${r.code}${r.timedOut ? ', timed out' : ''}):\n${tail(r.output)}`);
