@@ -233,6 +233,25 @@ function placeholderFor(spec: FieldSpec, example: unknown): string | undefined {
 
 const SECRET_KEY = /password|secret/i;
 
+/**
+ * An optional field inside a fixed collection: n8n stores every value of a fixed-collection entry with its
+ * default, so numbers, booleans and choices get an empty "not set" default there (left out of the input).
+ */
+function optionalChildProperty(spec: FieldSpec, example: unknown): INodeProperties | undefined {
+  const common = { displayName: displayName(spec.key), name: spec.name, ...(spec.schema.description ? { description: sentence(spec.schema.description) } : {}) };
+  if (spec.kind === 'number') {
+    const placeholder = typeof example === 'number' || typeof example === 'string' ? `e.g. ${example}` : undefined;
+    return { ...common, type: 'string', default: '', ...(placeholder ? { placeholder } : {}) };
+  }
+  if (spec.kind === 'boolean') {
+    return { ...common, type: 'options', default: '', options: [{ name: 'Not Set', value: '' }, { name: 'True', value: true }, { name: 'False', value: false }] };
+  }
+  if (spec.kind === 'options') {
+    return { ...common, type: 'options', default: '', options: [{ name: 'Not Set', value: '' }, ...enumValues(spec.schema).map((v) => ({ name: String(v), value: v }))] };
+  }
+  return undefined;
+}
+
 /** One field as an n8n property (no displayOptions). */
 export function toProperty(spec: FieldSpec, example?: unknown): INodeProperties {
   const description = sentence(spec.schema.description);
@@ -297,7 +316,7 @@ export function toProperty(spec: FieldSpec, example?: unknown): INodeProperties 
         placeholder: 'Add Item',
         typeOptions: { multipleValues: true },
         default: {},
-        options: [{ name: 'values', displayName: 'Item', values: childProperties(spec, example) }],
+        options: [{ name: 'values', displayName: 'Item', values: childProperties(spec, example, true) }],
       };
     case 'groups':
       return {
@@ -309,11 +328,11 @@ export function toProperty(spec: FieldSpec, example?: unknown): INodeProperties 
         options: (spec.children ?? []).map((group) => ({
           name: group.key,
           displayName: displayName(group.key),
-          values: childProperties(group, exampleAt(example, group.key)),
+          values: childProperties(group, exampleAt(example, group.key), true),
         })),
       };
     case 'collection':
-      return { ...common, type: 'collection', placeholder: 'Add Field', default: {}, options: childProperties(spec, example) };
+      return { ...common, type: 'collection', placeholder: 'Add Field', default: {}, options: childProperties(spec, example, false) };
     case 'json':
       return { ...common, type: 'json', default: '', ...(placeholder ? { placeholder } : {}) };
   }
@@ -324,9 +343,13 @@ function exampleAt(example: unknown, key: string): unknown {
   return example && typeof example === 'object' ? (example as Record<string, unknown>)[key] : undefined;
 }
 
-function childProperties(spec: FieldSpec, example: unknown): INodeProperties[] {
+function childProperties(spec: FieldSpec, example: unknown, fixed: boolean): INodeProperties[] {
   return (spec.children ?? [])
-    .map((child) => toProperty({ ...child, required: false }, exampleAt(example, child.key)))
+    .map((child) => {
+      const childExample = exampleAt(example, child.key);
+      const optional = fixed && !child.required ? optionalChildProperty(child, childExample) : undefined;
+      return optional ?? toProperty({ ...child, required: false }, childExample);
+    })
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 

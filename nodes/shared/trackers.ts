@@ -2,6 +2,7 @@
 // answer maps to core's vendor-neutral CallResult. The polling loop itself is core/wait.ts.
 import {
   fromDyvmsCallDetail,
+  fromOutboundbotJob,
   fromPbxCall,
   fromVolcengineCallRecord,
   fromVolcengineSingleInfo,
@@ -20,6 +21,8 @@ export interface TrackedCall {
   placedAt: number;
   /** Number called, when known (PBX 1.x matching). */
   callee?: string;
+  /** What else the query needs (Outbound Bot: InstanceId, JobGroupId, the contact's referenceId). */
+  context?: Record<string, string>;
 }
 
 export interface TrackerContext {
@@ -116,7 +119,44 @@ const pbxOutbound: CallTracker = {
   },
 };
 
+/** Outbound Bot StartJob answers only {Key: referenceId, Value: TaskId}: find the job by number, then read it. */
+const outboundbotStartJob: CallTracker = {
+  queryOperation: 'outboundbot.QueryJobs',
+  calls: (input, output, placedAt) => {
+    const contacts = Array.isArray(rec(input.JobJson).contacts) ? (rec(input.JobJson).contacts as unknown[]).map(rec) : [];
+    const pairs = Array.isArray(rec(output).TaskIds) ? (rec(output).TaskIds as unknown[]).map(rec) : [];
+    return pairs
+      .map((pair): TrackedCall | undefined => {
+        const taskId = str(pair.Value ?? pair.value);
+        const key = str(pair.Key ?? pair.key);
+        const contact = contacts.find((c) => str(c.referenceId) === key || str(c.phonenumber) === key) ?? contacts[0];
+        const context: Record<string, string> = { InstanceId: str(input.InstanceId) ?? '' };
+        if (str(input.JobGroupId)) context.JobGroupId = str(input.JobGroupId) as string;
+        if (key) context.key = key;
+        return taskId ? { callId: taskId, placedAt, callee: contact ? str(contact.phonenumber) : undefined, context } : undefined;
+      })
+      .filter((c): c is TrackedCall => c !== undefined);
+  },
+  poll: async (invoke, call) => {
+    const context = call.context ?? {};
+    const query: Record<string, unknown> = { InstanceId: context.InstanceId, PageNumber: 1, PageSize: 100 };
+    if (call.callee) query.PhoneNumber = call.callee;
+    if (context.JobGroupId) query.JobGroupId = context.JobGroupId;
+    const list = rec(rec(await invoke('outboundbot.QueryJobs', query)).Jobs).List;
+    const jobs = Array.isArray(list) ? list.map(rec) : [];
+    const hasTask = (job: Rec) => Array.isArray(job.Tasks) && job.Tasks.some((t) => str(rec(t).TaskId) === call.callId);
+    let job = jobs.find(hasTask) ?? jobs.find((j) => context.key !== undefined && str(j.ReferenceId) === context.key);
+    if (job && !hasTask(job) && str(job.JobId)) {
+      const described = rec(rec(await invoke('outboundbot.DescribeJob', { InstanceId: context.InstanceId, JobId: str(job.JobId) })).Job);
+      if (Object.keys(described).length) job = described;
+    }
+    if (!job) return { provider: 'outboundbot', callId: call.callId, status: 'queued', final: false, reason: 'the job is not listed yet', raw: null };
+    return { ...fromOutboundbotJob(job), callId: call.callId };
+  },
+};
+
 export const TRACKERS: Record<string, CallTracker> = {
+  'outboundbot.StartJob': outboundbotStartJob,
   'dyvms.SingleCallByTts': dyvmsTracker([PROD.notification, PROD.verification]),
   'dyvms.SingleCallByVoice': dyvmsTracker([PROD.notification]),
   'dyvms.IvrCall': dyvmsTracker([PROD.ivr]),

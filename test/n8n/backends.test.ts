@@ -100,6 +100,31 @@ describe('PBX node', () => {
 });
 
 describe('Outbound Bot node', () => {
+  it('StartJob with Wait for Result finds the job by number and returns its vendor-neutral result', async () => {
+    const { ctx } = fakeExecute({
+      credentials: sandboxCredentials(sandbox),
+      parameters: [
+        {
+          resource: 'job',
+          operation: 'StartJob',
+          InstanceId: DEFAULT_INSTANCE_ID,
+          ScriptId: DEFAULT_SCRIPT_ID,
+          JobJson: { contacts: [{ phonenumber: '13700000099', name: 'Waiting callee', referenceId: 'ref-wait' }] },
+          additionalFields: {},
+          waitForResult: true,
+          waitTimeout: 60,
+          pollInterval: 1,
+        },
+      ],
+    });
+    const [items] = await executeProduct.call(ctx, 'outboundbot');
+    const json = items[0].json as IDataObject & { result: IDataObject; raw: IDataObject };
+    expect(json.TaskIds).toBeTruthy();
+    expect(json.result).toMatchObject({ provider: 'outboundbot', final: true, callee: '13700000099' });
+    expect(json.callId).toBe(((json.TaskIds as IDataObject[])[0] as IDataObject).Value);
+    expect(json.raw).toMatchObject({ ReferenceId: 'ref-wait' });
+  }, 60_000);
+
   it('StartJob takes the job as structured fields; DownloadRecording returns the recording as binary data', async () => {
     const credentials = sandboxCredentials(sandbox);
     const numbers = ['13700000001', '13700000002', '13700000003', '13700000004', '13700000005', '13700000006'];
