@@ -8,13 +8,28 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callToolOnce, startFakeOpenAi, toolResults, type FakeOpenAi } from './fake-openai.js';
 import { N8n, nodeItems, packedTarball, workflow, type ExecutionJson } from './harness.js';
-import { CREDENTIAL_ID, CREDENTIAL_NAME, manualTrigger, NEUTRAL_STATUS, NODE, sandboxCalls, sandboxCredentials, uses } from './support.js';
+import {
+  credentialData,
+  CREDENTIAL_ID,
+  CREDENTIAL_NAME,
+  CREDENTIAL_TYPE,
+  manualTrigger,
+  NEUTRAL_STATUS,
+  NODE,
+  sandboxCalls,
+  sandboxCredentials,
+  startRecordingProxy,
+  uses,
+  type RecordingProxy,
+} from './support.js';
 
 const MINUTE = 60_000;
 
 let sandbox: RunningSandbox;
 let n8n: N8n;
 let openAi: FakeOpenAi;
+let proxy: RecordingProxy;
+const VOLC_PROXY = { id: 'cbVolcProxied001', name: 'Volcengine (sandbox, recorded)' };
 
 /** A node's single output item, with the execution's JSON in the message when it is not there. */
 function onlyItem(execution: ExecutionJson | undefined, node: string): Record<string, unknown> {
@@ -29,10 +44,12 @@ describe('n8n CLI: install, import, execute against the sandbox', () => {
     // Sandbox time runs 60x faster, so calls (up to ~75 s of sandbox time) end within ~1.5 s.
     sandbox = await startSandbox({ speed: 60, seed: 'e2e-n8n-cli' });
     openAi = await startFakeOpenAi(callToolOnce({ CalledNumber: '13900000042' }));
+    proxy = await startRecordingProxy(sandbox.url);
     n8n = new N8n('cli');
     await n8n.installPackage(packedTarball());
     await n8n.importCredentials([
       ...sandboxCredentials(sandbox.url),
+      { ...VOLC_PROXY, type: CREDENTIAL_TYPE.volcengine, data: { ...credentialData(sandbox.url).volcengine, endpoint: `${proxy.url}/volcengine/` } },
       { id: CREDENTIAL_ID.openAi, name: CREDENTIAL_NAME.openAi, type: 'openAiApi', data: { apiKey: 'sk-callbridge-fake', url: openAi.url } },
     ]);
   }, 10 * MINUTE);
@@ -40,6 +57,7 @@ describe('n8n CLI: install, import, execute against the sandbox', () => {
   afterAll(async () => {
     await n8n?.dispose();
     await openAi?.close();
+    await proxy?.close();
     await sandbox?.close();
   });
 
@@ -115,6 +133,36 @@ describe('n8n CLI: install, import, execute against the sandbox', () => {
     expect(listed, `List Calls output: ${JSON.stringify(listed).slice(0, 2000)}`).toHaveLength(callees.length);
     expect(listed.map((r) => String(r.called)).sort()).toEqual(callees);
     expect(listed.map((r) => String(r.callId)).sort()).toEqual(placed.map((c) => c.id).sort());
+  }, 5 * MINUTE);
+
+  it('Volcengine one-off call from a List item with only its required fields: nothing else is sent, and Wait for Result follows it', async () => {
+    const item = { SingleOpenId: 'e2e-volc-min-1', Phone: '13500000002', Type: 1, Resource: 'sandbox-tts-001', NumberPoolNo: 'NP162212345678900001' };
+    const wf = workflow('cbE2eVolcSingle1', 'e2e: Volcengine one-off call, required fields only', [
+      manualTrigger(),
+      {
+        name: 'Call',
+        type: NODE.volcengineVoice,
+        typeVersion: 1,
+        credentials: { [CREDENTIAL_TYPE.volcengine]: VOLC_PROXY },
+        parameters: { resource: 'singleCall', operation: 'SingleBatchAppend', List: { values: [item] }, waitForResult: true, waitTimeout: 60, pollInterval: 1 },
+      },
+    ]);
+    await n8n.importWorkflow(wf);
+    const { execution, result } = await n8n.execute(wf.id, { allowFailure: true });
+    const error = execution?.data.resultData.error;
+    expect(error, `the node failed: ${error?.message ?? ''} ${error?.description ?? ''}\n${result.stderr.slice(-1500)}`).toBeUndefined();
+
+    // n8n fills every unset field of a fixed-collection item with its default; none may reach the vendor.
+    const sent = proxy.requests.filter((r) => r.path.includes('Action=SingleBatchAppend'));
+    expect(sent, 'one SingleBatchAppend request').toHaveLength(1);
+    const list = (JSON.parse(sent[0].body) as { List: Record<string, unknown>[] }).List;
+    expect(list, `sent: ${sent[0].body}`).toEqual([item]);
+
+    const out = onlyItem(execution, 'Call');
+    const [call] = await sandboxCalls(sandbox.url, { vendor: 'volcengine', number: item.Phone });
+    expect(call, 'the sandbox placed the call').toBeDefined();
+    expect(out.result, JSON.stringify(out)).toMatchObject({ provider: 'volcengine', final: true, status: NEUTRAL_STATUS[call.status] });
+    expect(proxy.requests.some((r) => r.path.includes('Action=QuerySingleInfo')), 'Wait for Result polled QuerySingleInfo').toBe(true);
   }, 5 * MINUTE);
 
   it('an AI Agent calls Alibaba Cloud Voice as a tool (fake OpenAI-compatible model)', async () => {

@@ -108,3 +108,47 @@ export const NEUTRAL_STATUS: Record<string, string> = {
   power_off: 'failed',
   failed: 'failed',
 };
+
+export interface RecordingProxy {
+  url: string;
+  /** Every request passed on: method, path with query, body text. */
+  requests: { method: string; path: string; body: string }[];
+  close(): Promise<void>;
+}
+
+/**
+ * A pass-through proxy on 127.0.0.1 in front of the sandbox that records what n8n sent. Headers go
+ * on unchanged (Host included), so signatures made for the proxy's address still verify.
+ */
+export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
+  const { createServer, request } = await import('node:http');
+  const target = new URL(targetUrl);
+  const requests: RecordingProxy['requests'] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString('utf8') });
+      const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', (error) => {
+        res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`proxy: ${error.message}`);
+      });
+      upstream.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
