@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pbxResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { callIdOutput, channelId, extensionNumber, pbxVersionBody } from '../shared/pbx.js';
+import { callIdOutput, channelId, extensionNumber, hangupBody, idOrChannel } from '../shared/pbx.js';
 
 export default defineOperation({
   id: 'pbx.extension.hangup',
@@ -13,20 +13,14 @@ export default defineOperation({
   idempotent: true,
   pbxPaths: { 'v2.0.0': 'call/hangup' },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
-  input: z
-    .strictObject({
+  input: idOrChannel(
+    z.strictObject({
       extid: extensionNumber().optional().describe('APIs 1.x: the extension whose call ends (required there).'),
       channelid: channelId().optional(),
-    })
-    .refine((v) => v.extid !== undefined || v.channelid !== undefined, { message: 'give extid (APIs 1.x) or channelid (API v2.0.0)', path: ['extid'] }),
-  pbxBody: (input, version) =>
-    pbxVersionBody(
-      'pbx.extension.hangup',
-      input,
-      version,
-      { extid: { '2.0': null, hint: 'give the channelid of the extension\'s leg instead' }, channelid: { '1.x': null, hint: 'give extid instead' } },
-      { '1.x': ['extid'], '2.0': ['channelid'] },
-    ),
+    }),
+    'extid',
+  ),
+  pbxBody: hangupBody('pbx.extension.hangup', 'extid', 'give the channelid of the extension\'s leg instead'),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { extid: 1000 }, wire: { extid: '1000' } },

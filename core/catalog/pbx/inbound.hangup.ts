@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pbxResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { callIdOutput, callIds, channelId, pbxVersionBody } from '../shared/pbx.js';
+import { callIdOutput, callIds, channelId, hangupBody, idOrChannel } from '../shared/pbx.js';
 
 export default defineOperation({
   id: 'pbx.inbound.hangup',
@@ -13,20 +13,14 @@ export default defineOperation({
   idempotent: true,
   pbxPaths: { 'v2.0.0': 'call/hangup' },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
-  input: z
-    .strictObject({
+  input: idOrChannel(
+    z.strictObject({
       inboundid: callIds('an inboundid').optional().describe('APIs 1.x: inboundid of the call (required there).'),
       channelid: channelId().optional(),
-    })
-    .refine((v) => v.inboundid !== undefined || v.channelid !== undefined, { message: 'give inboundid (APIs 1.x) or channelid (API v2.0.0)', path: ['inboundid'] }),
-  pbxBody: (input, version) =>
-    pbxVersionBody(
-      'pbx.inbound.hangup',
-      input,
-      version,
-      { inboundid: { '2.0': null, hint: 'give channelid instead' }, channelid: { '1.x': null, hint: 'give inboundid instead' } },
-      { '1.x': ['inboundid'], '2.0': ['channelid'] },
-    ),
+    }),
+    'inboundid',
+  ),
+  pbxBody: hangupBody('pbx.inbound.hangup', 'inboundid'),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { inboundid: '1495705264.322' }, wire: { inboundid: '1495705264.322' } },

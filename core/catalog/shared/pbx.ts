@@ -99,6 +99,31 @@ export function pbxVersionBody(
   return out;
 }
 
+// ---- hang-ups: APIs 1.x take a call or extension ID, API v2.0.0 (call/hangup) a channelid ----
+
+/** Refuses a hang-up input that has neither the APIs 1.x ID field `idName` nor the API v2.0.0 channelid. */
+export function idOrChannel<T extends z.ZodType<Record<string, unknown>>>(schema: T, idName: string) {
+  return schema.refine((v: Record<string, unknown>) => v[idName] !== undefined || v.channelid !== undefined, {
+    message: `give ${idName} (APIs 1.x) or channelid (API v2.0.0)`,
+    path: [idName],
+  });
+}
+
+/**
+ * The pbxBody of a hang-up: `idName` on APIs 1.x, channelid on API v2.0.0, each refused (with a hint) where the
+ * other belongs; `idHint` is what to give on v2.0.0 instead of `idName`.
+ */
+export function hangupBody(opId: string, idName: string, idHint = 'give channelid instead') {
+  return (input: Record<string, unknown>, version: PbxApiVersion) =>
+    pbxVersionBody(
+      opId,
+      input,
+      version,
+      { [idName]: { '2.0': null, hint: idHint }, channelid: { '1.x': null, hint: `give ${idName} instead` } },
+      { '1.x': [idName], '2.0': ['channelid'] },
+    );
+}
+
 // ---- outputs ----
 
 export const callIdOutput = () =>
