@@ -18,6 +18,21 @@ import {
 
 const httpsUrl = () => z.url().refine((u) => u.startsWith('https://'), 'must be an https:// URL (the platform pushes only to HTTPS)');
 
+/** A plain task: every value already has its wire type, so the body is exactly the input. */
+const reminderTask = {
+  Name: 'Payment reminder',
+  Type: 1,
+  Resource: 'e6eaa926a2ed41df8f52d63c046b7d78',
+  NumberPoolNo: 'NP160084061100694433',
+  PhoneList: [{ Phone: '13344445555', PhoneParam: { name: 'Li', amount: 120 }, Ext: 'order-1' }],
+  Start: false,
+  StartTime: '2026-05-18 09:00:00',
+  EndTime: '2026-05-18 18:00:00',
+  Concurrency: 10,
+  SelectNumberRule: 5,
+  ForbidTimeList: [{ Times: ['12:00-13:30'], Weekdays: [1, 7] }],
+};
+
 export default defineOperation({
   id: 'volcengine.CreateTask',
   title: 'Create a voice notification task',
@@ -69,32 +84,8 @@ export default defineOperation({
   examples: [
     {
       title: 'Create without starting',
-      input: {
-        Name: 'Payment reminder',
-        Type: 1,
-        Resource: 'e6eaa926a2ed41df8f52d63c046b7d78',
-        NumberPoolNo: 'NP160084061100694433',
-        PhoneList: [{ Phone: '13344445555', PhoneParam: { name: 'Li', amount: 120 }, Ext: 'order-1' }],
-        Start: false,
-        StartTime: '2026-05-18 09:00:00',
-        EndTime: '2026-05-18 18:00:00',
-        Concurrency: 10,
-        SelectNumberRule: 5,
-        ForbidTimeList: [{ Times: ['12:00-13:30'], Weekdays: [1, 7] }],
-      },
-      wire: {
-        Name: 'Payment reminder',
-        Type: 1,
-        Resource: 'e6eaa926a2ed41df8f52d63c046b7d78',
-        NumberPoolNo: 'NP160084061100694433',
-        PhoneList: [{ Phone: '13344445555', PhoneParam: { name: 'Li', amount: 120 }, Ext: 'order-1' }],
-        Start: false,
-        StartTime: '2026-05-18 09:00:00',
-        EndTime: '2026-05-18 18:00:00',
-        Concurrency: 10,
-        SelectNumberRule: 5,
-        ForbidTimeList: [{ Times: ['12:00-13:30'], Weekdays: [1, 7] }],
-      },
+      input: reminderTask,
+      wire: reminderTask,
     },
     {
       title: 'The vendor example (catalog defect 16): numeric strings become integers, double-encoded lists become flat',
