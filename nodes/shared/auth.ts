@@ -126,15 +126,18 @@ export function signVolcengineRequest(credentials: Creds, options: IHttpRequestO
     if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json; charset=utf-8';
   }
   if (method === 'GET') body = '';
-  // Only Content-Type is passed to the signer (it is not signed); Accept and others are added after signing.
-  const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type');
+  // The request's own headers are signed as core's client signs them (Content-Type is excluded by the
+  // signer); headers a previous signing added are dropped first.
+  const toSign: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (!/^(host|authorization|x-date|x-content-sha256|x-security-token)$/i.test(k)) toSign[k] = v;
+  if (!Object.keys(toSign).some((k) => k.toLowerCase() === 'accept')) toSign.Accept = 'application/json';
   const signed = signVolcengine(
     {
       method,
       host: url.host,
       path: url.pathname || '/',
       query,
-      headers: contentType ? { [contentType[0]]: contentType[1] } : {},
+      headers: toSign,
       body,
       region: config.region ?? VOLCENGINE_DEFAULT_REGION,
       service: VOLCENGINE_SERVICE,
@@ -146,7 +149,7 @@ export function signVolcengineRequest(credentials: Creds, options: IHttpRequestO
   const out: IHttpRequestOptions = {
     ...options,
     url: `${url.origin}${url.pathname || '/'}${search ? `?${search}` : ''}`,
-    headers: { ...headers, ...signed, Accept: headers.Accept ?? 'application/json' },
+    headers: signed,
   };
   delete out.baseURL;
   delete out.qs;
