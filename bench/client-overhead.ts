@@ -141,6 +141,8 @@ export interface OverheadResult {
   callbridgeBundle: { file: string; bytes: number };
   /** In-process cost of each stage of a call, no network (bench/tools/stages.ts). */
   stages: { stage: string; us: number }[];
+  /** CPU per call of the whole client with an instant transport, and of the floor's work (bench/tools/client-no-network.ts). */
+  noNetwork: { stage: string; us: number }[];
 }
 
 /**
@@ -390,8 +392,13 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
     ratio('@volcengine/openapi ÷ floor (Volcengine)', 'upper bound for the @volcengine/openapi line', '—', 'floor-volcengine', 'volcengine-openapi', true);
   }
 
-  const stagesRun = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'tools', 'stages.ts'), '--json'], { cwd: ROOT, encoding: 'utf8' });
-  const stages = stagesRun.status === 0 ? (JSON.parse(stagesRun.stdout.trim().split('\n').pop() ?? '[]') as { stage: string; us: number }[]) : [];
+  const tool = (file: string) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'tools', file), '--json'], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) process.stderr.write(`warning: bench/tools/${file} failed: ${run.stderr.slice(-500)}\n`);
+    return run.status === 0 ? (JSON.parse(run.stdout.trim().split('\n').pop() ?? '[]') as { stage: string; us: number }[]) : [];
+  };
+  const stages = tool('stages.ts');
+  const noNetwork = tool('client-no-network.ts');
   const bundle = join(BUILD_DIR, 'callbridge-lib.mjs');
   return {
     machine: { ...started, loadAverageEnd: machine().loadAverage },
@@ -403,6 +410,7 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
     server: { ok: server.stats.ok, rejected: server.stats.rejected, byScheme: server.stats.byScheme },
     callbridgeBundle: { file: '.cache/bench/callbridge-lib.mjs', bytes: statSync(bundle).size },
     stages,
+    noNetwork,
   };
 }
 

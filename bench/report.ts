@@ -43,13 +43,25 @@ function overheadAnalysis(o: OverheadResult): string {
   const byName = new Map(o.clients.map((c) => [c.name, c]));
   const r = (name: string) => o.ratios.find((q) => q.name.startsWith(name));
   const bound = r('best official Alibaba SDK ÷ floor');
+  const nn = (prefix: string) => o.noNetwork?.find((s) => s.stage.startsWith(prefix))?.us;
   const lines: string[] = [];
   const cbAli = byName.get('callbridge-dyvms');
   const floor = byName.get('floor-alibaba');
   if (cbAli && floor) {
     lines.push(
       `- callbridge spends ${cbAli.cpuUsPerCall.median.toFixed(0)} µs of CPU per sequential call and ${cbAli.cpuUsPerCallC50.median.toFixed(0)} µs at concurrency 50; the floor ${floor.cpuUsPerCall.median.toFixed(0)} and ${floor.cpuUsPerCallC50.median.toFixed(0)} µs. ` +
-        'The difference is what the floor does not do: input validation against the catalog schema, output validation, the retry/pacing/error plumbing (see the stage table below).',
+        'The difference is what the floor does not do: input validation against the catalog schema, output validation, the retry/pacing/error plumbing, a transport wrapper that turns undici\'s answer into the vendor-neutral HttpResponse, and a bigger heap: the whole catalog (every operation\'s zod schemas) is loaded, ' +
+        `${(cbAli.maxRssMiB.median - floor.maxRssMiB.median).toFixed(0)} MiB more peak RSS than the floor, which makes garbage collection dearer.`,
+    );
+    const cbCpu = nn('callbridge invoke (dyvms');
+    const floorCpu = nn('floor (Alibaba)');
+    if (cbCpu !== undefined && floorCpu !== undefined) {
+      lines.push(
+        `- Without the network (an instant transport, \`bench/tools/client-no-network.ts\`), callbridge's whole invoke costs ${cbCpu.toFixed(1)} µs of CPU against ${floorCpu.toFixed(1)} µs for the floor's build + sign + parse: validation and plumbing are a few µs; the rest of the gap only shows with real sockets (transport wrapper, heap size).`,
+      );
+    }
+    lines.push(
+      `- Cold require is callbridge's weak spot: ${cbAli.coldRequireMs.median.toFixed(0)} ms against ${floor.coldRequireMs.median.toFixed(0)} ms for undici alone and ${byName.get('pop-core')?.coldRequireMs.median.toFixed(0) ?? '?'} ms for pop-core, because importing the client builds every operation of the catalog at once (see the MCP start-up below).`,
     );
   }
   if (bound) {

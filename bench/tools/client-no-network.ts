@@ -1,6 +1,6 @@
 // CPU per call of the whole callbridge client with a transport that answers at once (no network):
 // validation, pacing check, signing, parsing and the retry/error plumbing, next to the floor's build + sign.
-//   npx tsx bench/tools/client-no-network.ts [--n=100000]
+//   npx tsx bench/tools/client-no-network.ts [--n=100000] [--json]
 import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CallbridgeClient } from '../../core/client.js';
@@ -8,12 +8,20 @@ import { catalog } from '../../core/registry.js';
 import type { HttpResponse, Transport } from '../../core/transport.js';
 import { systemRuntime } from '../../mcp/runtime.js';
 import { parseFlags, spread } from '../lib/common.js';
-import { at, CODES, PHONES, TTS_CODE } from '../lib/inputs.js';
+import { at, CODES, OPEN_IDS, PHONES, TTS_CODE, VOLC_POOL, VOLC_RESOURCE } from '../lib/inputs.js';
 
-const n = Number(parseFlags(process.argv.slice(2)).n ?? 100_000);
+const flags = parseFlags(process.argv.slice(2));
+const n = Number(flags.n ?? 100_000);
+const results: { stage: string; us: number }[] = [];
 const answer = new TextEncoder().encode(JSON.stringify({ RequestId: 'R', Code: 'OK', Message: 'OK', CallId: '1^2' }));
 const instant: Transport = { send: async (): Promise<HttpResponse> => ({ status: 200, headers: {}, body: answer }) };
+const volcAnswer = new TextEncoder().encode(JSON.stringify({ ResponseMetadata: { RequestId: 'R', Action: 'SingleBatchAppend', Version: '2022-01-01' }, Result: { SuccessList: [{ Phone: '13800000000', SingleOpenId: 'x' }], FailList: [] } }));
+const instantVolc: Transport = { send: async (): Promise<HttpResponse> => ({ status: 200, headers: {}, body: volcAnswer }) };
 const client = new CallbridgeClient({ alibaba: { accessKeyId: 'a', accessKeySecret: 'b', endpoints: { dyvms: 'http://127.0.0.1:1/' } }, transport: instant, runtime: systemRuntime, pace: false }, catalog);
+const volcClient = new CallbridgeClient({ volcengine: { accessKeyId: 'a', secretAccessKey: 'b', endpoint: 'http://127.0.0.1:1/' }, transport: instantVolc, runtime: systemRuntime, pace: false }, catalog);
+const volcInput = (i: number) => ({
+  List: [{ SingleOpenId: at(OPEN_IDS, i), Phone: at(PHONES, i), Type: 1, Resource: VOLC_RESOURCE, NumberPoolNo: VOLC_POOL, PhoneParam: { code: at(CODES, i) } }],
+});
 const input = (i: number) => ({ CalledNumber: at(PHONES, i), TtsCode: TTS_CODE, TtsParam: { code: at(CODES, i) }, PlayTimes: 2, OutId: `bench-${i}` });
 
 const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -39,9 +47,12 @@ async function time(label: string, fn: (i: number) => Promise<unknown>): Promise
     const c = process.cpuUsage(c0);
     passes.push((c.user + c.system) / n);
   }
-  console.log(`${label.padEnd(40)} ${spread(passes).median.toFixed(2).padStart(7)} µs CPU per call`);
+  results.push({ stage: label, us: spread(passes).median });
 }
 
-await time('floor: build + sign + parse', floor);
+await time('floor (Alibaba): build + sign + parse', floor);
 await time('callbridge invoke (dyvms.SingleCallByTts)', (i) => client.invoke('dyvms.SingleCallByTts', input(i)));
+await time('callbridge invoke (volcengine.SingleBatchAppend)', (i) => volcClient.invoke('volcengine.SingleBatchAppend', volcInput(i)));
+if (flags.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+else for (const r of results) console.log(`${r.stage.padEnd(48)} ${r.us.toFixed(2).padStart(7)} µs CPU per call`);
 void performance;
