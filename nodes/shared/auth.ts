@@ -74,7 +74,7 @@ export function alibabaEndpoints(credentials: Creds): NonNullable<AlibabaConfig[
  * Adds AccessKeyId, SignatureNonce, Timestamp (and SecurityToken) and the Signature to an RPC request whose
  * business parameters, Action and Version are in the form body, the query string or `qs`.
  */
-export function signAlibabaRequest(credentials: Creds, options: IHttpRequestOptions, epochMs = Date.now(), nonce = randomUUID()): IHttpRequestOptions {
+export function signAlibabaRequest(credentials: Creds, options: IHttpRequestOptions, epochMs: number = Date.now(), nonce: string = randomUUID()): IHttpRequestOptions {
   const method = (options.method ?? 'GET').toUpperCase() === 'GET' ? 'GET' : 'POST';
   const url = new URL(absoluteUrl(options));
   const params: Record<string, string> = { ...parseForm(url.search.slice(1)), ...flat(options.qs) };

@@ -116,7 +116,7 @@ export async function requestWithCredential(
     const helper = { helpers: { httpRequest: (o: IHttpRequestOptions) => httpRequest(o, log) } };
     const output = await credentialType.preAuthentication.call(helper as never, credentials);
     Object.assign(credentials, output);
-    store[type] = { ...store[type], ...output };
+    store[type] = { ...store[type], ...(output as ICredentialDataDecryptedObject) };
   }
   const authenticate = credentialType.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
   return httpRequest(await authenticate(credentials, structuredClone(options)), log);
