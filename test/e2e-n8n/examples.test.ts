@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callbridgeClient } from '../sandbox/helpers.js';
-import { N8n, PACKAGE_NAME, packedTarball, ROOT, tail, waitFor, type ExecutionJson, type Workflow } from './harness.js';
+import { N8n, nodeItems, PACKAGE_NAME, packedTarball, ROOT, tail, waitFor, type ExecutionJson, type Workflow } from './harness.js';
 import { credentialData, CREDENTIAL_TYPE, NODE, sandboxCalls, sandboxConfig } from './support.js';
 
 const MINUTE = 60_000;
@@ -107,6 +107,11 @@ describe('example workflows (examples/n8n)', () => {
       expect(run.status, `${file}: ${JSON.stringify(run.data.resultData.error ?? {})}`).toBe('success');
       const ran = Object.keys(run.data.resultData.runData);
       expect(ran.sort(), `${file}: every node ran`).toEqual(wf.nodes.map((n) => n.name).sort());
+      for (const node of wf.nodes.filter((n) => n.parameters.waitForResult === true)) {
+        const out = nodeItems(run, node.name);
+        expect(out.length, `${file}: "${node.name}" output`).toBeGreaterThanOrEqual(1);
+        for (const item of out) expect(item, `${file}: "${node.name}" waits for a final result`).toMatchObject({ result: { final: true }, wait: { final: true } });
+      }
       const calls = (await sandboxCalls(sandbox.url)).slice(before);
       expect(calls.length, `${file}: new sandbox calls ${JSON.stringify(calls)}`).toBeGreaterThanOrEqual(1);
     }, 5 * MINUTE);
