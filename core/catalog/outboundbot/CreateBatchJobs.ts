@@ -7,6 +7,7 @@ import {
   outboundbotResponse,
   scenarioId,
   strategyJson,
+  submittedWord,
 } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
@@ -20,16 +21,9 @@ export default defineOperation({
     InstanceId: instanceId(),
     BatchJobName: z.string().min(1).describe('Campaign name.'),
     BatchJobDescription: z.string().min(1).optional().describe('Campaign description.'),
-    Submitted: z
-      .enum(['submit', 'draft'], {
-        error: (issue) =>
-          issue.input === undefined
-            ? 'is required: "submit" (dial the roster now) or "draft" (dial nothing)'
-            : 'must be "submit" (dial the roster now) or "draft" (dial nothing); a boolean is refused because the vendor\'s Submitted boolean is inverted',
-      })
-      .describe(
-        'Required. "submit" = submit now: the roster will be dialled (billed). "draft" = save as a draft: nothing is dialled until outboundbot.SubmitBatchJobs. The vendor\'s boolean is inverted (Submitted=false means submit), so words are taken here and sent as the vendor\'s value: submit -> false, draft -> true. A boolean is refused.',
-      ),
+    Submitted: submittedWord().describe(
+      'Required. "submit" = submit now: the roster will be dialled (billed). "draft" = save as a draft: nothing is dialled until outboundbot.SubmitBatchJobs. The vendor\'s boolean is inverted (Submitted=false means submit), so words are taken here and sent as the vendor\'s value: submit -> false, draft -> true. A boolean is refused.',
+    ),
     ScriptId: z.string().min(1).optional().describe('Script ID from outboundbot.ListScripts (should be published).'),
     ScenarioId: scenarioId().optional(),
     StrategyJson: strategyJson().optional(),

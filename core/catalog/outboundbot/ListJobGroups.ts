@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, OUTBOUNDBOT_MAX_PAGE_SIZE, outboundbotResponse, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { instanceId, outboundbotResponse, pagedBy, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.ListJobGroups',
@@ -46,13 +46,7 @@ export default defineOperation({
       .optional()
       .describe('Page of job groups: List, PageNumber, PageSize, TotalCount.'),
   }),
-  pagination: {
-    pageParam: 'PageNumber',
-    sizeParam: 'PageSize',
-    maxPageSize: OUTBOUNDBOT_MAX_PAGE_SIZE,
-    itemsPath: 'JobGroups.List',
-    totalPath: 'JobGroups.TotalCount',
-  },
+  pagination: pagedBy('JobGroups'),
   examples: [
     {
       input: { InstanceId: '174952ab-9825-4cc9-a5e2-de82d7fa4cdd', PageNumber: 1, PageSize: 10, StartTime: 1578965079000 },

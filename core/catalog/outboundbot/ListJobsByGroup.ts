@@ -4,8 +4,8 @@ import {
   instanceId,
   jobGroupId,
   jobOut,
-  OUTBOUNDBOT_MAX_PAGE_SIZE,
   outboundbotResponse,
+  pagedBy,
   pagedOut,
   pageNumber,
   pageSize,
@@ -32,13 +32,7 @@ export default defineOperation({
   output: outboundbotResponse({
     Jobs: pagedOut(jobOut()).optional().describe('Page of jobs: List, PageNumber, PageSize, TotalCount.'),
   }),
-  pagination: {
-    pageParam: 'PageNumber',
-    sizeParam: 'PageSize',
-    maxPageSize: OUTBOUNDBOT_MAX_PAGE_SIZE,
-    itemsPath: 'Jobs.List',
-    totalPath: 'Jobs.TotalCount',
-  },
+  pagination: pagedBy('Jobs'),
   examples: [
     {
       input: { InstanceId: 'af81a389-91f0-4157-8d82-720edd02b66a', JobGroupId: 'de48407d-309e-451a-81ec-6fb11f8fdbf3', JobFailureReason: 'NoAnswer' },

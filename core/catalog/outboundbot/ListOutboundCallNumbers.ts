@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, OUTBOUNDBOT_MAX_PAGE_SIZE, outboundbotResponse, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { instanceId, outboundbotResponse, pagedBy, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.ListOutboundCallNumbers',
@@ -26,13 +26,7 @@ export default defineOperation({
       .optional()
       .describe('Page of caller numbers: List, PageNumber, PageSize, TotalCount.'),
   }),
-  pagination: {
-    pageParam: 'PageNumber',
-    sizeParam: 'PageSize',
-    maxPageSize: OUTBOUNDBOT_MAX_PAGE_SIZE,
-    itemsPath: 'OutboundCallNumbers.List',
-    totalPath: 'OutboundCallNumbers.TotalCount',
-  },
+  pagination: pagedBy('OutboundCallNumbers'),
   examples: [
     {
       input: { InstanceId: 'af81a389-91f0-4157-8d82-720edd02b66a' },

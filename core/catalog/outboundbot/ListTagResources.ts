@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { outboundbotResponse, regionId, resourceType } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse, regionId, resourceType, tagPairs } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.ListTagResources',
@@ -18,15 +18,7 @@ export default defineOperation({
       .max(50)
       .optional()
       .describe('Filter: resource (instance) IDs, 1-50; sent as ResourceId.1, ResourceId.2, ...'),
-    Tag: z
-      .array(
-        z.strictObject({
-          Key: z.string().min(1).describe('Tag key.'),
-          Value: z.string().optional().describe('Tag value.'),
-        }),
-      )
-      .min(1)
-      .max(20)
+    Tag: tagPairs()
       .optional()
       .describe('Filter: tags as [{Key, Value}], 1-20; sent as Tag.1.Key, Tag.1.Value, ...'),
     NextToken: z.string().min(1).optional().describe('NextToken from the previous answer, to get the next page.'),

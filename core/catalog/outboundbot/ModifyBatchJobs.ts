@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import { callingNumbers, instanceId, jobGroupId, jobGroupOut, outboundbotResponse, strategyJson } from '../shared/outboundbot-jobs.js';
+import {
+  callingNumbers,
+  instanceId,
+  jobGroupId,
+  jobGroupOut,
+  legacyScenarioId,
+  outboundbotResponse,
+  scenarioFromScript,
+  strategyJson,
+  submittedWord,
+} from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyBatchJobs',
@@ -15,22 +25,11 @@ export default defineOperation({
       JobGroupId: jobGroupId(),
       BatchJobName: z.string().min(1).describe('Campaign name (the vendor example calls it Name; the documented name is BatchJobName).'),
       Description: z.string().min(1).optional().describe('Campaign description.'),
-      Submitted: z
-        .enum(['submit', 'draft'], {
-          error: (issue) =>
-            issue.input === undefined
-              ? 'is required: "submit" (dial the roster now) or "draft" (dial nothing)'
-              : 'must be "submit" (dial the roster now) or "draft" (dial nothing); a boolean is refused because the vendor\'s Submitted boolean is inverted',
-        })
-        .describe(
-          'Required. "submit" = submit now: the roster will be dialled (billed). "draft" = keep as a draft: nothing is dialled. The vendor\'s boolean is inverted (Submitted=false means submit), so words are taken here and sent as the vendor\'s value: submit -> false, draft -> true. A boolean is refused.',
-        ),
+      Submitted: submittedWord().describe(
+        'Required. "submit" = submit now: the roster will be dialled (billed). "draft" = keep as a draft: nothing is dialled. The vendor\'s boolean is inverted (Submitted=false means submit), so words are taken here and sent as the vendor\'s value: submit -> false, draft -> true. A boolean is refused.',
+      ),
       ScriptId: z.string().min(1).optional().describe('Script ID from outboundbot.ListScripts.'),
-      ScenarioId: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('Legacy scenario ID. The vendor marks it required; when omitted, the ScriptId value is sent in its place.'),
+      ScenarioId: legacyScenarioId(),
       StrategyJson: strategyJson().optional(),
       CallingNumber: callingNumbers().optional(),
       JobFilePath: z.string().min(1).optional().describe('Key of the uploaded Excel roster in the vendor\'s storage.'),
@@ -39,7 +38,7 @@ export default defineOperation({
       message: 'give ScriptId (or the legacy ScenarioId): the vendor requires a ScenarioId and the ScriptId value stands in for it',
       path: ['ScriptId'],
     })
-    .transform((input) => ({ ...input, ScenarioId: input.ScenarioId ?? input.ScriptId })),
+    .transform(scenarioFromScript),
   wireValues: { Submitted: { submit: 'false', draft: 'true' } },
   output: outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The job group (as the vendor table documents it).'),

@@ -5,7 +5,9 @@ import {
   instanceId,
   jobGroupId,
   jobGroupOut,
+  legacyScenarioId,
   outboundbotResponse,
+  scenarioFromScript,
   scriptId,
   strategyJson,
 } from '../shared/outboundbot-jobs.js';
@@ -23,15 +25,11 @@ export default defineOperation({
       Name: z.string().min(1).describe('Campaign name (CreateJobGroup calls it JobGroupName).'),
       Description: z.string().min(1).optional().describe('Campaign description (CreateJobGroup calls it JobGroupDescription).'),
       ScriptId: scriptId(),
-      ScenarioId: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('Legacy scenario ID. The vendor marks it required; when omitted, the ScriptId value is sent in its place.'),
+      ScenarioId: legacyScenarioId(),
       StrategyJson: strategyJson().optional(),
       CallingNumber: callingNumbers().optional(),
     })
-    .transform((input) => ({ ...input, ScenarioId: input.ScenarioId ?? input.ScriptId })),
+    .transform(scenarioFromScript),
   output: outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The job group (the vendor example shows stale values; re-read with DescribeJobGroup).'),
   }),

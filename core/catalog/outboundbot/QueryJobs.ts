@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { int } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobOut, OUTBOUNDBOT_MAX_PAGE_SIZE, outboundbotResponse, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { instanceId, jobOut, outboundbotResponse, pagedBy, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.QueryJobs',
@@ -32,13 +32,7 @@ export default defineOperation({
   output: outboundbotResponse({
     Jobs: pagedOut(jobOut()).optional().describe('Page of jobs: List, PageNumber, PageSize, TotalCount.'),
   }),
-  pagination: {
-    pageParam: 'PageNumber',
-    sizeParam: 'PageSize',
-    maxPageSize: OUTBOUNDBOT_MAX_PAGE_SIZE,
-    itemsPath: 'Jobs.List',
-    totalPath: 'Jobs.TotalCount',
-  },
+  pagination: pagedBy('Jobs'),
   examples: [
     {
       input: {

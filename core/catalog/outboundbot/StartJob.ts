@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { list } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { callingNumbers, instanceId, jobSpec, keyValue, outboundbotResponse, scriptId } from '../shared/outboundbot-jobs.js';
+import {
+  callingNumbers,
+  instanceId,
+  jobSpec,
+  keyValue,
+  legacyScenarioId,
+  outboundbotResponse,
+  scenarioFromScript,
+  scriptId,
+} from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.StartJob',
@@ -15,15 +24,11 @@ export default defineOperation({
       InstanceId: instanceId(),
       JobJson: jobSpec().describe('The job to call: {extras: [{key, value}], contacts: [{phonenumber, name, referenceId, honorific}]}; sent as a JSON string.'),
       ScriptId: scriptId(),
-      ScenarioId: z
-        .string()
-        .min(1)
-        .optional()
-        .describe('Legacy scenario ID. The vendor marks it required; when omitted, the ScriptId value is sent in its place.'),
+      ScenarioId: legacyScenarioId(),
       JobGroupId: z.string().min(1).optional().describe('Job group to file the job under (from outboundbot.CreateJobGroup).'),
       CallingNumber: callingNumbers().optional(),
     })
-    .transform((input) => ({ ...input, ScenarioId: input.ScenarioId ?? input.ScriptId })),
+    .transform(scenarioFromScript),
   output: outboundbotResponse({
     TaskIds: list(keyValue())
       .optional()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import { outboundbotResponse, regionId, resourceIds, resourceType } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse, regionId, resourceIds, resourceType, tagPairs } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.TagResources',
@@ -12,15 +12,7 @@ export default defineOperation({
     RegionId: regionId(),
     ResourceType: resourceType(),
     ResourceId: resourceIds(),
-    Tag: z
-      .array(
-        z.strictObject({
-          Key: z.string().min(1).describe('Tag key.'),
-          Value: z.string().optional().describe('Tag value.'),
-        }),
-      )
-      .min(1)
-      .max(20)
+    Tag: tagPairs()
       .describe('Tags to attach as [{Key, Value}], 1-20; sent as Tag.1.Key, Tag.1.Value, ...'),
   }),
   output: outboundbotResponse({}),

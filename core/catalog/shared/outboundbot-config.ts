@@ -15,9 +15,8 @@ export const scriptIdParam = () => resourceId().describe('Script ID, from outbou
 export const pageNumberParam = () => int(1).describe('Page number, starting at 1.');
 export const pageSizeParam = () => int(1, 100).describe('Items per page, 1-100 (the docs state no maximum; 100 is the largest page they show).');
 
-/** Automatic paging of a list answered as <items>.List with <items>.TotalCount. */
-export const pagedBy = (items: string) =>
-  ({ pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 100, itemsPath: `${items}.List`, totalPath: `${items}.TotalCount` }) as const;
+/** Automatic paging, as for the job lists (at most 100 a page, the largest page the docs show). */
+export { pagedBy } from './outboundbot-jobs.js';
 
 /** A non-empty list of phrases, sent as ONE JSON string; JSON text or a single phrase are accepted too. */
 export const phrases = (what: string) =>

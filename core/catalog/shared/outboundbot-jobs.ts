@@ -33,6 +33,33 @@ export const pageSize = () => int(1).default(10).describe('Items per page (defau
 /** Largest page size requested when paging automatically; the vendor documents none, 100 is a conservative choice. */
 export const OUTBOUNDBOT_MAX_PAGE_SIZE = 100;
 
+/** Automatic paging of a list answered as <items>.List with <items>.TotalCount, PageNumber/PageSize in. */
+export const pagedBy = (items: string) =>
+  ({ pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: OUTBOUNDBOT_MAX_PAGE_SIZE, itemsPath: `${items}.List`, totalPath: `${items}.TotalCount` }) as const;
+
+/** ScenarioId of the operations whose vendor table marks the legacy field required (see scenarioFromScript). */
+export const legacyScenarioId = () =>
+  z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Legacy scenario ID. The vendor marks it required; when omitted, the ScriptId value is sent in its place.');
+
+/** Input transform: without a ScenarioId, the ScriptId value is sent as ScenarioId (what the vendor recommends). */
+export const scenarioFromScript = <T extends { ScenarioId?: string; ScriptId?: string }>(input: T) => ({ ...input, ScenarioId: input.ScenarioId ?? input.ScriptId });
+
+/**
+ * Submitted of CreateBatchJobs / ModifyBatchJobs as words: the vendor's boolean is inverted (false = submit),
+ * so "submit" / "draft" are taken (a boolean is refused) and mapped back with wireValues.
+ */
+export const submittedWord = () =>
+  z.enum(['submit', 'draft'], {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is required: "submit" (dial the roster now) or "draft" (dial nothing)'
+        : 'must be "submit" (dial the roster now) or "draft" (dial nothing); a boolean is refused because the vendor\'s Submitted boolean is inverted',
+  });
+
 const hhmmss = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/, 'must be "HH:mm:ss" (24-hour)');
 const epochMs = () => int(0);
 
@@ -146,6 +173,18 @@ export function jobSelection(verb: 'pause' | 'resume' | 'cancel') {
 /** ResourceId.N (1..50) */
 export const resourceIds = () =>
   z.array(z.string().min(1)).min(1).max(50).describe('IDs of the resources (outbound-bot instances), 1-50; sent as ResourceId.1, ResourceId.2, ...');
+
+/** Tag.N of the resource-tag operations: [{Key, Value}], 1-20; sent as Tag.1.Key, Tag.1.Value, ... */
+export const tagPairs = () =>
+  z
+    .array(
+      z.strictObject({
+        Key: z.string().min(1).describe('Tag key.'),
+        Value: z.string().optional().describe('Tag value.'),
+      }),
+    )
+    .min(1)
+    .max(20);
 
 export const regionId = () => z.string().min(1).default('cn-shanghai').describe('Region; the only documented one is cn-shanghai (default).');
 export const resourceType = () => z.string().min(1).default('instance').describe('Resource type; the only documented one is "instance" (default).');
