@@ -1,16 +1,18 @@
 /**
- * The example workflows in examples/n8n/ (the README's, one per back end) in a real n8n with the
- * packed package: each imports cleanly and uses only node types that exist; each one started by
- * hand runs against the sandbox (`n8n execute`) and places a call there; each trigger example is
- * published under `n8n start` and runs when the sandbox pushes a receipt to it.
+ * The example workflows in examples/n8n/ (docs/n8n.md's, one per back end) in a real n8n with the
+ * packed package, set up the way docs/n8n.md tells a user: `callbridge sandbox --speed 60`,
+ * credentials with the sandbox values under the names the examples use (n8n links imported
+ * workflows to them by name), then import. Each example imports cleanly and uses only node types
+ * that exist; each one started by hand runs against the sandbox (`n8n execute`), places a call
+ * there and, when it waits, gets a final result; each trigger example is published under
+ * `n8n start` and runs when the sandbox pushes a receipt to it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callbridgeClient } from '../sandbox/helpers.js';
 import { N8n, nodeItems, PACKAGE_NAME, packedTarball, ROOT, tail, waitFor, type ExecutionJson, type Workflow } from './harness.js';
-import { credentialData, CREDENTIAL_TYPE, NODE, sandboxCalls, sandboxConfig } from './support.js';
+import { credentialData, CREDENTIAL_TYPE, NODE, sandboxCalls, sandboxConfig, startSandboxCli, type SandboxProcess } from './support.js';
 
 const MINUTE = 60_000;
 const DIR = join(ROOT, 'examples', 'n8n');
@@ -21,7 +23,7 @@ const isTrigger = (wf: Workflow) => wf.nodes.some((n) => n.type === NODE.receipt
 const manual = examples.filter((e) => e.wf.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger') && !isTrigger(e.wf));
 const triggered = examples.filter((e) => isTrigger(e.wf));
 
-let sandbox: RunningSandbox;
+let sandbox: SandboxProcess;
 let n8n: N8n;
 
 /** Node type names the installed package provides (from its package.json `n8n.nodes` paths). */
@@ -31,7 +33,10 @@ function packageNodeTypes(): Set<string> {
   return new Set([...types, ...types.map((t) => `${t}Tool`)]);
 }
 
-/** The sandbox credentials the examples name (same id and name, so they run as they are). */
+/**
+ * The sandbox credentials the examples name, as a user makes them: the same name and type, but
+ * their own IDs (n8n's import links the workflows' nodes to them by name and type).
+ */
 function credentialsFor(wfs: Workflow[]) {
   const data = credentialData(sandbox.url);
   const byType: Record<string, Record<string, unknown>> = {
@@ -43,8 +48,8 @@ function credentialsFor(wfs: Workflow[]) {
   for (const node of wfs.flatMap((wf) => wf.nodes)) {
     for (const [type, ref] of Object.entries(node.credentials ?? {})) {
       if (!byType[type]) throw new Error(`an example uses credential type ${type}, which this test cannot point at the sandbox`);
-      if (!ref.id) throw new Error(`node "${node.name}" names a ${type} credential without an id`);
-      found.set(ref.id, { id: ref.id, name: ref.name, type, data: byType[type] });
+      const key = `${type}/${ref.name}`;
+      if (!found.has(key)) found.set(key, { id: `cbUser${String(found.size + 1).padStart(10, '0')}`, name: ref.name, type, data: byType[type] });
     }
   }
   return [...found.values()];
@@ -52,7 +57,7 @@ function credentialsFor(wfs: Workflow[]) {
 
 describe('example workflows (examples/n8n)', () => {
   beforeAll(async () => {
-    sandbox = await startSandbox({ speed: 60, seed: 'e2e-n8n-examples' });
+    sandbox = await startSandboxCli(['--speed', '60', '--seed', 'e2e-n8n-examples']);
     n8n = new N8n('examples');
     await n8n.installPackage(packedTarball());
     const credentials = credentialsFor(examples.map((e) => e.wf));
@@ -73,6 +78,20 @@ describe('example workflows (examples/n8n)', () => {
     for (const type of [NODE.alibabaVoice, NODE.outboundBot, NODE.volcengineVoice, NODE.pbx, NODE.receiptTrigger]) {
       expect(used.has(type), `no example in examples/n8n uses ${type} (files: ${files.join(', ') || 'none'})`).toBe(true);
     }
+  });
+
+  it('docs/n8n.md gives the sandbox values these credentials use, and the names the examples use', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'n8n.md'), 'utf8');
+    const atDocsPort = (v: unknown) => String(v).replace(sandbox.url, 'http://127.0.0.1:8790');
+    const data = credentialData(sandbox.url);
+    const values = [
+      data.alibaba.accessKeyId, data.alibaba.accessKeySecret, data.alibaba.endpoint,
+      data.volcengine.accessKeyId, data.volcengine.secretAccessKey, data.volcengine.region, data.volcengine.endpoint,
+      data.pbx.baseUrl, data.pbx.username, data.pbx.password, data.pbx.apiVersion,
+    ].map(atDocsPort);
+    for (const v of values) expect(docs, `docs/n8n.md should give \`${v}\``).toContain(`\`${v}\``);
+    expect(docs).toMatch(/callbridge sandbox --port 8790 --speed 60/);
+    for (const c of credentialsFor(examples.map((e) => e.wf))) expect(docs, `docs/n8n.md should name the credential "${c.name}"`).toContain(`"${c.name}"`);
   });
 
   it('each imports cleanly, with a fixed id and only node types that exist', async () => {

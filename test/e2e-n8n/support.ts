@@ -152,3 +152,53 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
     },
   };
 }
+
+export interface SandboxProcess {
+  url: string;
+  /** The KEY=value lines it printed (what points callbridge at it). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * `callbridge sandbox --port 0 ...` as a user starts it (from source, through tsx), in its own
+ * process; resolves once it has printed its address and environment.
+ */
+export async function startSandboxCli(args: string[], timeoutMs = 60_000): Promise<SandboxProcess> {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const root = join(import.meta.dirname, '..', '..');
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'mcp', 'cli.ts'), 'sandbox', '--port', '0', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<SandboxProcess>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`callbridge sandbox printed no address within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const url = /^# callbridge sandbox on (http:\/\/127\.0\.0\.1:\d+)/m.exec(out)?.[1];
+      if (!url || !/^# Ctrl-C stops it\./m.test(out)) return;
+      clearTimeout(timer);
+      const env = Object.fromEntries([...out.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+      resolve({
+        url,
+        env,
+        close: async () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+          if (child.exitCode === null) child.kill('SIGKILL');
+        },
+      });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`callbridge sandbox exited (${code}):\n${out}`));
+    });
+  });
+  return ready;
+}
