@@ -1,8 +1,7 @@
 // Behaviour of the Alibaba Cloud Voice (dyvms) operations around the doc's traps (seed-catalog §3, §5):
 // requests go through the real client and undici to a loopback server that records what arrives and
 // answers with vendor-shaped bodies taken from the seed's examples.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CallbridgeClient } from '../../core/client.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { operations } from '../../core/catalog/index.js';
 import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
@@ -10,52 +9,28 @@ import { validateInput } from '../../core/validate.js';
 import { alibabaResponse, encodeAlibabaParams } from '../../core/vendors/alibaba.js';
 import IvrCall from '../../core/catalog/dyvms/IvrCall.js';
 import QueryRobotTaskCallList from '../../core/catalog/dyvms/QueryRobotTaskCallList.js';
-import { UndiciTransport } from '../../mcp/undici-transport.js';
-import { fakeRuntime, jsonResponse } from '../helpers/fakes.js';
-import { startRecordingServer } from '../helpers/recording-server.js';
+import { jsonResponse } from '../helpers/fakes.js';
+import { alibabaLoopback, type Reply } from './helpers.js';
 
 const dyvms = operations.filter((op) => op.product === 'dyvms');
 const catalog = new Map<string, AnyOperation>(dyvms.map((op) => [op.id, op]));
 
-let reply: { status: number; body: unknown } = { status: 200, body: { RequestId: 'r-1', Code: 'OK', Message: 'OK' } };
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-let transport: UndiciTransport;
-let client: CallbridgeClient;
-
-beforeAll(async () => {
-  server = await startRecordingServer(() => reply);
-  transport = new UndiciTransport();
-  client = new CallbridgeClient(
-    {
-      alibaba: { accessKeyId: 'test-id', accessKeySecret: 'test-secret', endpoints: { dyvms: `${server.url}/` } },
-      transport,
-      runtime: fakeRuntime(),
-      pace: false,
-      maxAttempts: 1,
-    },
-    catalog,
-  );
-});
-
-afterAll(async () => {
-  await transport.close();
-  await server.close();
-});
+let reply: Reply = { status: 200, body: { RequestId: 'r-1', Code: 'OK', Message: 'OK' } };
+const vendor = alibabaLoopback('dyvms', catalog, () => reply, { maxAttempts: 1 });
 
 beforeEach(() => {
   reply = { status: 200, body: { RequestId: 'r-1', Code: 'OK', Message: 'OK' } };
-  server.requests.length = 0;
 });
 
 /** The form parameters of the last request the server received. */
 function sent(): Record<string, string> {
-  const last = server.requests.at(-1);
+  const last = vendor.requests.at(-1);
   if (!last) throw new Error('nothing was sent');
   return Object.fromEntries(new URLSearchParams(last.body));
 }
 
 async function refusal(id: string, input: unknown): Promise<CallbridgeError> {
-  const error = await client.invoke(id, input).then(
+  const error = await vendor.client.invoke(id, input).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -92,9 +67,9 @@ describe('all 39 dyvms operations of seed 002 are defined', () => {
 describe('HangupDirection (defect 7: request 0 = user / 1 = robot, response 1 = user / 0 = robot)', () => {
   it('sends 0 when filtering for calls the user hung up, and 1 for the robot', async () => {
     reply = { status: 200, body: callListAnswer([]) };
-    await client.invoke('dyvms.QueryRobotTaskCallList', { TaskId: 1045001, HangupDirection: 'user' });
+    await vendor.client.invoke('dyvms.QueryRobotTaskCallList', { TaskId: 1045001, HangupDirection: 'user' });
     expect(sent()).toMatchObject({ Action: 'QueryRobotTaskCallList', TaskId: '1045001', HangupDirection: '0' });
-    await client.invoke('dyvms.QueryRobotTaskCallList', { TaskId: 1045001, HangupDirection: 'robot' });
+    await vendor.client.invoke('dyvms.QueryRobotTaskCallList', { TaskId: 1045001, HangupDirection: 'robot' });
     expect(sent().HangupDirection).toBe('1');
   });
 
@@ -107,7 +82,7 @@ describe('HangupDirection (defect 7: request 0 = user / 1 = robot, response 1 = 
         { taskId: 1045001, called: '13000000002' },
       ]),
     };
-    const out = (await client.invoke('dyvms.QueryRobotTaskCallList', { TaskId: '1045001', HangupDirection: 'user' })) as {
+    const out = (await vendor.client.invoke('dyvms.QueryRobotTaskCallList', { TaskId: '1045001', HangupDirection: 'user' })) as {
       Data: Array<Record<string, unknown>>;
     };
     expect(out.Data[0]).toMatchObject({ hangupDirection: '1', hangupSide: 'user', duration: 60, taskId: '1045001' });
@@ -117,7 +92,7 @@ describe('HangupDirection (defect 7: request 0 = user / 1 = robot, response 1 = 
 
   it('decodes the call detail with the response meaning too', async () => {
     reply = { status: 200, body: { Code: 'OK', Data: { taskId: 1045001, hangupDirection: '1', recordStatus: '1', dialogDetail: [{ role: 'robot', content: 'hi' }] } } };
-    const out = (await client.invoke('dyvms.QueryRobotTaskCallDetail', { TaskId: 1045001, Callee: '13000000000', QueryDate: 1562297550000 })) as {
+    const out = (await vendor.client.invoke('dyvms.QueryRobotTaskCallDetail', { TaskId: 1045001, Callee: '13000000000', QueryDate: 1562297550000 })) as {
       Data: Record<string, unknown>;
     };
     expect(out.Data).toMatchObject({ hangupSide: 'user', recordStatus: 1, dialogDetail: [{ role: 'robot', content: 'hi' }] });
@@ -129,7 +104,7 @@ describe('HangupDirection (defect 7: request 0 = user / 1 = robot, response 1 = 
       expect(error.kind).toBe('validation');
       expect(error.message).toContain('HangupDirection');
     }
-    expect(server.requests).toHaveLength(0);
+    expect(vendor.requests).toHaveLength(0);
   });
 
   it('gives the same answer when the parsed output is parsed again (front ends may validate twice)', () => {
@@ -167,7 +142,7 @@ describe('IvrCall: ByeCode must be the same kind as StartCode', () => {
     expect(error.kind).toBe('validation');
     expect(error.field).toBe('ByeCode');
     expect(error.message).toMatch(/ByeCode: must be the same kind as StartCode/);
-    expect(server.requests).toHaveLength(0);
+    expect(vendor.requests).toHaveLength(0);
   });
 
   it('refuses a TTS ByeCode after a voice-file StartCode', async () => {
@@ -191,7 +166,7 @@ describe('IvrCall: ByeCode must be the same kind as StartCode', () => {
 
   it('sends matching kinds, with MenuKeyMap as a RepeatList and TTS params as JSON text', async () => {
     reply = { status: 200, body: { Code: 'OK', Message: 'OK', RequestId: 'r', CallId: '116012354148^102813780000' } };
-    const out = await client.invoke('dyvms.IvrCall', {
+    const out = await vendor.client.invoke('dyvms.IvrCall', {
       ...base,
       StartCode: 'TTS_12340000',
       StartTtsParams: '{"name":"Li"}',
@@ -244,7 +219,7 @@ describe('success codes: "OK" and "200" (defect 25)', () => {
         Data: [{ Status: 'DONE', FireTime: 1614330978000, Id: 1951001, CompletedRate: 10000, DataType: 'LIST', CompleteTime: '1614330986000' }],
       },
     };
-    const out = (await client.invoke('dyvms.ListCallTask', { Status: 'DONE' })) as Record<string, unknown> & { Data: Array<Record<string, unknown>> };
+    const out = (await vendor.client.invoke('dyvms.ListCallTask', { Status: 'DONE' })) as Record<string, unknown> & { Data: Array<Record<string, unknown>> };
     expect(out).toMatchObject({ Code: '200', Total: 20 });
     expect(out.Data[0]).toMatchObject({ Id: '1951001', FireTime: 1614330978000, CompleteTime: 1614330986000 });
     expect(sent()).toMatchObject({ PageNumber: '1', Status: 'DONE' });
@@ -252,12 +227,12 @@ describe('success codes: "OK" and "200" (defect 25)', () => {
 
   it('ListCallTaskDetail answers with "OK" although it belongs to the same family', async () => {
     reply = { status: 200, body: { Code: 'OK', Total: 1000, TotalPage: 500, Data: [{ Status: 'FAIL', Duration: 0, CalledNum: '13000010000' }] } };
-    await expect(client.invoke('dyvms.ListCallTaskDetail', { TaskId: 150001 })).resolves.toMatchObject({ Code: 'OK', TotalPage: 500 });
+    await expect(vendor.client.invoke('dyvms.ListCallTaskDetail', { TaskId: 150001 })).resolves.toMatchObject({ Code: 'OK', TotalPage: 500 });
   });
 
   it('CreateCallTask returns the numeric task ID as text, ready for ExecuteCallTask', async () => {
     reply = { status: 200, body: { Code: '200', Data: 123456, RequestId: 'ED81' } };
-    const out = (await client.invoke('dyvms.CreateCallTask', { BizType: 'VMS_TTS', TemplateCode: 'TTS_1', DataType: 'LIST', Data: ['13100000000'] })) as {
+    const out = (await vendor.client.invoke('dyvms.CreateCallTask', { BizType: 'VMS_TTS', TemplateCode: 'TTS_1', DataType: 'LIST', Data: ['13100000000'] })) as {
       Data: string;
     };
     expect(out.Data).toBe('123456');
@@ -266,7 +241,7 @@ describe('success codes: "OK" and "200" (defect 25)', () => {
 
   it('the MQTT token API answers "200"; its expiry arrives as text and is returned as a number', async () => {
     reply = { status: 200, body: { Code: '200', Message: 'OK', Data: { Host: 'mqtt-x.mqtt.aliyuncs.com', Token: 'tok', ExpireTime: '1636950919305', ClientId: 'GID_VOIP_RC@@@1' } } };
-    await expect(client.invoke('dyvms.GetMqttToken', {})).resolves.toMatchObject({ Code: '200', Data: { ExpireTime: 1636950919305, ClientId: 'GID_VOIP_RC@@@1' } });
+    await expect(vendor.client.invoke('dyvms.GetMqttToken', {})).resolves.toMatchObject({ Code: '200', Data: { ExpireTime: 1636950919305, ClientId: 'GID_VOIP_RC@@@1' } });
   });
 
   it('a failed business code becomes a vendor error with the code and request ID', async () => {
@@ -282,9 +257,9 @@ describe('Data as JSON text or as an object (defects 17, 19)', () => {
   it('parses QueryCallDetailByCallId Data the same whether it is text or an object', async () => {
     const input = { CallId: '116014888060^102816310000', ProdId: '11000000300006', QueryDate: '1553774465000' };
     reply = { status: 200, body: { Code: 'OK', Data: JSON.stringify(record) } };
-    const fromText = await client.invoke('dyvms.QueryCallDetailByCallId', input);
+    const fromText = await vendor.client.invoke('dyvms.QueryCallDetailByCallId', input);
     reply = { status: 200, body: { Code: 'OK', Data: record } };
-    const fromObject = await client.invoke('dyvms.QueryCallDetailByCallId', input);
+    const fromObject = await vendor.client.invoke('dyvms.QueryCallDetailByCallId', input);
     expect(fromText).toEqual(fromObject);
     expect(fromText).toMatchObject({ Data: { state: '502', duration: 0, callee: '13735460000' } });
     expect(sent()).toMatchObject({ ProdId: '11000000300006', QueryDate: '1553774465000' });
@@ -308,29 +283,29 @@ describe('Data as JSON text or as an object (defects 17, 19)', () => {
         Data: '[ {"id": 1045001, "taskName": "t", "robotId": 1000000075003, "status": "EXCUTING", "totalCount": 1000, "finishCount": "998"} ]',
       },
     };
-    const out = (await client.invoke('dyvms.QueryRobotTaskList', { Status: 'EXECUTING' })) as Record<string, unknown>;
+    const out = (await vendor.client.invoke('dyvms.QueryRobotTaskList', { Status: 'EXECUTING' })) as Record<string, unknown>;
     expect(sent().Status).toBe('EXCUTING');
     expect(out).toMatchObject({ TotalCount: 1, PageNo: 1, Data: [{ id: '1045001', robotId: '1000000075003', status: 'EXCUTING', finishCount: 998 }] });
   });
 
   it('returns the script list as a list even when the vendor sends one object', async () => {
     reply = { status: 200, body: { Code: 'OK', Data: { id: '1000000070000', robotName: 'bot', robotType: 'CUSTOM' } } };
-    await expect(client.invoke('dyvms.QueryRobotv2AllList', {})).resolves.toMatchObject({ Data: [{ id: '1000000070000', robotType: 'CUSTOM' }] });
+    await expect(vendor.client.invoke('dyvms.QueryRobotv2AllList', {})).resolves.toMatchObject({ Data: [{ id: '1000000070000', robotType: 'CUSTOM' }] });
   });
 
   it('reads booleans sent as text', async () => {
     reply = { status: 200, body: { Code: 'OK', Status: 'true' } };
-    await expect(client.invoke('dyvms.SmartCallOperate', { CallId: '116012854210^102814200000', Command: 'parallelBridge' })).resolves.toMatchObject({
+    await expect(vendor.client.invoke('dyvms.SmartCallOperate', { CallId: '116012854210^102814200000', Command: 'parallelBridge' })).resolves.toMatchObject({
       Status: true,
     });
     reply = { status: 200, body: { Code: 'OK', Data: 'true' } };
-    await expect(client.invoke('dyvms.SetTransferCalleePoolConfig', { PhoneNumber: '4000000000', QualificationId: '1', CalledRouteMode: 'random', Details: [{ Called: '15100000000' }] })).resolves.toMatchObject({ Data: true });
+    await expect(vendor.client.invoke('dyvms.SetTransferCalleePoolConfig', { PhoneNumber: '4000000000', QualificationId: '1', CalledRouteMode: 'random', Details: [{ Called: '15100000000' }] })).resolves.toMatchObject({ Data: true });
     expect(sent()).toMatchObject({ 'Details.1.Called': '15100000000' });
   });
 
   it('keeps unknown response fields', async () => {
     reply = { status: 200, body: { Code: 'OK', Data: true, HostId: 'dyvmsapi.aliyuncs.com', Extra: { a: 1 } } };
-    await expect(client.invoke('dyvms.StopRobotTask', { TaskId: 1 })).resolves.toMatchObject({ HostId: 'dyvmsapi.aliyuncs.com', Extra: { a: 1 } });
+    await expect(vendor.client.invoke('dyvms.StopRobotTask', { TaskId: 1 })).resolves.toMatchObject({ HostId: 'dyvmsapi.aliyuncs.com', Extra: { a: 1 } });
   });
 });
 
@@ -371,7 +346,7 @@ describe('other traps', () => {
     const error = await refusal('dyvms.QueryCallInTransferRecord', { PhoneNumber: '4000000000', QueryDate: '2021-06-28 00:00:00', PageSize: 20 });
     expect(error.field).toBe('PageSize');
     reply = { status: 200, body: { Code: 'OK', Data: { PageSize: '10', Total: '50', PageNo: '1', Values: [{ GmtCreate: '1624865503000' }] } } };
-    const out = await client.invoke('dyvms.QueryCallInTransferRecord', { PhoneNumber: '4000000000', QueryDate: '2021-06-28 00:00:00' });
+    const out = await vendor.client.invoke('dyvms.QueryCallInTransferRecord', { PhoneNumber: '4000000000', QueryDate: '2021-06-28 00:00:00' });
     expect(sent()).toMatchObject({ PageNo: '1', PageSize: '10' });
     expect(out).toMatchObject({ Data: { Total: 50, Values: [{ GmtCreate: 1624865503000 }] } });
   });

@@ -1,14 +1,11 @@
 // Behaviour of the Outbound Bot configuration operations (seed 003 §7-§13: instances, scripts, dialogue
 // flows, global questions, intents, tags, TTS/voice) around the vendor docs' traps. Requests go through
 // the real client and undici to a loopback server that records what arrives and answers like the docs' examples.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CallbridgeClient } from '../../core/client.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CallbridgeError } from '../../core/errors.js';
 import { getPath } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
-import { UndiciTransport } from '../../mcp/undici-transport.js';
-import { fakeRuntime } from '../helpers/fakes.js';
-import { startRecordingServer } from '../helpers/recording-server.js';
+import { alibabaLoopback } from './helpers.js';
 
 const MINE = {
   instances: ['CreateInstance', 'ListInstances', 'DeleteInstance', 'DescribeInstance', 'ModifyInstance'],
@@ -48,59 +45,19 @@ const ALL = Object.values(MINE).flat();
 
 const OK = { RequestId: 'req-1', Code: 'OK', HttpStatusCode: 200, Message: 'Success', Success: true };
 let reply: unknown = OK;
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-let transport: UndiciTransport;
-let client: CallbridgeClient;
-
-beforeAll(async () => {
-  server = await startRecordingServer(() => ({ status: 200, body: reply }));
-  transport = new UndiciTransport();
-  client = new CallbridgeClient(
-    {
-      alibaba: { accessKeyId: 'test-id', accessKeySecret: 'test-secret', endpoints: { outboundbot: `${server.url}/` } },
-      transport,
-      runtime: fakeRuntime(),
-      pace: false,
-    },
-    catalog,
-  );
-});
-
-afterAll(async () => {
-  await transport.close();
-  await server.close();
-});
+const vendor = alibabaLoopback('outboundbot', catalog, () => ({ status: 200, body: reply }));
+const { received } = vendor;
 
 beforeEach(() => {
   reply = OK;
-  server.requests.length = 0;
 });
-
-/** The business parameters the vendor received in the last request (signature and common parameters removed). */
-function received(): Record<string, string> {
-  expect(server.requests).toHaveLength(1);
-  const params = Object.fromEntries(new URLSearchParams(server.requests[0].body));
-  for (const common of ['AccessKeyId', 'Format', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Signature', 'Version']) {
-    delete params[common];
-  }
-  return params;
-}
 
 async function invoke(id: string, input: unknown, answer: unknown = OK): Promise<Record<string, unknown>> {
   reply = answer;
-  return (await client.invoke(`outboundbot.${id}`, input)) as Record<string, unknown>;
+  return (await vendor.client.invoke(`outboundbot.${id}`, input)) as Record<string, unknown>;
 }
 
-async function refused(id: string, input: unknown): Promise<CallbridgeError> {
-  const error = await client.invoke(`outboundbot.${id}`, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CallbridgeError);
-  expect((error as CallbridgeError).kind).toBe('validation');
-  expect(server.requests).toHaveLength(0);
-  return error as CallbridgeError;
-}
+const refused = (id: string, input: unknown): Promise<CallbridgeError> => vendor.refused(`outboundbot.${id}`, input);
 
 const INSTANCE = '174952ab-9825-4cc9-a5e2-de82d7fa4cdd';
 const SCRIPT = '63cc3b45-feb2-4676-a7d7-f717001fa1e1';
@@ -302,7 +259,7 @@ describe('dialogue flows', () => {
 
   it('ModifyDialogueFlow sends the definition as one JSON string in a POST form body, never in the URL (defect 35)', async () => {
     await invoke('ModifyDialogueFlow', { ...base, DialogueFlowId: 'f1', DialogueFlowDefinition: definition });
-    const request = server.requests[0];
+    const request = vendor.requests[0];
     expect(request.method).toBe('POST');
     expect(request.url).not.toContain('DialogueFlowDefinition');
     const params = received();
@@ -343,7 +300,7 @@ describe('dialogue flows', () => {
   it('a listed definition can be sent back to ModifyDialogueFlow unchanged', async () => {
     const listed = await invoke('ListDialogueFlows', base, { ...OK, DialogueFlows: [{ DialogueFlowId: 'f1', DialogueFlowDefinition: JSON.stringify(definition) }] });
     const flow = (listed.DialogueFlows as Array<Record<string, unknown>>)[0];
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     await invoke('ModifyDialogueFlow', { ...base, DialogueFlowId: flow.DialogueFlowId, DialogueFlowDefinition: flow.DialogueFlowDefinition });
     expect(received().DialogueFlowDefinition).toBe(JSON.stringify(definition));
   });
@@ -389,7 +346,7 @@ describe('phrase lists travel as one JSON string', () => {
   it('ModifyIntent clears keywords with [] and leaves them alone when omitted', async () => {
     await invoke('ModifyIntent', { ...base, IntentId: 'i1', IntentName: 'n', Utterances: ['u'], Keywords: [] });
     expect(received().Keywords).toBe('[]');
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     await invoke('ModifyIntent', { ...base, IntentId: 'i1', IntentName: 'n', Utterances: ['u'] });
     expect(received()).not.toHaveProperty('Keywords');
   });
@@ -509,7 +466,7 @@ describe('tags', () => {
       TagGroups: [{ TagGroup: '当前学历', ScriptId: SCRIPT, TagGroupId: 'g1', TagGroupIndex: 0 }],
       Tags: [{ TagName: '本科', TagGroup: '当前学历', ScriptId: SCRIPT, TagId: 't1', TagIndex: 0 }],
     });
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     await invoke('ModifyTagGroups', { ...base, TagGroups: listed.TagGroups, Tags: listed.Tags });
     const params = received();
     expect(JSON.parse(params.TagGroups)).toEqual([{ Id: 'g1', ScriptId: SCRIPT, TagGroup: '当前学历', TagGroupIndex: 0 }]);
@@ -526,7 +483,7 @@ describe('TTS ranges (defect 24)', () => {
   it('accepts a negative speech rate and refuses a volume above 100, as the vendor\'s current reference says', async () => {
     await invoke('ModifyTTSConfig', { ...base, Voice: 'xiaoyun', SpeechRate: -150, Volume: 60 });
     expect(received()).toMatchObject({ SpeechRate: '-150', Volume: '60' });
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     const error = await refused('ModifyTTSConfig', { ...base, Voice: 'xiaoyun', SpeechRate: 0, Volume: 300 });
     expect(error.field).toBe('Volume');
     await refused('DescribeTTSDemo', { ...base, Text: 't', Voice: 'aixia', SpeechRate: 600, Volume: 50 });

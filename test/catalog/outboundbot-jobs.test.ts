@@ -1,8 +1,6 @@
 // Behaviour of the Outbound Bot job operations (seed 003 §14-§20) around the vendor's traps:
 // requests go through the real client and undici to a loopback server that records what arrives.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CallbridgeClient } from '../../core/client.js';
-import { CallbridgeError } from '../../core/errors.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnyOperation } from '../../core/operation.js';
 import AssignJobs from '../../core/catalog/outboundbot/AssignJobs.js';
 import CancelJobs from '../../core/catalog/outboundbot/CancelJobs.js';
@@ -23,9 +21,7 @@ import SubmitBatchJobs from '../../core/catalog/outboundbot/SubmitBatchJobs.js';
 import SuspendJobs from '../../core/catalog/outboundbot/SuspendJobs.js';
 import TagResources from '../../core/catalog/outboundbot/TagResources.js';
 import UntagResources from '../../core/catalog/outboundbot/UntagResources.js';
-import { UndiciTransport } from '../../mcp/undici-transport.js';
-import { fakeRuntime } from '../helpers/fakes.js';
-import { startRecordingServer } from '../helpers/recording-server.js';
+import { alibabaLoopback } from './helpers.js';
 
 const ops: AnyOperation[] = [
   AssignJobs,
@@ -52,54 +48,12 @@ const catalog = new Map<string, AnyOperation>(ops.map((op) => [op.id, op]));
 
 const OK = { RequestId: 'req-1', Code: 'OK', HttpStatusCode: 200, Message: 'Success', Success: true };
 let reply: unknown = OK;
-let server: Awaited<ReturnType<typeof startRecordingServer>>;
-let transport: UndiciTransport;
-let client: CallbridgeClient;
-
-beforeAll(async () => {
-  server = await startRecordingServer(() => ({ status: 200, body: reply }));
-  transport = new UndiciTransport();
-  client = new CallbridgeClient(
-    {
-      alibaba: { accessKeyId: 'test-id', accessKeySecret: 'test-secret', endpoints: { outboundbot: `${server.url}/` } },
-      transport,
-      runtime: fakeRuntime(),
-      pace: false,
-    },
-    catalog,
-  );
-});
-
-afterAll(async () => {
-  await transport.close();
-  await server.close();
-});
+const vendor = alibabaLoopback('outboundbot', catalog, () => ({ status: 200, body: reply }));
+const { received, refused } = vendor;
 
 beforeEach(() => {
   reply = OK;
-  server.requests.length = 0;
 });
-
-/** The business parameters the vendor received in the last request (signature and common parameters removed). */
-function received(): Record<string, string> {
-  expect(server.requests).toHaveLength(1);
-  const params = Object.fromEntries(new URLSearchParams(server.requests[0].body));
-  for (const common of ['AccessKeyId', 'Format', 'SignatureMethod', 'SignatureNonce', 'SignatureVersion', 'Timestamp', 'Signature', 'Version']) {
-    delete params[common];
-  }
-  return params;
-}
-
-async function refused(id: string, input: unknown): Promise<CallbridgeError> {
-  const error = await client.invoke(id, input).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CallbridgeError);
-  expect((error as CallbridgeError).kind).toBe('validation');
-  expect(server.requests).toHaveLength(0);
-  return error as CallbridgeError;
-}
 
 const INSTANCE = '174952ab-9825-4cc9-a5e2-de82d7fa4cdd';
 const GROUP = 'de48407d-309e-451a-81ec-6fb11f8fdbf3';
@@ -113,12 +67,12 @@ describe('Submitted is inverted on the wire (defect 8)', () => {
   ] as const;
 
   it.each(both)('%s: asking for a draft sends Submitted=true (nothing is dialled)', async (id, base) => {
-    await client.invoke(id, { ...base, Submitted: 'draft' });
+    await vendor.client.invoke(id, { ...base, Submitted: 'draft' });
     expect(received()).toMatchObject({ Action: id.split('.')[1], Submitted: 'true' });
   });
 
   it.each(both)('%s: asking to submit sends Submitted=false (the roster is dialled)', async (id, base) => {
-    await client.invoke(id, { ...base, Submitted: 'submit' });
+    await vendor.client.invoke(id, { ...base, Submitted: 'submit' });
     expect(received().Submitted).toBe('false');
   });
 
@@ -144,9 +98,9 @@ describe('Submitted is inverted on the wire (defect 8)', () => {
   });
 
   it('ModifyBatchJobs uses the documented BatchJobName (not the example\'s Name) and stands ScriptId in for the legacy ScenarioId', async () => {
-    await client.invoke('outboundbot.ModifyBatchJobs', { ...modify, Submitted: 'draft' });
+    await vendor.client.invoke('outboundbot.ModifyBatchJobs', { ...modify, Submitted: 'draft' });
     expect(received()).toMatchObject({ BatchJobName: 'January renewals', ScriptId: 'script-1', ScenarioId: 'script-1' });
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     const error = await refused('outboundbot.ModifyBatchJobs', { InstanceId: INSTANCE, JobGroupId: GROUP, BatchJobName: 'x', Submitted: 'draft' });
     expect(error.message).toContain('ScriptId');
     await refused('outboundbot.ModifyBatchJobs', { ...modify, Name: 'x', Submitted: 'draft' });
@@ -164,7 +118,7 @@ describe.each([
   });
 
   it('All=true alone is sent as such', async () => {
-    await client.invoke(id, { InstanceId: INSTANCE, All: true });
+    await vendor.client.invoke(id, { InstanceId: INSTANCE, All: true });
     expect(received()).toEqual({ Action: action, InstanceId: INSTANCE, All: 'true' });
   });
 
@@ -190,7 +144,7 @@ describe.each([
   });
 
   it('All=false with filters sends them as RepeatLists', async () => {
-    await client.invoke(id, { InstanceId: INSTANCE, All: false, JobId: ['job-1', 'job-2'], JobReferenceId: ['crm-1'] });
+    await vendor.client.invoke(id, { InstanceId: INSTANCE, All: false, JobId: ['job-1', 'job-2'], JobReferenceId: ['crm-1'] });
     expect(received()).toEqual({
       Action: action,
       InstanceId: INSTANCE,
@@ -223,7 +177,7 @@ describe('StartJob dials immediately, bypassing the scheduler (defect 11)', () =
 
   it('sends the job as one JSON string and ScriptId in place of the missing legacy ScenarioId', async () => {
     reply = { ...OK, TaskIds: [{ key: 'crm-1', value: 'task-1' }] };
-    const out = await client.invoke('outboundbot.StartJob', {
+    const out = await vendor.client.invoke('outboundbot.StartJob', {
       InstanceId: INSTANCE,
       ScriptId: 'script-1',
       JobJson: { contacts: [{ phonenumber: '13800000000', referenceId: 'crm-1' }] },
@@ -244,7 +198,7 @@ describe('AssignJobs', () => {
 
   it('sends each job as its own JSON string JobsJson.N, the strategy as JSON and caller numbers as CallingNumber.N', async () => {
     reply = { ...OK, JobGroupId: GROUP, JobsId: ['job-1', 'job-2'] };
-    const out = await client.invoke('outboundbot.AssignJobs', {
+    const out = await vendor.client.invoke('outboundbot.AssignJobs', {
       InstanceId: INSTANCE,
       JobGroupId: GROUP,
       JobsJson: [{ extras: [{ key: 'amount', value: 120 }], contacts: [contact] }, { contacts: [{ phonenumber: '13900000000' }] }],
@@ -293,16 +247,16 @@ describe('AssignJobs', () => {
 
 describe('CreateJobGroup / ModifyJobGroup names (defect 6)', () => {
   it('CreateJobGroup sends the documented CallingNumber.N, not the example\'s CallingNumbers JSON', async () => {
-    await client.invoke('outboundbot.CreateJobGroup', { InstanceId: INSTANCE, JobGroupName: 'g', ScriptId: 'script-1', CallingNumber: ['95187'] });
+    await vendor.client.invoke('outboundbot.CreateJobGroup', { InstanceId: INSTANCE, JobGroupName: 'g', ScriptId: 'script-1', CallingNumber: ['95187'] });
     expect(received()).toEqual({ Action: 'CreateJobGroup', InstanceId: INSTANCE, JobGroupName: 'g', ScriptId: 'script-1', 'CallingNumber.1': '95187' });
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     await refused('outboundbot.CreateJobGroup', { InstanceId: INSTANCE, JobGroupName: 'g', ScriptId: 'script-1', CallingNumbers: ['95187'] });
   });
 
   it('ModifyJobGroup takes Name/Description, not CreateJobGroup\'s JobGroupName', async () => {
     const error = await refused('outboundbot.ModifyJobGroup', { InstanceId: INSTANCE, JobGroupId: GROUP, ScriptId: 's', JobGroupName: 'x' });
     expect(error.message).toContain('JobGroupName: unknown parameter');
-    await client.invoke('outboundbot.ModifyJobGroup', { InstanceId: INSTANCE, JobGroupId: GROUP, ScriptId: 's', Name: 'x', Description: 'd', ScenarioId: 'legacy' });
+    await vendor.client.invoke('outboundbot.ModifyJobGroup', { InstanceId: INSTANCE, JobGroupId: GROUP, ScriptId: 's', Name: 'x', Description: 'd', ScenarioId: 'legacy' });
     expect(received()).toMatchObject({ Name: 'x', Description: 'd', ScenarioId: 'legacy', ScriptId: 's' });
   });
 });
@@ -310,7 +264,7 @@ describe('CreateJobGroup / ModifyJobGroup names (defect 6)', () => {
 describe('lenient outputs with clean values (defect 18)', () => {
   it('CreateJobGroup: CallingNumbers sent as a bare number becomes a list of strings', async () => {
     reply = { ...OK, JobGroup: { CallingNumbers: 95187, JobGroupName: 'g', Strategy: { MaxAttemptsPerDay: 2, WorkingTime: [{ BeginTime: '09:00:00', EndTime: '12:00:00' }] } } };
-    const out = await client.invoke('outboundbot.CreateJobGroup', { InstanceId: INSTANCE, JobGroupName: 'g', ScriptId: 's' });
+    const out = await vendor.client.invoke('outboundbot.CreateJobGroup', { InstanceId: INSTANCE, JobGroupName: 'g', ScriptId: 's' });
     expect(out).toMatchObject({ JobGroup: { CallingNumbers: ['95187'], Strategy: { MaxAttemptsPerDay: 2 } } });
   });
 
@@ -328,7 +282,7 @@ describe('lenient outputs with clean values (defect 18)', () => {
         RingingDuration: 30,
       },
     };
-    const out = await client.invoke('outboundbot.DescribeJobGroup', { InstanceId: INSTANCE, JobGroupId: GROUP });
+    const out = await vendor.client.invoke('outboundbot.DescribeJobGroup', { InstanceId: INSTANCE, JobGroupId: GROUP });
     expect(out).toMatchObject({
       JobGroup: {
         CallingNumbers: ['1****6', '95187'],
@@ -364,7 +318,7 @@ describe('lenient outputs with clean values (defect 18)', () => {
         ],
       },
     };
-    const out = await client.invoke('outboundbot.ListJobsByGroup', { InstanceId: INSTANCE, JobGroupId: GROUP });
+    const out = await vendor.client.invoke('outboundbot.ListJobsByGroup', { InstanceId: INSTANCE, JobGroupId: GROUP });
     expect(out).toMatchObject({
       HttpStatusCode: 200,
       Success: true,
@@ -376,22 +330,22 @@ describe('lenient outputs with clean values (defect 18)', () => {
   it('QueryJobs/DescribeJob: tasks keep the misspelt PlanedTime, typed; EndReason arrives as a number on jobs and a word on tasks', async () => {
     const task = { TaskId: 'task-1', PlanedTime: 1579068424883, ActualTime: '1579068424883', Duration: 120, EndReason: 'FINISHED', Conversation: [{ Speaker: 'Robot', Script: 'hello', Timestamp: 1579068424883 }] };
     reply = { ...OK, Jobs: { PageNumber: 1, PageSize: 10, TotalCount: 1, List: [{ JobId: 'job-1', CallingNumbers: ['["0571****3106"]'], Tasks: [task] }] } };
-    const queried = (await client.invoke('outboundbot.QueryJobs', { InstanceId: INSTANCE, PhoneNumber: '13800000000' })) as {
+    const queried = (await vendor.client.invoke('outboundbot.QueryJobs', { InstanceId: INSTANCE, PhoneNumber: '13800000000' })) as {
       Jobs: { List: Array<{ CallingNumbers: string[]; Tasks: Array<Record<string, unknown>> }> };
     };
     expect(queried.Jobs.List[0].CallingNumbers).toEqual(['0571****3106']);
     expect(queried.Jobs.List[0].Tasks[0]).toMatchObject({ PlanedTime: 1579068424883, ActualTime: 1579068424883, EndReason: 'FINISHED' });
     expect(queried.Jobs.List[0].Tasks[0]).not.toHaveProperty('PlannedTime');
 
-    server.requests.length = 0;
+    vendor.requests.length = 0;
     reply = { ...OK, Job: { JobId: 'job-1', EndReason: 1, Tasks: [task] } };
-    const described = await client.invoke('outboundbot.DescribeJob', { InstanceId: INSTANCE, JobId: 'job-1' });
+    const described = await vendor.client.invoke('outboundbot.DescribeJob', { InstanceId: INSTANCE, JobId: 'job-1' });
     expect(described).toMatchObject({ Job: { EndReason: '1', Tasks: [{ PlanedTime: 1579068424883, Conversation: [{ Speaker: 'Robot' }] }] } });
   });
 
   it('ListJobGroups: a bare array (as in the vendor examples) is returned as JobGroups.List', async () => {
     reply = { ...OK, JobGroups: [{ JobGroupName: 'g', CallingNumbers: ['95187'] }] };
-    const out = await client.invoke('outboundbot.ListJobGroups', { InstanceId: INSTANCE });
+    const out = await vendor.client.invoke('outboundbot.ListJobGroups', { InstanceId: INSTANCE });
     expect(out).toMatchObject({ JobGroups: { List: [{ JobGroupName: 'g' }] } });
     expect(received()).toMatchObject({ PageNumber: '1', PageSize: '10' });
   });
@@ -402,7 +356,7 @@ describe('lenient outputs with clean values (defect 18)', () => {
       TagGroups: [{ TagGroupIndex: 1, TagGroup: 'intent', TagHitsList: [{ TagName: 'yes', HitCount: '3' }] }],
       TagHitsList: [{ TagName: 'yes', HitCount: 1, TagGroup: 'intent' }],
     };
-    const out = await client.invoke('outboundbot.DescribeTagHitsSummary', { InstanceId: INSTANCE, JobGroupId: GROUP });
+    const out = await vendor.client.invoke('outboundbot.DescribeTagHitsSummary', { InstanceId: INSTANCE, JobGroupId: GROUP });
     expect(out).toMatchObject({ TagHitsList: [{ HitCount: 1 }], TagGroups: [{ TagGroupIndex: 1, TagHitsList: [{ HitCount: 3 }] }] });
   });
 });
@@ -410,7 +364,7 @@ describe('lenient outputs with clean values (defect 18)', () => {
 describe('resource tags', () => {
   it('ListTagResources sends Tag.N.Key/Value, defaults the region and type, and hands back NextToken', async () => {
     reply = { ...OK, HttpStatusCode: '200', Success: 'true', NextToken: 'next-1', TagResources: [{ ResourceId: 'i-1', TagKey: 'team', TagValue: 'sales' }] };
-    const out = await client.invoke('outboundbot.ListTagResources', { Tag: [{ Key: 'team', Value: 'sales' }, { Key: 'env' }] });
+    const out = await vendor.client.invoke('outboundbot.ListTagResources', { Tag: [{ Key: 'team', Value: 'sales' }, { Key: 'env' }] });
     expect(received()).toEqual({ Action: 'ListTagResources', RegionId: 'cn-shanghai', ResourceType: 'instance', 'Tag.1.Key': 'team', 'Tag.1.Value': 'sales', 'Tag.2.Key': 'env' });
     expect(out).toMatchObject({ NextToken: 'next-1', Success: true, HttpStatusCode: 200 });
     expect(ListTagResources.pagination).toBeUndefined();
@@ -426,7 +380,7 @@ describe('resource tags', () => {
     await refused('outboundbot.UntagResources', { ResourceId: ['i-1'] });
     await refused('outboundbot.UntagResources', { ResourceId: ['i-1'], All: false });
     await refused('outboundbot.UntagResources', { ResourceId: ['i-1'], All: true, TagKey: ['team'] });
-    await client.invoke('outboundbot.UntagResources', { ResourceId: ['i-1'], All: true });
+    await vendor.client.invoke('outboundbot.UntagResources', { ResourceId: ['i-1'], All: true });
     expect(received()).toEqual({ Action: 'UntagResources', RegionId: 'cn-shanghai', ResourceType: 'instance', 'ResourceId.1': 'i-1', All: 'true' });
   });
 });
