@@ -29,6 +29,8 @@ export interface Processed {
 
 export interface ObservedSandbox extends RunningSandbox {
   processed: Processed[];
+  /** Every session token the PBX simulator issued (secrets to look for in outputs). */
+  pbxTokens: string[];
   /** Vendors whose simulator is present in this build. */
   available: Set<VendorName>;
   /** GET /_sandbox/calls over HTTP (the public control API), optionally filtered. */
@@ -71,12 +73,16 @@ function codeOf(vendor: VendorName, response: SandboxResponse): string | undefin
   return code === undefined || code === 'OK' || code === '200' || code === 200 ? undefined : String(code);
 }
 
-function observe(sim: VendorSimulator, log: Processed[]): VendorSimulator {
+function observe(sim: VendorSimulator, log: Processed[], tokens: string[]): VendorSimulator {
   const wrapped: VendorSimulator = {
     vendor: sim.vendor,
     async handle(request, context) {
       const response = await sim.handle(request, context);
       const code = codeOf(sim.vendor, response);
+      if (sim.vendor === 'pbx') {
+        const token = json(text(response.body))?.token;
+        if (typeof token === 'string' && token) tokens.push(token);
+      }
       log.push({
         vendor: sim.vendor,
         operationId: operationIdOf(sim.vendor, request),
@@ -116,6 +122,7 @@ export interface ObservedOptions extends Omit<SandboxOptions, 'simulators'> {
 
 export async function startObservedSandbox(options: ObservedOptions = {}): Promise<ObservedSandbox> {
   const processed: Processed[] = [];
+  const pbxTokens: string[] = [];
   const simulators: Partial<Record<VendorName, VendorSimulator>> = {};
   const available = new Set<VendorName>();
   for (const vendor of ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const) {
@@ -134,7 +141,7 @@ export async function startObservedSandbox(options: ObservedOptions = {}): Promi
     } else sim = await loadSimulator(vendor);
     if (sim) {
       available.add(vendor);
-      simulators[vendor] = observe(sim, processed);
+      simulators[vendor] = observe(sim, processed, pbxTokens);
     }
   }
   const { alibabaQps: _ignored, ...rest } = options;
@@ -143,6 +150,7 @@ export async function startObservedSandbox(options: ObservedOptions = {}): Promi
   return {
     ...sandbox,
     processed,
+    pbxTokens,
     available,
     async calls(query = {}) {
       const qs = new URLSearchParams(query).toString();
