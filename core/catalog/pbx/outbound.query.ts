@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { list, pbxResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { callIds, pbxFamily, pbxVersionBody, trunkCall, v2Calls } from '../shared/pbx.js';
+import { callIds, trunkCall, trunkQueryBody, v2Calls } from '../shared/pbx.js';
 
 export default defineOperation({
   id: 'pbx.outbound.query',
@@ -19,13 +19,7 @@ export default defineOperation({
       .optional()
       .describe('API v2.0.0: callid of one call; leave out for all outbound calls.'),
   }),
-  pbxBody: (input, version) => {
-    const body = pbxVersionBody('pbx.outbound.query', input, version, {
-      outboundid: { '2.0': null, hint: 'give callid instead' },
-      callid: { '1.x': null, hint: 'give outboundid instead' },
-    });
-    return pbxFamily(version) === '2.0' && body.callid === undefined ? { type: 'outbound' } : body;
-  },
+  pbxBody: trunkQueryBody('outbound'),
   output: pbxResponse({
     outbound: list(trunkCall('outboundid')).optional().describe('APIs 1.x: the calls found.'),
     calls: v2Calls(),

@@ -124,6 +124,23 @@ export function hangupBody(opId: string, idName: string, idHint = 'give channeli
     );
 }
 
+// ---- trunk-call queries: APIs 1.x take inboundid / outboundid, API v2.0.0 (call/query) a callid or a type ----
+
+/**
+ * The pbxBody of pbx.inbound.query / pbx.outbound.query: the <direction>id on APIs 1.x; on API v2.0.0 the callid
+ * of one call, or, without one, { type: direction } for every call of that direction.
+ */
+export function trunkQueryBody(direction: 'inbound' | 'outbound') {
+  const idName = `${direction}id`;
+  return (input: Record<string, unknown>, version: PbxApiVersion) => {
+    const body = pbxVersionBody(`pbx.${direction}.query`, input, version, {
+      [idName]: { '2.0': null, hint: 'give callid instead' },
+      callid: { '1.x': null, hint: `give ${idName} instead` },
+    });
+    return pbxFamily(version) === '2.0' && body.callid === undefined ? { type: direction } : body;
+  };
+}
+
 // ---- outputs ----
 
 export const callIdOutput = () =>
