@@ -3,6 +3,16 @@ import { bool, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceId, outboundbotResponse } from '../shared/outboundbot-jobs.js';
 
+/** Every value is already text, so the wire form is exactly the input. */
+const yesTurn = {
+  InstanceId: 'af81a389-91f0-4157-8d82-720edd02b66a',
+  CallId: '1528189846043',
+  CalledNumber: '13800000000',
+  CallingNumber: '10086',
+  CallType: 'Outbound',
+  Utterance: 'yes',
+};
+
 export default defineOperation({
   id: 'outboundbot.Dialogue',
   title: 'Get the robot\'s next turn (telephony integration)',
@@ -34,22 +44,8 @@ export default defineOperation({
   }),
   examples: [
     {
-      input: {
-        InstanceId: 'af81a389-91f0-4157-8d82-720edd02b66a',
-        CallId: '1528189846043',
-        CalledNumber: '13800000000',
-        CallingNumber: '10086',
-        CallType: 'Outbound',
-        Utterance: 'yes',
-      },
-      wire: {
-        InstanceId: 'af81a389-91f0-4157-8d82-720edd02b66a',
-        CallId: '1528189846043',
-        CalledNumber: '13800000000',
-        CallingNumber: '10086',
-        CallType: 'Outbound',
-        Utterance: 'yes',
-      },
+      input: yesTurn,
+      wire: yesTurn,
     },
   ],
 });
