@@ -100,7 +100,7 @@ export class CallReceiptTrigger implements INodeType {
             name: 'finalOnly',
             type: 'boolean',
             default: false,
-            description: 'Whether to skip progress events (ringing, answered) and emit only results that will not change',
+            description: 'Whether to emit only final call results (Alibaba VoiceReport, Volcengine call records, PBX NewCdr and failures) and skip progress and recording messages',
           },
           {
             displayName: 'PBX UTC Offset',

@@ -108,6 +108,14 @@ export function parseReceipt(vendor: ReceiptVendor, body: unknown, options: Pars
   });
 }
 
+/** Progress, "call ended" and recording messages are not the call's result record. */
+const NOT_RESULTS = new Set(['VoiceCallReport', 'VoiceRecordReport', 'Audio']);
+
+/** A call's final outcome: Alibaba VoiceReport, Volcengine call record, PBX NewCdr or a failure. */
+export function isFinalResult(event: ReceiptEvent): boolean {
+  return !NOT_RESULTS.has(event.eventType) && event.result.final && event.result.status !== 'unknown';
+}
+
 /** What each vendor expects back for a received push. */
 export function receiptAnswer(vendor: ReceiptVendor): { status: number; body: IDataObject } {
   if (vendor === 'alibaba') return { status: 200, body: { code: 0, msg: '接收成功' } };
@@ -196,7 +204,7 @@ export async function receiveReceipt(this: IWebhookFunctions): Promise<IWebhookR
   }
   const finalOnly = options.finalOnly === true;
   const items: INodeExecutionData[] = events
-    .filter((event, i) => fresh[i] && (!finalOnly || event.result.final))
+    .filter((event, i) => fresh[i] && (!finalOnly || isFinalResult(event)))
     .map((event) => ({ json: eventJson(vendor, event) }));
   const answer = receiptAnswer(vendor);
   const res = this.getResponseObject();

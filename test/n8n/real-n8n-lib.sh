@@ -93,8 +93,8 @@ rn_import_workflow() { rn_n8n import:workflow --input="$1" >"$RN_DIR/import-work
 rn_execute() {
   local out="$RN_DIR/execute-$1.log" code=0
   rn_n8n execute --id="$1" >"$out" 2>&1 || code=$?
-  # The run's JSON starts at the first line that begins with "{"; log lines come before it.
-  awk 'found || /^\{/ { found = 1; print }' "$out"
+  # The run's JSON is the block from the first line "{" to the first line "}"; log lines come around it.
+  awk '!found && /^\{/ { found = 1 } found && !done { print } found && /^\}$/ { done = 1 }' "$out"
   return $code
 }
 

@@ -5,7 +5,9 @@
 #   3. `n8n execute`s each: the dyvms TTS call must come back with a final vendor-neutral result
 #      (Wait for Result), and likewise the Volcengine one-off call, the PBX dial and the Outbound Bot job;
 #   4. under `n8n start`, runs each credential's test through /rest/credentials/test: OK with the
-#      sandbox secrets, a clear error with a wrong secret.
+#      sandbox secrets, a clear error with a wrong secret;
+#   5. with the Call Receipt Trigger example published: a VoiceReport POSTed twice gets Alibaba's
+#      expected answer both times and starts one execution; a sandbox TTS call's receipts start another.
 # Usage: bash test/n8n/real-n8n-smoke.sh [tarball]   (RN_KEEP=1 keeps the scratch folder)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/real-n8n-lib.sh"
@@ -49,7 +51,8 @@ check "PBX dial_outbound + wait (login via preAuthentication)" "const n = 'Dial 
 rn_execute cbExampleObot001 >"$RN_DIR/run-obot.json" || true
 check "Outbound Bot StartJob + wait, recording" "const n = 'Call one callee now'; const j = out(n)[0].json; const r = out('Get the recording')[0]; console.error('  outboundbot:', JSON.stringify(j.result), r.binary ? 'recording: ' + r.binary.recording.fileName : 'no recording: ' + r.json.error); return j.result.final === true && (!!(r.binary && r.binary.recording) || !!r.json.error);" <"$RN_DIR/run-obot.json"
 
-rn_log "starting n8n for the credential tests"
+rn_n8n publish:workflow --id=cbExampleRcpt001 >"$RN_DIR/publish.log" 2>&1 || { cat "$RN_DIR/publish.log" >&2; failures=$((failures + 1)); }
+rn_log "starting n8n for the credential tests and the receipt trigger"
 rn_start_n8n
 rn_owner_login
 creds=$(cat "$RN_DIR/credentials.json")
@@ -65,6 +68,25 @@ cred_test "Volcengine API (sandbox secret)" 1 "" "" OK
 cred_test "Volcengine API (wrong secret)" 1 secretAccessKey wrong-secret Error
 cred_test "PBX API (sandbox password)" 2 "" "" OK
 cred_test "PBX API (wrong password)" 2 password wrong-password Error
+
+# 5. Call Receipt Trigger (example: Alibaba, final results only).
+hook="http://127.0.0.1:$RN_N8N_PORT/webhook/6f1c6f0e-0005-4000-8000-0000000000aa/receipt"
+receipt='[{"status_code":"200000","smart_status_code":"ANSWERED","hangup_direction":"用户","callee":"13800000000","duration":"7","originate_time":"2026-01-02 10:00:00","start_time":"2026-01-02 10:00:05","end_time":"2026-01-02 10:00:12","call_id":"900000000001^900000000001","out_id":"smoke-1"}]'
+executions() { curl -sS -b "$RN_DIR/cookies" "http://127.0.0.1:$RN_N8N_PORT/rest/executions?filter=%7B%22workflowId%22%3A%22cbExampleRcpt001%22%7D" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{console.log(JSON.parse(s).data.count)}catch{console.log(-1)}})'; }
+wait_executions() { # N SECONDS
+  local i n
+  for ((i = 0; i < $2 * 2; i++)); do n=$(executions); ((n >= $1)) && { echo "$n"; return 0; }; sleep 0.5; done
+  echo "$n"
+}
+a1=$(curl -sS -X POST "$hook" -H 'content-type: application/json' -d "$receipt")
+a2=$(curl -sS -X POST "$hook" -H 'content-type: application/json' -d "$receipt")
+n=$(wait_executions 1 20); sleep 2; n=$(executions)
+if [[ "$a1" == '{"code":0,"msg":"接收成功"}' && "$a2" == "$a1" && "$n" == 1 ]]; then rn_log "PASS receipt trigger: answer $a1 twice, $n execution (repeat dropped)"; else rn_log "FAIL receipt trigger: answers $a1 / $a2, executions $n"; failures=$((failures + 1)); fi
+curl -sS -X POST "$RN_SANDBOX_URL/_sandbox/config" -d "{\"receiptUrl\": \"$hook\"}" >/dev/null
+(cd "$RN_ROOT" && env ALIBABA_CLOUD_ACCESS_KEY_ID=sandbox-ak ALIBABA_CLOUD_ACCESS_KEY_SECRET=sandbox-secret CALLBRIDGE_DYVMS_ENDPOINT="$RN_SANDBOX_URL/dyvms/" \
+  node_modules/.bin/tsx mcp/cli.ts invoke dyvms.SingleCallByTts --input '{"CalledNumber":"13800000055","TtsCode":"TTS_100001","OutId":"smoke-2"}' >"$RN_DIR/cli-call.json" 2>"$RN_DIR/cli-call.log") || true
+n=$(wait_executions 2 60); sleep 3; n=$(executions)
+if [[ "$n" == 2 ]]; then rn_log "PASS receipt trigger: the sandbox's final VoiceReport for $(node -p "require('$RN_DIR/cli-call.json').CallId" 2>/dev/null) started an execution"; else rn_log "FAIL receipt trigger: sandbox push, executions $n (cli: $(cat "$RN_DIR/cli-call.json" "$RN_DIR/cli-call.log" | head -c 300))"; failures=$((failures + 1)); fi
 
 if ((failures)); then rn_log "$failures check(s) failed; logs in $RN_DIR (set RN_KEEP=1 to keep it)"; exit 1; fi
 rn_log "all checks passed"

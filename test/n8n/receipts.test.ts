@@ -191,7 +191,8 @@ describe('receiveReceipt (the trigger webhook)', () => {
     try {
       expect((await post(`${url}/receipt`, VOICE_REPORT)).status).toBe(401);
       expect((await post(`${url}/receipt?token=nope`, VOICE_REPORT)).status).toBe(401);
-      expect((await post(`${url}/receipt?token=tok-123`, [...VOICE_REPORT, ...CALL_REPORT])).status).toBe(200);
+      const ended = { status_code: '200100', status_time: '2023-03-13 11:18:43', call_id: '113853585007^100675005007' };
+      expect((await post(`${url}/receipt?token=tok-123`, [...VOICE_REPORT, ...CALL_REPORT, ended])).status).toBe(200);
       await new Promise((r) => setImmediate(r));
       expect(trigger.deliveries.map((d) => d.items.length)).toEqual([0, 0, 1]);
       expect(trigger.deliveries[2].items[0].eventType).toBe('VoiceReport');
