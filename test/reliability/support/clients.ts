@@ -4,7 +4,12 @@ import { CallbridgeClient, type ClientConfig } from '../../../core/client.js';
 import { catalog } from '../../../core/registry.js';
 import { NetworkError, type HttpRequest, type HttpResponse, type Runtime, type SendOptions, type Transport } from '../../../core/transport.js';
 import { UndiciTransport } from '../../../mcp/undici-transport.js';
-import type { RunningSandbox } from '../../../sandbox/server.js';
+
+/** Where a sandbox is: its base URL and the environment that points callbridge at it (accounts included). */
+export interface SandboxAddress {
+  url: string;
+  env: Record<string, string>;
+}
 
 /** Real time and randomness; backoff sleeps shortened tenfold so bulk fault runs stay fast. */
 export const fastRuntime: Runtime = {
@@ -66,10 +71,14 @@ export interface SandboxClientOptions extends Partial<Omit<ClientConfig, 'transp
 }
 
 /** A client with the sandbox's accounts and endpoints for every vendor. */
-export function sandboxClient(sandbox: RunningSandbox, options: SandboxClientOptions = {}): CallbridgeClient {
+export function sandboxClient(sandbox: SandboxAddress, options: SandboxClientOptions = {}): CallbridgeClient {
   const { transport, runtime, withoutPbx, via, ...rest } = options;
-  const a = sandbox.context.accounts;
   const env = Object.fromEntries(Object.entries(sandbox.env).map(([k, v]) => [k, via ? v.replace(sandbox.url, via) : v]));
+  const a = {
+    alibaba: { accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET },
+    volcengine: { accessKey: env.VOLCENGINE_ACCESS_KEY, secretKey: env.VOLCENGINE_SECRET_KEY },
+    pbx: { username: env.CALLBRIDGE_PBX_USERNAME, password: env.CALLBRIDGE_PBX_PASSWORD },
+  };
   return new CallbridgeClient(
     {
       alibaba: {
