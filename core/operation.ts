@@ -53,6 +53,10 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   idempotent?: boolean;
   input: I;
   output: O;
+  /** For a 'call' operation that dials only with some inputs: whether this (validated) input places billed calls. Default: always. */
+  billedWhen?: (input: Record<string, unknown>) => boolean;
+  /** Input fields holding the numbers this operation dials, besides the usual names (CalledNumber, Phone, outto...). */
+  calleeFields?: string[];
   /** Documented per-account requests per second; undefined when the docs state none. */
   qps?: number;
   pagination?: Pagination;

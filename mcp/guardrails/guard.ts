@@ -37,15 +37,6 @@ export class GuardrailRefusal extends Error {
   }
 }
 
-/**
- * Operations whose billing depends on the input: the predicate says whether this input dials.
- * (Access 'call' otherwise always counts as billed.)
- */
-const BILLED_WHEN: Record<string, (input: Record<string, unknown>) => boolean> = {
-  'dyvms.ExecuteCallTask': (input) => input.Status === 'RUNNING' || input.Status === 'TIMING',
-  'volcengine.CreateTask': (input) => input.Start === true,
-};
-
 /** Keys holding the scheduled start of a billed operation (vendor wall-clock, Beijing time). */
 const SCHEDULE_KEYS = ['ScheduleTime', 'FireTime', 'StartTime'];
 
@@ -78,8 +69,7 @@ export class Guard {
 
   isBilled(op: AnyOperation, input: Record<string, unknown>): boolean {
     if (op.access !== 'call') return false;
-    const when = BILLED_WHEN[op.id];
-    return when ? when(input) : true;
+    return op.billedWhen ? op.billedWhen(input) : true;
   }
 
   /** Checks every rule for one operation with its validated input. Throws GuardrailRefusal. */

@@ -50,11 +50,6 @@ export function isEmergencyNumber(number: string): boolean {
 
 /** Input keys (any depth) that hold the numbers an operation calls. Caller-ID keys are not listed. */
 const CALLEE_KEYS = new Set(['callednumber', 'callee', 'called', 'callednum', 'phone', 'phonenumber', 'outto']);
-/** Extra callee keys per operation, where a generic name means "callee" only there. */
-const EXTRA_KEYS: Record<string, string[]> = {
-  'dyvms.CreateCallTask': ['data'],
-};
-const PBX_KEYS = ['number'];
 
 const LOOKS_LIKE_NUMBER = /^\+?[\d\s\-().]{3,30}$/;
 
@@ -96,8 +91,7 @@ function collect(value: unknown, keys: Set<string>, out: Set<string>, underKey: 
 /** Every callee number in an operation's (validated) input, normalised and de-duplicated. */
 export function calleesOf(op: AnyOperation, input: unknown): string[] {
   const keys = new Set(CALLEE_KEYS);
-  for (const k of EXTRA_KEYS[op.id] ?? []) keys.add(k);
-  if (op.product === 'pbx') for (const k of PBX_KEYS) keys.add(k);
+  for (const k of op.calleeFields ?? []) keys.add(k.toLowerCase());
   const out = new Set<string>();
   collect(input, keys, out, false);
   return [...out];

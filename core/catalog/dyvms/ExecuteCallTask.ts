@@ -11,6 +11,7 @@ export default defineOperation({
     'Check progress with dyvms.ListCallTask and per-callee results with dyvms.ListCallTaskDetail. Success is Code "200" with Data true. ' +
     'Trap: FireTime is documented as "yyyy.MM.dd HH:mm:ss" but the example uses "yyyy-MM-dd HH:mm:ss"; both are accepted and sent as given.',
   access: 'call',
+  billedWhen: (input) => input.Status === 'RUNNING' || input.Status === 'TIMING',
   destructive: true,
   qps: 100,
   input: z

@@ -39,6 +39,7 @@ export default defineOperation({
   description:
     'Creates a Volcengine batch call task: plays a voice file, TTS template, IVR flow or free TTS text (Type) to every number in PhoneList, with caller numbers from a number pool, a calling window (StartTime-EndTime), concurrency, redials, do-not-call windows and an optional hang-up SMS. With Start=true the platform starts dialling every listed number (real, billed calls) as soon as the window opens; with Start=false the task is only created (callbridge requires you to choose). Returns TaskOpenId (use it with volcengine.BatchAppend, PauseTask, ResumeTask, StopTask, UpdateTask) and FailList (numbers not added, e.g. duplicates). Results arrive as call-record pushes to CallRecordPostUrl or via volcengine.QueryCallRecordMsg. Integers may be given as numeric strings and are sent as numbers; number lists are sent as flat string arrays.',
   access: 'call',
+  billedWhen: (input) => input.Start === true,
   destructive: true,
   idempotent: false,
   input: z
