@@ -51,7 +51,18 @@ check "PBX dial_outbound + wait (login via preAuthentication)" "const n = 'Dial 
 rn_execute cbExampleObot001 >"$RN_DIR/run-obot.json" || true
 check "Outbound Bot StartJob + wait, recording" "const n = 'Call one callee now'; const j = out(n)[0].json; const r = out('Get the recording')[0]; console.error('  outboundbot:', JSON.stringify(j.result), r.binary ? 'recording: ' + r.binary.recording.fileName : 'no recording: ' + r.json.error); return j.result.final === true && (!!(r.binary && r.binary.recording) || !!r.json.error);" <"$RN_DIR/run-obot.json"
 
-rn_n8n publish:workflow --id=cbExampleRcpt001 >"$RN_DIR/publish.log" 2>&1 || { cat "$RN_DIR/publish.log" >&2; failures=$((failures + 1)); }
+# A PBX receipt trigger whose secret token is part of the URL path.
+cat >"$RN_DIR/pbx-trigger.json" <<'JSON'
+{"id": "cbSmokePbxRcpt01", "name": "smoke: PBX events, token in the path", "active": false, "settings": {"executionOrder": "v1"},
+ "nodes": [{"parameters": {"vendor": "pbx", "secretToken": "smoke-secret", "tokenLocation": "path", "options": {}},
+            "id": "7a1c6f0e-0001-4000-8000-000000000001", "name": "Call Receipt Trigger", "type": "n8n-nodes-callbridge.callReceiptTrigger",
+            "typeVersion": 1, "position": [0, 0], "webhookId": "7a1c6f0e-0001-4000-8000-0000000000bb"}],
+ "connections": {}}
+JSON
+rn_import_workflow "$RN_DIR/pbx-trigger.json"
+for id in cbExampleRcpt001 cbSmokePbxRcpt01; do
+  rn_n8n publish:workflow --id=$id >"$RN_DIR/publish.log" 2>&1 || { cat "$RN_DIR/publish.log" >&2; failures=$((failures + 1)); }
+done
 rn_log "starting n8n for the credential tests and the receipt trigger"
 rn_start_n8n
 rn_owner_login
@@ -87,6 +98,13 @@ curl -sS -X POST "$RN_SANDBOX_URL/_sandbox/config" -d "{\"receiptUrl\": \"$hook\
   node_modules/.bin/tsx mcp/cli.ts invoke dyvms.SingleCallByTts --input '{"CalledNumber":"13800000055","TtsCode":"TTS_100001","OutId":"smoke-2"}' >"$RN_DIR/cli-call.json" 2>"$RN_DIR/cli-call.log") || true
 n=$(wait_executions 2 60); sleep 3; n=$(executions)
 if [[ "$n" == 2 ]]; then rn_log "PASS receipt trigger: the sandbox's final VoiceReport for $(node -p "require('$RN_DIR/cli-call.json').CallId" 2>/dev/null) started an execution"; else rn_log "FAIL receipt trigger: sandbox push, executions $n (cli: $(cat "$RN_DIR/cli-call.json" "$RN_DIR/cli-call.log" | head -c 300))"; failures=$((failures + 1)); fi
+
+pbxhook="http://127.0.0.1:$RN_N8N_PORT/webhook/7a1c6f0e-0001-4000-8000-0000000000bb/receipt"
+cdr='{"action":"NewCdr","callid":"1495779454.374","timestart":"2017-05-25 22:17:34","callfrom":"1002","callto":"41004","callduraction":"4","talkduraction":"4","status":"ANSWERED","type":"Outbound"}'
+p1=$(curl -sS -X POST "$pbxhook/smoke-secret" -H 'content-type: application/json' -d "$cdr")
+p2=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$pbxhook" -H 'content-type: application/json' -d "$cdr")
+p3=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$pbxhook/wrong-secret" -H 'content-type: application/json' -d "$cdr")
+if [[ "$p1" == '{"status":"Success"}' && "$p2" == 404 && "$p3" == 404 ]]; then rn_log "PASS PBX receipt trigger with the token in the path: $p1; without or with a wrong token: HTTP $p2/$p3"; else rn_log "FAIL PBX receipt trigger (path token): $p1 / $p2 / $p3"; failures=$((failures + 1)); fi
 
 if ((failures)); then rn_log "$failures check(s) failed; logs in $RN_DIR (set RN_KEEP=1 to keep it)"; exit 1; fi
 rn_log "all checks passed"
