@@ -13,16 +13,17 @@ import { CallbridgeClient } from '../core/client.js';
 import { CallbridgeError } from '../core/errors.js';
 import { catalog } from '../core/registry.js';
 import { systemRuntime } from '../mcp/runtime.js';
+import type { HttpRequest, HttpResponse, SendOptions, Transport } from '../core/transport.js';
 import { UndiciTransport } from '../mcp/undici-transport.js';
 import { beijingDateTime } from '../sandbox/volcengine/sim-util.js';
 import type { HostMessage, LedgerReport } from './lib/bulk-sandbox-host.js';
-import { distinctPhoneNumbers, machine, parseFlags, ROOT, SEED, spread, table, writeResult, type Spread } from './lib/common.js';
+import { distinctPhoneNumbers, machine, parseFlags, peakPerSecond, ROOT, SEED, spread, table, writeResult, type Spread } from './lib/common.js';
 
 /** The vendors' per-request limits (the same figures the MCP add_task_callees tool chunks by). */
 const DYVMS_CHUNK = 1000;
 const VOLC_CHUNK = 10_000;
 /** Requests in flight at once; the client's pacer, not the lanes, sets the rate. */
-const LANES = 16;
+const LANES = 64;
 
 interface Host {
   env: Record<string, string>;
@@ -75,8 +76,21 @@ async function inLanes<T>(jobs: T[], lanes: number, run: (job: T) => Promise<voi
   );
 }
 
+/** The undici transport, noting when each bulk request leaves the client. */
+class SendLog implements Transport {
+  readonly times: number[] = [];
+  private readonly inner = new UndiciTransport();
+  send(request: HttpRequest, options?: SendOptions): Promise<HttpResponse> {
+    if (/Action=(UploadRobotTaskCalledFile|BatchAppend)\b/.test(`${request.url}&${request.body ?? ''}`)) this.times.push(performance.now());
+    return this.inner.send(request, options);
+  }
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
 function clientFor(env: Record<string, string>, pace: boolean) {
-  const transport = new UndiciTransport();
+  const transport = new SendLog();
   const client = new CallbridgeClient(
     {
       alibaba: { accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, endpoints: { dyvms: env.CALLBRIDGE_DYVMS_ENDPOINT } },
@@ -102,6 +116,8 @@ export interface BulkRun {
   calleesPerSecond: number;
   /** Most requests the sandbox saw within one second. */
   peakPerSecond: number;
+  /** Most requests the client sent within one second. */
+  sentPeakPerSecond: number;
   /** Arrival rate at the sandbox between the first and the last request: (requests - 1) / span. */
   arrivalRate: number;
   throttled: number;
@@ -153,7 +169,7 @@ async function dyvmsRun(numbers: string[], pace: boolean): Promise<BulkRun> {
         stateCheck = stateOk ? 'task full at exactly 300,000: one more number refused with isv.VOICE_ROBOT_CALLEE_LIMIT' : `unexpected: ${String(error)}`;
       }
     }
-    return summarise(`dyvms robot task${pace ? '' : ' (pacing OFF, control)'}`, numbers, jobs.length, wallMs, qps, ledger, clientErrors, stateOk, stateCheck);
+    return summarise(`dyvms robot task${pace ? '' : ' (pacing OFF, control)'}`, numbers, jobs.length, wallMs, qps, ledger, clientErrors, stateOk, stateCheck, peakPerSecond(transport.times));
   } finally {
     await transport.close();
     await host.close();
@@ -195,7 +211,7 @@ async function volcengineRun(numbers: string[]): Promise<BulkRun> {
     const stateCheck = st
       ? `task holds ${st.entries.toLocaleString('en-US')} entries, ${st.distinct.toLocaleString('en-US')} distinct, ${st.missing} missing, ${st.unexpected} unexpected`
       : 'task state not readable';
-    return summarise('Volcengine task (BatchAppend)', numbers, jobs.length, wallMs, qps, ledger, clientErrors, stateOk, stateCheck);
+    return summarise('Volcengine task (BatchAppend)', numbers, jobs.length, wallMs, qps, ledger, clientErrors, stateOk, stateCheck, peakPerSecond(transport.times));
   } finally {
     await transport.close();
     await host.close();
@@ -212,6 +228,7 @@ function summarise(
   clientErrors: number,
   stateOk: boolean,
   stateCheck: string,
+  sentPeakPerSecond: number,
 ): BulkRun {
   const theoreticalMs = qps ? (requests / qps) * 1000 : undefined;
   return {
@@ -223,6 +240,7 @@ function summarise(
     qpsUsed: qps ? requests / (wallMs / 1000) / qps : undefined,
     calleesPerSecond: numbers.length / (wallMs / 1000),
     peakPerSecond: ledger.peakPerSecond,
+    sentPeakPerSecond,
     arrivalRate: ledger.spanMs > 0 ? ((ledger.requests - 1) / ledger.spanMs) * 1000 : NaN,
     throttled: ledger.throttled,
     otherErrors: ledger.otherErrors + ledger.unexpected,
@@ -245,6 +263,8 @@ export interface BulkSummary {
   calleesPerSecond: Spread;
   /** Most requests the sandbox saw within any one second, over all repeats. */
   peakPerSecond: number;
+  /** Most requests the client sent within any one second, over all repeats. */
+  sentPeakPerSecond: number;
   /** Arrival rate at the sandbox, first to last request (requests per second). */
   arrivalRate: Spread;
   throttled: number;
@@ -282,6 +302,7 @@ function summariseRuns(runs: BulkRun[], control = false): BulkSummary {
     qpsUsed,
     calleesPerSecond: spread(runs.map((r) => r.calleesPerSecond)),
     peakPerSecond: Math.max(...runs.map((r) => r.peakPerSecond)),
+    sentPeakPerSecond: Math.max(...runs.map((r) => r.sentPeakPerSecond)),
     arrivalRate: spread(runs.map((r) => r.arrivalRate)),
     throttled,
     otherErrors: runs.reduce((s, r) => s + r.otherErrors + r.clientErrors, 0),
@@ -326,7 +347,7 @@ export async function runBulkPacing(flags: Record<string, string | boolean>): Pr
 export function bulkTable(result: BulkResult): string {
   const pct = (s?: Spread) => (s ? `${(s.median * 100).toFixed(1)}% (${(s.min * 100).toFixed(1)}–${(s.max * 100).toFixed(1)})` : 'n/a (no QPS documented)');
   return table(
-    ['scenario', 'callees / requests', 'wall s (min–max)', 'theoretical min s', 'QPS used', 'arrival rate req/s', 'peak req in 1 s', 'throttled', 'lost', 'duplicated', 'sandbox state', 'met'],
+    ['scenario', 'callees / requests', 'wall s (min–max)', 'theoretical min s', 'QPS used', 'arrival rate req/s', 'peak in 1 s: sent / received', 'throttled', 'lost', 'duplicated', 'sandbox state', 'met'],
     result.summaries.map((s) => [
       s.scenario,
       `${s.callees.toLocaleString('en-US')} / ${s.requests}`,
@@ -334,7 +355,7 @@ export function bulkTable(result: BulkResult): string {
       s.theoreticalMs !== undefined ? (s.theoreticalMs / 1000).toFixed(2) : '—',
       pct(s.qpsUsed),
       s.arrivalRate.median.toFixed(1),
-      String(s.peakPerSecond),
+      `${s.sentPeakPerSecond} / ${s.peakPerSecond}`,
       String(s.throttled),
       String(s.missing),
       String(s.duplicated),

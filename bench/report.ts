@@ -164,7 +164,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
     out.push('## 2. Bulk pacing');
     out.push('');
     out.push(
-      `${b.summaries[0]?.callees.toLocaleString('en-US')} distinct numbers (seed ${b.seed}) pushed with the callbridge client over ${b.lanes} parallel lanes into a sandbox running in its own process (\`bench/lib/bulk-sandbox-host.ts\`, the real sandbox with a ledger around its simulators). ` +
+      `${b.summaries[0]?.callees.toLocaleString('en-US')} distinct numbers (seed ${b.seed}) pushed with the callbridge client over ${b.lanes} parallel lanes (enough requests waiting that a slow answer never leaves a pacing slot unused; the client\'s pacer, not the lanes, sets the rate) into a sandbox running in its own process (\`bench/lib/bulk-sandbox-host.ts\`, the real sandbox with a ledger around its simulators). ` +
         'dyvms: `UploadRobotTaskCalledFile`, 1,000 numbers per request (the per-request limit the sandbox and the MCP `add_task_callees` tool use), documented and enforced QPS 100 per account; the client paces itself from the catalog\'s `qps`. ' +
         'Volcengine: `BatchAppend`, 10,000 per request, into a task created with `Unique: true`; the vendor documents no QPS, so the sandbox enforces none and the QPS target does not apply. ' +
         'Theoretical minimum = requests ÷ QPS. "QPS used" = achieved requests per second ÷ QPS. Throttled = throttling answers the sandbox gave (the client would retry them, so they are counted at the sandbox). Lost and duplicated are counted from what the sandbox accepted (its ledger). State: the dyvms task refuses a 300,001st number exactly when it already holds 300,000 distinct ones (it drops repeats); the Volcengine task\'s entries are read from the simulator. ' +
@@ -173,7 +173,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
     out.push('');
     out.push(bulkTable(b));
     out.push('');
-    out.push('"peak req in 1 s" is the most requests the sandbox received within any one-second window; above the QPS by a few when arrivals bunch (the sandbox\'s token bucket allows a burst of one second\'s worth, as the gateway does).');
+    out.push('"peak in 1 s": the most bulk requests within any one-second window, as the client sent them (what its pacer controls) and as the sandbox received them. The second can exceed the QPS when the sandbox process is held up and then reads several queued requests at once (a shared 2-core machine); its token bucket, like the gateway\'s, allows a burst of one second\'s worth, so that costs no throttling.');
     out.push('');
     for (const s of b.summaries) out.push(`- ${s.scenario}: ${s.stateCheck}.`);
     out.push('');

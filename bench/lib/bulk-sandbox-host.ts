@@ -7,7 +7,7 @@ import createDyvmsSimulator from '../../sandbox/dyvms/index.js';
 import { startSandbox } from '../../sandbox/server.js';
 import type { SandboxRequest, SandboxResponse, VendorSimulator } from '../../sandbox/types.js';
 import createVolcengineSimulator from '../../sandbox/volcengine/index.js';
-import { distinctPhoneNumbers } from './common.js';
+import { distinctPhoneNumbers, peakPerSecond } from './common.js';
 
 export interface LedgerReport {
   requests: number;
@@ -87,16 +87,6 @@ function bookVolcengine(req: SandboxRequest, res: SandboxResponse): void {
       if (!failed.has(i)) l.accepted.set(p.Phone, (l.accepted.get(p.Phone) ?? 0) + 1);
     });
   }
-}
-
-function peakPerSecond(times: number[]): number {
-  let peak = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while (times[end] - times[start] >= 1000) start++;
-    peak = Math.max(peak, end - start + 1);
-  }
-  return peak;
 }
 
 const volcengine = createVolcengineSimulator();

@@ -152,3 +152,14 @@ export function parseFlags(argv: string[]): Record<string, string | boolean> {
   }
   return out;
 }
+
+/** Most events within any window of one second (times in ms, ascending). */
+export function peakPerSecond(times: number[]): number {
+  let peak = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while (times[end] - times[start] >= 1000) start++;
+    peak = Math.max(peak, end - start + 1);
+  }
+  return peak;
+}
