@@ -8,6 +8,7 @@ import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
 import { CallbridgeError, redact } from '../../core/errors.js';
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
+import { percentEncode } from '../../core/signing/alibaba.js';
 import { md5Hex } from '../../core/vendors/pbx.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { alibabaEndpoints, pbxApiVersion, pbxConfig, volcengineConfig } from './auth.js';
@@ -22,13 +23,19 @@ export function credentialTypeOf(product: Product): string {
   return product === 'dyvms' || product === 'outboundbot' ? CREDENTIAL.alibaba : product === 'volcengine' ? CREDENTIAL.volcengine : CREDENTIAL.pbx;
 }
 
-/** Every secret a credential holds (for redaction of messages). */
+/**
+ * Every secret a credential holds, in each form it can come back in (for redaction of messages): as is,
+ * URL-encoded once and twice (the Alibaba gateway repeats its double-encoded "string to sign", STS token
+ * included, in SignatureDoesNotMatch messages) and JSON-escaped.
+ */
 export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
   const values = ['accessKeySecret', 'securityToken', 'secretAccessKey', 'password', 'token']
     .map((k) => credentials[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
   if (typeof credentials.password === 'string' && credentials.password) values.push(md5Hex(credentials.password));
-  return values;
+  const forms = values.flatMap((v) => [v, encodeURIComponent(v), percentEncode(v), percentEncode(percentEncode(v)), JSON.stringify(v).slice(1, -1)]);
+  // Longest first, so a form is masked before a shorter form inside it.
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
 export interface ProductClient {

@@ -139,3 +139,18 @@ describe('Alibaba Cloud Voice node', () => {
     expect(every.map((i) => i.json.taskName)).toEqual(expect.arrayContaining(['n8n-a', 'n8n-b', 'n8n-c']));
   });
 });
+
+describe('redaction', () => {
+  it('masks an STS token the gateway repeats double-encoded in SignatureDoesNotMatch', async () => {
+    const credentials = sandboxCredentials(sandbox);
+    credentials.callbridgeAlibabaCloudApi.accessKeySecret = 'wrong-secret';
+    credentials.callbridgeAlibabaCloudApi.securityToken = 'StsToken+Qw3/Er5=Ty7Ui9';
+    const { ctx } = fakeExecute({ credentials, continueOnFail: true, parameters: [{ resource: 'robotTask', operation: 'QueryRobotv2AllList' }] });
+    const [items] = await executeProduct.call(ctx, 'dyvms');
+    const text = JSON.stringify(items);
+    expect(text).toContain('SignatureDoesNotMatch');
+    for (const form of ['StsToken+Qw3/Er5=Ty7Ui9', encodeURIComponent('StsToken+Qw3/Er5=Ty7Ui9'), encodeURIComponent(encodeURIComponent('StsToken+Qw3/Er5=Ty7Ui9'))]) {
+      expect(text).not.toContain(form);
+    }
+  });
+});
