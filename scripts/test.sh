@@ -3,6 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Real n8n for test/e2e-n8n (Node 24, pinned n8n, lint/scanner tools; see docs/dev/n8n-tools.md):
+# installed in the background while the steps below run (cold ~5 min, then cached in ~/.cache/callbridge).
+tools_env=$(mktemp)
+bash scripts/n8n-tools.sh >"$tools_env" &
+tools_pid=$!
+
 stamp=node_modules/.callbridge-lock
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
@@ -26,7 +32,8 @@ echo "== lint"; npx eslint .
 echo "== build and pack (artifacts/*.tgz)"; npm run --silent pack
 export CALLBRIDGE_N8N_TGZ="$PWD/artifacts/n8n-nodes-callbridge-$(node -p "require('./package.json').version").tgz"
 
-# Real n8n for test/e2e-n8n: Node 24, pinned n8n, lint/scanner tools (cold ~5 min, then cached in ~/.cache/callbridge).
-echo "== n8n test tools"; tools_env=$(bash scripts/n8n-tools.sh); eval "$tools_env"
+echo "== n8n test tools"
+wait "$tools_pid" || { echo "scripts/n8n-tools.sh failed (see its [n8n-tools] lines above)" >&2; exit 1; }
+eval "$(cat "$tools_env")"; rm -f "$tools_env"
 
 echo "== tests"; npx vitest run
