@@ -78,6 +78,21 @@ describe('PBX node', () => {
     expect(requests.filter((r) => !r.url.endsWith('/login')).every((r) => new URL(r.url).searchParams.get('token') === token)).toBe(true);
   }, 90_000);
 
+  it('API v2.0.0: dial through call/dial with the renamed fields, wait through call/query', async () => {
+    const credentials = sandboxCredentials(sandbox);
+    credentials.callbridgePbxApi.apiVersion = 'v2.0.0';
+    const { ctx, requests } = fakeExecute({
+      credentials,
+      parameters: [{ resource: 'extension', operation: 'extension.dial_outbound', extid: '1001', outto: '013800000001', additionalFields: {}, waitForResult: true, waitTimeout: 90, pollInterval: 1 }],
+    });
+    const [items] = await executeProduct.call(ctx, 'pbx');
+    const json = items[0].json as IDataObject & { result: IDataObject };
+    expect(json.result).toMatchObject({ provider: 'pbx', final: true, callId: json.callid });
+    const dial = requests.find((r) => r.url.includes('/api/v2.0.0/call/dial'));
+    expect(JSON.parse(dial?.body ?? '{}')).toMatchObject({ caller: '1001', callee: '013800000001' });
+    expect(requests.some((r) => r.url.includes('/api/v2.0.0/call/query'))).toBe(true);
+  }, 90_000);
+
   it('logs in again once when the stored token is rejected (errno 20004)', async () => {
     const credentials = sandboxCredentials(sandbox);
     credentials.callbridgePbxApi.token = 'stale-token-0000';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeProduct } from '../../nodes/shared/execute.js';
 import { parseReceipt, receiptAnswer, receiveReceipt, rememberNew, tokenMatches, volcengineAuthCode, type DedupeStore } from '../../nodes/shared/receipts.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
+import { VOLC_CALLBACK_AUTH_TOKEN } from '../../sandbox/volcengine/index.js';
 import { fakeExecute, sandboxCredentials } from './helpers.js';
 
 // docs/research/alibaba-receipts.md §3 (verbatim examples)
@@ -245,6 +246,45 @@ describe('sandbox pushes through the trigger', () => {
       expect(trigger.deliveries.every((d) => d.status === 200)).toBe(true);
     } finally {
       await trigger.close();
+    }
+  });
+
+  it('Volcengine call-record and recording pushes of a one-off call, authCode verified against the raw body', async () => {
+    const good = triggerServer({ vendor: 'volcengine', secretToken: '', options: { volcengineAuthToken: VOLC_CALLBACK_AUTH_TOKEN } });
+    const wrong = triggerServer({ vendor: 'volcengine', secretToken: '', options: { volcengineAuthToken: 'NotTheToken1' } });
+    const [goodUrl, wrongUrl] = [await good.start(), await wrong.start()];
+    try {
+      await fetch(`${sandbox.url}/_sandbox/config`, {
+        method: 'POST',
+        body: JSON.stringify({ receiptUrls: { VolcengineCallRecord: `${goodUrl}/receipt`, VolcengineAudio: `${wrongUrl}/receipt` } }),
+      });
+      const { ctx } = fakeExecute({
+        credentials: sandboxCredentials(sandbox),
+        parameters: [
+          {
+            resource: 'singleCall',
+            operation: 'SingleBatchAppend',
+            List: { values: [{ SingleOpenId: 'rcptvolc0001', Phone: '13900000077', Type: 1, Resource: 'res-1', NumberPoolNo: 'NP162212345678900001', Ext: 'rv-1' }] },
+          },
+        ],
+      });
+      await executeProduct.call(ctx, 'volcengine');
+      let record: IDataObject | undefined;
+      for (let i = 0; i < 150 && !record; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        record = good.deliveries.flatMap((d) => d.items).find((item) => item.outId === 'rv-1');
+      }
+      expect(record).toMatchObject({ vendor: 'volcengine', eventType: 'CallRecord', final: true });
+      expect(good.deliveries.every((d) => d.status === 200)).toBe(true);
+      // The recording push (answered calls only) went to the trigger holding the wrong AuthToken: refused.
+      if (record?.status === 'completed') {
+        for (let i = 0; i < 50 && !wrong.deliveries.length; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(wrong.deliveries.length).toBeGreaterThan(0);
+      }
+      expect(wrong.deliveries.every((d) => d.status === 401 && d.items.length === 0)).toBe(true);
+    } finally {
+      await good.close();
+      await wrong.close();
     }
   });
 });
