@@ -32,11 +32,11 @@ interface Host {
 }
 
 /** Starts the sandbox in its own process (bench/lib/bulk-sandbox-host.ts). */
-function startHost(): Promise<Host> {
+function startHost(faults = ''): Promise<Host> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = fork(join(ROOT, 'bench', 'lib', 'bulk-sandbox-host.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_SEED: String(SEED) },
+      env: { ...process.env, BENCH_SEED: String(SEED), BENCH_FAULTS: faults },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('error', reject);
@@ -130,8 +130,11 @@ export interface BulkRun {
   stateCheck: string;
 }
 
-async function dyvmsRun(numbers: string[], pace: boolean): Promise<BulkRun> {
-  const host = await startHost();
+/** Answer latency added by the sandbox in the latency scenario: a far region plus the gateway's own time. */
+const LATENCY_MS = 80;
+
+async function dyvmsRun(numbers: string[], pace: boolean, latencyMs = 0): Promise<BulkRun> {
+  const host = await startHost(latencyMs ? `dyvms.UploadRobotTaskCalledFile:latency=${latencyMs}` : '');
   const { client, transport } = clientFor(host.env, pace);
   const qps = catalog.get('dyvms.UploadRobotTaskCalledFile')?.qps ?? NaN;
   let clientErrors = 0;
@@ -169,7 +172,7 @@ async function dyvmsRun(numbers: string[], pace: boolean): Promise<BulkRun> {
         stateCheck = stateOk ? 'task full at exactly 300,000: one more number refused with isv.VOICE_ROBOT_CALLEE_LIMIT' : `unexpected: ${String(error)}`;
       }
     }
-    return summarise(`dyvms robot task${pace ? '' : ' (pacing OFF, control)'}`, numbers, jobs.length, wallMs, qps, ledger, clientErrors, stateOk, stateCheck, peakPerSecond(transport.times));
+    return summarise(`dyvms robot task${latencyMs ? `, ${latencyMs} ms answer latency` : ''}${pace ? '' : ' (pacing OFF, control)'}`, numbers, jobs.length, wallMs, qps, ledger, clientErrors, stateOk, stateCheck, peakPerSecond(transport.times));
   } finally {
     await transport.close();
     await host.close();
@@ -321,25 +324,29 @@ export async function runBulkPacing(flags: Record<string, string | boolean>): Pr
   const repeats = Number(flags.repeats ?? (flags.quick ? 1 : 3));
   const numbers = distinctPhoneNumbers(callees, SEED);
   const runs: BulkRun[] = [];
-  const groups: BulkRun[][] = [[], [], []];
+  const groups: BulkRun[][] = [[], [], [], []];
   for (let i = 0; i < repeats; i++) {
     const d = await dyvmsRun(numbers, true);
     const v = await volcengineRun(numbers);
+    const l = await dyvmsRun(numbers, true, LATENCY_MS);
     groups[0].push(d);
     groups[1].push(v);
-    runs.push(d, v);
-    process.stderr.write(`repeat ${i + 1}/${repeats}: dyvms ${(d.wallMs / 1000).toFixed(2)} s (${((d.qpsUsed ?? 0) * 100).toFixed(1)}% of QPS, ${d.throttled} throttled); volcengine ${(v.wallMs / 1000).toFixed(2)} s\n`);
+    groups[2].push(l);
+    runs.push(d, v, l);
+    process.stderr.write(
+      `repeat ${i + 1}/${repeats}: dyvms ${(d.wallMs / 1000).toFixed(2)} s (${((d.qpsUsed ?? 0) * 100).toFixed(1)}% of QPS, ${d.throttled} throttled); volcengine ${(v.wallMs / 1000).toFixed(2)} s; dyvms with ${LATENCY_MS} ms latency ${(l.wallMs / 1000).toFixed(2)} s (${((l.qpsUsed ?? 0) * 100).toFixed(1)}%)\n`,
+    );
   }
   // Control: the same upload with the client's pacer off (the client still retries throttled requests).
   const control = await dyvmsRun(numbers, false);
-  groups[2].push(control);
+  groups[3].push(control);
   runs.push(control);
   process.stderr.write(`control (pacing off): ${(control.wallMs / 1000).toFixed(2)} s, ${control.throttled} throttled answers\n`);
   return {
     machine: { ...started, loadAverageEnd: machine().loadAverage },
     seed: SEED,
     lanes: LANES,
-    summaries: [summariseRuns(groups[0]), summariseRuns(groups[1]), summariseRuns(groups[2], true)],
+    summaries: [summariseRuns(groups[0]), summariseRuns(groups[2]), summariseRuns(groups[1]), summariseRuns(groups[3], true)],
     runs,
   };
 }

@@ -92,6 +92,7 @@ function bookVolcengine(req: SandboxRequest, res: SandboxResponse): void {
 const volcengine = createVolcengineSimulator();
 const sandbox = await startSandbox({
   seed: Number(process.env.BENCH_SEED ?? 1),
+  faults: process.env.BENCH_FAULTS || undefined,
   simulators: { dyvms: watched(createDyvmsSimulator(), bookDyvms), volcengine: watched(volcengine, bookVolcengine) },
 });
 
