@@ -77,7 +77,8 @@ export function packedTarball(): string {
     if (!existsSync(given)) throw new Error(`CALLBRIDGE_N8N_TGZ=${given} does not exist`);
     return given;
   }
-  const sourcesAt = () => Math.max(...['core', 'credentials', 'nodes', 'scripts'].map((d) => newestMtime(join(ROOT, d))));
+  const sourcesAt = () =>
+    Math.max(...['core', 'credentials', 'nodes', 'packaging', 'scripts'].map((d) => newestMtime(join(ROOT, d))), statSync(join(ROOT, 'tsup.config.ts')).mtimeMs);
   const fresh = () => {
     const tgz = findTarball();
     return tgz && statSync(tgz).mtimeMs >= sourcesAt() ? tgz : undefined;
