@@ -72,11 +72,24 @@ export class CallbridgeError extends Error {
   }
 }
 
-/** Replaces every occurrence of each secret with "***". Secrets shorter than 4 characters are left alone (they would mask ordinary text). */
+/** The ways a secret can appear in text we print: as is, URL-encoded (RFC 3986 or form style) and JSON-escaped. */
+function secretForms(secret: string): string[] {
+  const uri = encodeURIComponent(secret);
+  const rfc3986 = uri.replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  const form = new URLSearchParams({ s: secret }).toString().slice(2);
+  const forms = [secret, uri, rfc3986, uri.replace(/%20/g, '+'), form, JSON.stringify(secret).slice(1, -1)];
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Replaces every occurrence of each secret with "***", also when it appears URL-encoded or
+ * JSON-escaped. Secrets shorter than 4 characters are left alone (they would mask ordinary text).
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('***');
+    if (!secret || secret.length < 4) continue;
+    for (const form of secretForms(secret)) out = out.split(form).join('***');
   }
   return out;
 }
