@@ -1,0 +1,95 @@
+// Yeastar S-Series style PBX behind the vendor-neutral actions: prompt calls to external numbers and
+// the live-call query (API 2.0 call/query by callid; 1.x outbound/query lists the trunk calls).
+import { fromPbxCall, pbxCallGone, type CallResult } from '../call-result.js';
+import { CallbridgeError } from '../errors.js';
+import { arr, checkSchedule, dropUndefined, output, placeContent, rec, str, unsupported, type Rec } from './shared.js';
+import type { CallTracker, Provider, TrackedCall } from './types.js';
+
+const OPS = {
+  prompt: 'pbx.outbound.playprompt',
+  query: 'pbx.outbound.query',
+} as const;
+
+function tracker(placedBy: string): CallTracker {
+  return {
+    provider: 'pbx',
+    queryOperation: OPS.query,
+    calls: (input, answer, placedAt) => {
+      const callId = str(rec(answer).callid);
+      return callId ? [{ callId, placedBy, placedAt, callee: str(input.outto) }] : [];
+    },
+  };
+}
+
+/** The call in a query answer: by its ID; by the number called among all calls (1.x); the only one of a query by ID. */
+function findCall(answer: Rec, call: TrackedCall, byId: boolean): Rec | undefined {
+  const list = [...arr(answer.calls), ...arr(answer.outbound)].map(rec);
+  return (
+    list.find((c) => str(c.callid) === call.callId || str(c.outboundid) === call.callId) ??
+    (byId ? list[0] : list.find((c) => call.callee !== undefined && str(c.to) === call.callee))
+  );
+}
+
+export const pbx: Provider = {
+  name: 'pbx',
+  operations: OPS,
+  trackers: { 'pbx.extension.dial_outbound': tracker('pbx.extension.dial_outbound'), [OPS.prompt]: tracker(OPS.prompt) },
+
+  async placeCall(invoke, _settings, a) {
+    const content = placeContent(a);
+    if (content !== 'prompt') unsupported('pbx', content, 'the PBX plays an uploaded prompt file: pass prompt (file names joined by "+").');
+    const r = await invoke(OPS.prompt, dropUndefined({ outto: a.to, prompt: a.prompt, fromext: a.caller_id }));
+    return { call_id: r.sent ? str(rec(r.output).callid) : undefined, operation: OPS.prompt };
+  },
+
+  async callResult(invoke, settings, call): Promise<CallResult> {
+    const version = settings.pbxApiVersion;
+    try {
+      // API v2.0.0 queries one call by callid; the 1.x APIs list the outbound calls (their outboundid is not
+      // the callid a call was placed with). Without a known version, the core's refusal of callid says 1.x.
+      let byId = version === undefined || version.startsWith('v2.');
+      const answer = byId
+        ? await invoke(OPS.query, { callid: call.callId }).catch((error: unknown) => {
+            if (version === undefined && error instanceof CallbridgeError && error.kind === 'validation' && error.field === 'callid') {
+              byId = false;
+              return invoke(OPS.query, {});
+            }
+            throw error;
+          })
+        : await invoke(OPS.query, {});
+      const out = rec(output(answer));
+      const found = findCall(out, call, byId);
+      return found ? { ...fromPbxCall(found), callId: call.callId } : pbxCallGone(call.callId, out);
+    } catch (error) {
+      // errno 10007: the PBX no longer knows the call, so it has ended.
+      if (error instanceof CallbridgeError && error.code === '10007') return pbxCallGone(call.callId, error.toJSON());
+      throw error;
+    }
+  },
+
+  async listScripts() {
+    return unsupported('pbx', 'list_robot_scripts', 'the PBX has no robot scripts; place_call plays prompt files.');
+  },
+  async createTask() {
+    return unsupported('pbx', 'create_call_task', 'the PBX has no call tasks; use place_call for each number.');
+  },
+  async addCallees() {
+    return unsupported('pbx', 'add_task_callees', 'the PBX has no call tasks; use place_call for each number.');
+  },
+  async controlTask(_invoke, _settings, _taskId, action, scheduleTime) {
+    checkSchedule(action, scheduleTime);
+    return unsupported('pbx', 'control_task', 'the PBX has no call tasks.');
+  },
+  async taskStatus() {
+    return unsupported('pbx', 'get_task_status', 'the PBX has no call tasks.');
+  },
+  async listTaskCalls() {
+    return unsupported('pbx', 'list_task_calls', 'the PBX has no call tasks.');
+  },
+  async taskCallDetail() {
+    return unsupported('pbx', 'get_task_call_detail', 'the PBX has no call tasks; use get_call_result.');
+  },
+  async recordingUrl() {
+    return unsupported('pbx', 'get_recording_url', 'PBX recordings are downloaded with the session token, which this server never hands out; the recording file name is in the NewCdr event.');
+  },
+};
