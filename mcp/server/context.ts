@@ -4,6 +4,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError } from '../../core/errors.js';
+import { InputError, UnsupportedError } from '../../core/providers/index.js';
 import type { HttpRequest, Runtime } from '../../core/transport.js';
 import { validateInput } from '../../core/validate.js';
 import type { McpConfig } from '../guardrails/config.js';
@@ -118,15 +119,6 @@ export function noteCallIds(ctx: ToolContext, result: ExecResult, callIds: Array
 // ---------------------------------------------------------------------------------------------
 // results
 
-export class ToolInputError extends Error {
-  override readonly name = 'ToolInputError';
-}
-
-/** Not available for this provider: says why and what to use instead. */
-export class UnsupportedError extends Error {
-  override readonly name = 'UnsupportedError';
-}
-
 function redactValue<T>(ctx: ServerDeps, value: T): T {
   return JSON.parse(ctx.client.redact(JSON.stringify(value))) as T;
 }
@@ -150,7 +142,7 @@ export function fail(ctx: ServerDeps, error: unknown): CallToolResult {
   } else if (error instanceof UnsupportedError) {
     message = error.message;
     details = { error: 'unsupported', message: error.message };
-  } else if (error instanceof ToolInputError) {
+  } else if (error instanceof InputError) {
     message = `Invalid input; nothing was sent. ${error.message}`;
     details = { error: 'validation', message: error.message };
   } else {

@@ -3,9 +3,9 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { providerOperations } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
 import type { ServerDeps, ToolContext } from './context.js';
-import { OPERATIONS } from './providers.js';
 import { selectTools, type ToolDef } from './tools.js';
 
 export const SERVER_NAME = 'callbridge';
@@ -19,9 +19,7 @@ const INSTRUCTIONS =
 
 /** Every catalog operation the curated tools map to must exist. */
 export function checkOperationMap(): void {
-  const missing = Object.values(OPERATIONS)
-    .flatMap((ops) => Object.values(ops))
-    .filter((id) => !catalog.has(id));
+  const missing = providerOperations().filter((id) => !catalog.has(id));
   if (missing.length) throw new Error(`the curated tools map to operations missing from the catalog: ${missing.join(', ')}`);
 }
 

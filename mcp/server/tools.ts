@@ -11,24 +11,9 @@ import { waitForCallResult } from '../../core/wait.js';
 import type { ToolsetName } from '../guardrails/config.js';
 import { GuardrailRefusal } from '../guardrails/guard.js';
 import { normalizeNumber } from '../guardrails/numbers.js';
-import { execute, fail, ok, PreviewCollector, ToolInputError, type ToolContext } from './context.js';
-import {
-  addCalleesChunk,
-  CHUNK_SIZE,
-  controlTask,
-  createTask,
-  getCallResult,
-  listScripts,
-  listTaskCalls,
-  placeCall,
-  PROVIDERS,
-  recordingUrl,
-  taskCallDetail,
-  taskStatus,
-  TASK_STATES,
-  type Callee,
-  type Provider,
-} from './providers.js';
+import { PROVIDER_NAMES, TASK_STATES, type Callee, type CreateTaskArgs, type ProviderName, type TaskAction, type TaskCallQuery } from '../../core/providers/index.js';
+import { execute, fail, ok, PreviewCollector, type ToolContext } from './context.js';
+import { getCallResult, placeCall, providerFor, taskCallDetail } from './providers.js';
 
 export interface ToolDef {
   name: string;
@@ -48,9 +33,9 @@ const anyObject = () => z.record(z.string(), z.unknown()).meta({ additionalPrope
 /** Template variables: text or numbers (anyOf with single types, for clients that reject type arrays). */
 const vars = () => z.record(z.string(), z.union([z.string(), z.number().describe('number')]));
 
-const provider = z.enum(PROVIDERS).describe('Back end: dyvms (Alibaba Voice), outboundbot (Alibaba Outbound Bot), volcengine, pbx (Yeastar-style PBX)');
+const provider = z.enum(PROVIDER_NAMES).describe('Back end: dyvms (Alibaba Voice), outboundbot (Alibaba Outbound Bot), volcengine, pbx (Yeastar-style PBX)');
 /** Provider in outputs (no description: the input already explains it). */
-const providerOut = z.enum(PROVIDERS);
+const providerOut = z.enum(PROVIDER_NAMES);
 const callDate = z.string().optional().describe('dyvms: day of the call, yyyy-MM-dd (default: when placed, else today)');
 const previewShape = z.object({
   operation: z.string(),
@@ -152,7 +137,7 @@ const waitTool: ToolDef = {
   output: { result: z.object(callResultOut).optional(), final: z.boolean(), timed_out: z.boolean(), waited_seconds: z.number(), polls: z.number() },
   annotations: READ,
   handler: guarded(async (args, ctx) => {
-    const a = args as { provider: Provider; call_id: string; call_date?: string; timeout_seconds: number; interval_seconds: number };
+    const a = args as { provider: ProviderName; call_id: string; call_date?: string; timeout_seconds: number; interval_seconds: number };
     // A first notification before any I/O: a client may drop one that arrives together with the result.
     await ctx.progress(0, a.timeout_seconds, 'waiting for the call result');
     const outcome = await waitForCallResult(() => getCallResult(ctx, a), {
@@ -187,7 +172,10 @@ const listScriptsTool: ToolDef = {
     scripts: z.array(z.object({ script_id: z.string(), name: z.string().optional(), type: z.string().optional(), status: z.string().optional() })),
   },
   annotations: READ,
-  handler: guarded(async (args, ctx) => ({ provider: args.provider, scripts: await listScripts(ctx, args.provider as Provider) })),
+  handler: guarded(async (args, ctx) => {
+    const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName);
+    return { provider: args.provider, scripts: await provider.listScripts(invoke, settings) };
+  }),
 };
 
 const createTaskTool: ToolDef = {
@@ -208,7 +196,8 @@ const createTaskTool: ToolDef = {
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
     const previews = new PreviewCollector();
-    const out = await createTask(ctx, args as never, previews);
+    const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName, previews);
+    const out = await provider.createTask(invoke, settings, args as unknown as CreateTaskArgs);
     return { provider: args.provider, ...out, ...dryRunOf(previews) };
   }),
 };
@@ -248,7 +237,7 @@ const addCalleesTool: ToolDef = {
   },
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
-    const p = args.provider as Provider;
+    const p = args.provider as ProviderName;
     const task = args.task_id as string;
     const all = args.callees as Callee[];
     const rejections: Array<{ number: string; reason: string }> = [];
@@ -273,11 +262,12 @@ const addCalleesTool: ToolDef = {
         ctx.guard.numberRefusal(first.number)?.howToChange ?? 'give valid phone numbers.',
       );
     }
-    const size = CHUNK_SIZE[p] ?? 100;
+    const size = providerFor(ctx, p).provider.chunkSize ?? 100;
     const chunks: Callee[][] = [];
     for (let i = 0; i < valid.length; i += size) chunks.push(valid.slice(i, i + size));
     ctx.confirmSummary = `add ${valid.length} callee(s) to ${p} task ${task}; they will be dialled (real, billed calls).`;
     const previews = new PreviewCollector();
+    const { provider, invoke, settings } = providerFor(ctx, p, previews);
     let accepted = 0;
     let requests = 0;
     let incomplete: string | undefined;
@@ -288,7 +278,7 @@ const addCalleesTool: ToolDef = {
         break;
       }
       try {
-        const r = await addCalleesChunk(ctx, p, task, chunk, previews);
+        const r = await provider.addCallees(invoke, settings, task, chunk);
         accepted += r.accepted.length;
         rejections.push(...r.rejected);
         requests++;
@@ -327,7 +317,8 @@ const controlTaskTool: ToolDef = {
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
   handler: guarded(async (args, ctx) => {
     const previews = new PreviewCollector();
-    const out = await controlTask(ctx, args.provider as Provider, args.task_id as string, args.action as never, args.schedule_time as string | undefined, previews);
+    const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName, previews);
+    const out = await provider.controlTask(invoke, settings, args.task_id as string, args.action as TaskAction, args.schedule_time as string | undefined);
     return { provider: args.provider, task_id: args.task_id, action: args.action, ...out, ...dryRunOf(previews) };
   }),
 };
@@ -348,7 +339,10 @@ const taskStatusTool: ToolDef = {
     raw: anyObject(),
   },
   annotations: READ,
-  handler: guarded(async (args, ctx) => ({ provider: args.provider, task_id: args.task_id, ...withRawObject(await taskStatus(ctx, args.provider as Provider, args.task_id as string)) })),
+  handler: guarded(async (args, ctx) => {
+    const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName);
+    return { provider: args.provider, task_id: args.task_id, ...withRawObject(await provider.taskStatus(invoke, settings, args.task_id as string)) };
+  }),
 };
 
 const listTaskCallsTool: ToolDef = {
@@ -374,7 +368,8 @@ const listTaskCallsTool: ToolDef = {
   annotations: READ,
   handler: guarded(async (args, ctx) => {
     const page = args.page as number;
-    const r = await listTaskCalls(ctx, args.provider as Provider, args.task_id as string, page, args.page_size as number);
+    const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName);
+    const r = await provider.listTaskCalls(invoke, settings, args.task_id as string, page, args.page_size as number);
     const hasMore = r.total !== undefined ? page * r.page_size < r.total : r.calls.length === r.page_size;
     return { provider: args.provider, task_id: args.task_id, page, page_size: r.page_size, total: r.total, has_more: hasMore, calls: r.calls.map(withRawObject) };
   }),
@@ -409,7 +404,10 @@ const recordingTool: ToolDef = {
   input: { provider: z.enum(['dyvms', 'outboundbot', 'volcengine']), ...callRef },
   output: { provider: providerOut, url: z.string(), note: z.string().optional() },
   annotations: { ...READ, idempotentHint: false },
-  handler: guarded(async (args, ctx) => ({ provider: args.provider, ...(await recordingUrl(ctx, args as never)) })),
+  handler: guarded(async (args, ctx) => {
+    const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName);
+    return { provider: args.provider, ...(await provider.recordingUrl(invoke, settings, args as TaskCallQuery)) };
+  }),
 };
 
 // ---- catalog ----
@@ -563,5 +561,3 @@ export function selectTools(toolsets: readonly ToolsetName[], readOnly: boolean,
   const names = new Set(toolsets.flatMap((s) => (readOnly ? TOOLSETS[s].read : [...TOOLSETS[s].read, ...TOOLSETS[s].write])));
   return tools.filter((t) => names.has(t.name));
 }
-
-export { ToolInputError };
