@@ -1,10 +1,10 @@
 // The Resource / Operation selectors and every operation's fields, generated from the catalog.
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { AnyOperation, Product } from '../../core/operation.js';
+import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { listOperations } from '../../core/registry.js';
 import { operationFields, toProperty, type FieldSpec } from './fields.js';
 import { OTHER_RESOURCE, RESOURCE_RULES, resourceOf, type ResourceRule } from './resources.js';
-import { TRACKERS } from './trackers.js';
 
 /** Operations that return a link to a file; the node can download it as binary data. */
 export const DOWNLOADS: Record<string, { urlPath: string; fileNamePath?: string; defaultOn: boolean }> = {
@@ -82,13 +82,14 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
       displayOptions: show(resource.value, value, { returnAll: [false] }),
     });
   }
-  if (TRACKERS[op.id]) {
+  const tracker = CALL_TRACKERS[op.id];
+  if (tracker) {
     props.push({
       displayName: 'Wait for Result',
       name: 'waitForResult',
       type: 'boolean',
       default: false,
-      description: `Whether to wait until the call has ended (polling ${TRACKERS[op.id].queryOperation}) and return its vendor-neutral result (status, duration, hang-up side, DTMF) next to the raw record`,
+      description: `Whether to wait until the call has ended (polling ${tracker.queryOperation}) and return its vendor-neutral result (status, duration, hang-up side, DTMF) next to the raw record`,
       displayOptions: show(resource.value, value),
     });
     props.push({

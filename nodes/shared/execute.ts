@@ -7,6 +7,7 @@ import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
 import { CallbridgeError, redact } from '../../core/errors.js';
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
+import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
 import { percentEncode } from '../../core/signing/alibaba.js';
 import { md5Hex } from '../../core/vendors/pbx.js';
@@ -16,7 +17,6 @@ import { CREDENTIAL } from './constants.js';
 import { DOWNLOADS, findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
 import { n8nRuntime } from './runtime.js';
-import { TRACKERS, type TrackerContext } from './trackers.js';
 import { N8nTransport } from './transport.js';
 
 export function credentialTypeOf(product: Product): string {
@@ -41,7 +41,8 @@ export function credentialSecrets(credentials: ICredentialDataDecryptedObject): 
 export interface ProductClient {
   client: CallbridgeClient;
   secrets: string[];
-  tracker: TrackerContext;
+  /** What following a placed call needs (core/providers). */
+  settings: ProviderSettings;
 }
 
 /** A core client whose requests are authenticated by the node's credential (signing happens in the credential type). */
@@ -58,7 +59,7 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   return {
     client: new CallbridgeClient(config, catalog),
     secrets: credentialSecrets(credentials),
-    tracker: { pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
+    settings: { now: n8nRuntime.now, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
   };
 }
 
@@ -119,16 +120,15 @@ async function waitForResults(
   placedAt: number,
   itemIndex: number,
 ): Promise<IDataObject[]> {
-  const tracker = TRACKERS[op.id];
   const timeoutMs = Math.max(0, Number(parameter(ctx, 'waitTimeout', itemIndex, 300)) * 1000);
   const intervalMs = Math.max(1, Number(parameter(ctx, 'pollInterval', itemIndex, 5))) * 1000;
-  const calls = tracker.calls(input, output, placedAt);
+  const calls = trackedCalls(op.id, input, output, placedAt);
   if (!calls.length) return [{ ...toJson(output), wait: { final: false, reason: 'the answer names no call to follow' } }];
-  const invoke = (id: string, query: Record<string, unknown>) => pc.client.invoke(id, query);
+  const invoke = sendingInvoke(pc.client);
   const signal = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
   const results: IDataObject[] = [];
   for (const call of calls) {
-    const outcome = await waitForCallResult(() => tracker.poll(invoke, call, pc.tracker), {
+    const outcome = await waitForCallResult(() => callResult(invoke, pc.settings, op.product, call), {
       runtime: n8nRuntime,
       timeoutMs,
       intervalMs,
@@ -231,7 +231,7 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
   }
   const placedAt = Date.now();
   const output = await pc.client.invoke(op.id, input);
-  if (TRACKERS[op.id] && parameter(ctx, 'waitForResult', itemIndex, false) === true) {
+  if (CALL_TRACKERS[op.id] && parameter(ctx, 'waitForResult', itemIndex, false) === true) {
     const results = await waitForResults(ctx, pc, op, input, output, placedAt, itemIndex);
     return results.map((json) => ({ json, pairedItem: paired }));
   }

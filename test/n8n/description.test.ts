@@ -13,7 +13,7 @@ import type { Product } from '../../core/operation.js';
 import { nodeOperations, operationEntries, operationValue } from '../../nodes/shared/description.js';
 import { analyze, fieldValue, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
 import { OTHER_RESOURCE } from '../../nodes/shared/resources.js';
-import { TRACKERS } from '../../nodes/shared/trackers.js';
+import { CALL_TRACKERS as TRACKERS } from '../../core/providers/index.js';
 
 const NODES: Array<[Product, { description: { properties: INodeProperties[]; usableAsTool?: unknown; credentials?: Array<{ name: string }> } }]> = [
   ['dyvms', new AlibabaCloudVoice()],
