@@ -141,6 +141,8 @@ export interface OverheadResult {
   callbridgeBundle: { file: string; bytes: number };
   /** In-process cost of each stage of a call, no network (bench/tools/stages.ts). */
   stages: { stage: string; us: number }[];
+  /** Install size of the published packages as built in dist/ (when built): the CLI/MCP package with its dependency closure, and the n8n package (no runtime dependencies). */
+  packages: { name: string; kib: number; packages: number }[];
   /** CPU per call of the whole client with an instant transport, and of the floor's work (bench/tools/client-no-network.ts). */
   noNetwork: { stage: string; us: number }[];
 }
@@ -400,6 +402,14 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
   const stages = tool('stages.ts');
   const noNetwork = tool('client-no-network.ts');
   const bundle = join(BUILD_DIR, 'callbridge-lib.mjs');
+  const packages: OverheadResult['packages'] = [];
+  if (existsSync(join(ROOT, 'dist', 'callbridge', 'cli.js'))) {
+    const size = installSize(['@modelcontextprotocol/sdk', 'undici', 'zod'], ['dist/callbridge']);
+    packages.push({ name: 'callbridge (CLI + MCP server: dist/callbridge + @modelcontextprotocol/sdk, undici, zod)', kib: size.kib, packages: size.packages });
+  }
+  if (existsSync(join(ROOT, 'dist', 'n8n-package'))) {
+    packages.push({ name: 'n8n-nodes-callbridge (dist/n8n-package; core and zod bundled, no runtime dependencies)', kib: Math.round(diskKiB(join(ROOT, 'dist', 'n8n-package'), true)), packages: 0 });
+  }
   return {
     machine: { ...started, loadAverageEnd: machine().loadAverage },
     seed: SEED,
@@ -411,6 +421,7 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
     callbridgeBundle: { file: '.cache/bench/callbridge-lib.mjs', bytes: statSync(bundle).size },
     stages,
     noNetwork,
+    packages,
   };
 }
 

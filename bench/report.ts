@@ -133,6 +133,10 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
     out.push('');
     out.push(ratioTable(o));
     out.push('');
+    if (o.packages?.length) {
+      out.push('Published packages, as built in dist/ by this run\'s tsup: ' + o.packages.map((p) => `${p.name}: ${(p.kib / 1024).toFixed(1)} MiB${p.packages ? ` (${p.packages} packages)` : ''}`).join('; ') + '.');
+      out.push('');
+    }
     out.push('Versions: ' + o.versions.map((v) => `${v.name} ${v.installed ?? 'missing'}${v.ok ? '' : ` (pinned ${v.pinned}!)`}`).join(', ') + '.');
     out.push('');
     out.push('### Where callbridge\'s time goes');
@@ -173,7 +177,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
     out.push('');
     out.push(bulkTable(b));
     out.push('');
-    out.push('"peak in 1 s": the most bulk requests within any one-second window, as the client sent them (what its pacer controls) and as the sandbox received them. The second can exceed the QPS when the sandbox process is held up and then reads several queued requests at once (a shared 2-core machine); its token bucket, like the gateway\'s, allows a burst of one second\'s worth, so that costs no throttling.');
+    out.push('"peak in 1 s": the most bulk requests within any one-second window, as the client handed them to its transport and as the sandbox received them. The pacer spaces its slots exactly (one per 10 ms at 100 QPS), but when a process is held up (a shared 2-core machine) late timers fire together and queued requests are read together, so a one-second window can hold more than the QPS; the sandbox\'s token bucket, like the gateway\'s, allows a burst of one second\'s worth, and no request was throttled.');
     out.push('');
     for (const s of b.summaries) out.push(`- ${s.scenario}: ${s.stateCheck}.`);
     out.push('');
@@ -202,6 +206,9 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
   out.push('- Real vendor endpoints: everything here is loopback (fixed-answer server or sandbox); network latency would dominate wall time and is not the subject.');
   out.push('- Install sizes are disk usage on this machine\'s file system (4 KiB blocks), not tarball sizes.');
   out.push('- CPU figures come from a 2-core shared virtual machine; run `npm run bench` on your own hardware for absolute numbers.');
+  out.push('- Bulk through the MCP tool `add_task_callees` is not measured. From its code (mcp/server/tools.ts) it sends one chunk at a time, so with a real answer latency it cannot reach the QPS: at 80 ms per answer, about 12 requests per second for dyvms, about 25 s instead of 3 s for 300,000 callees. Sending a few chunks in parallel and letting the client\'s pacer set the rate, as this benchmark does, would fix that.');
+  out.push('- The Volcengine bulk run has no QPS figure: the vendor documents none, so neither the client nor the sandbox limits BatchAppend.');
+  out.push('- The client-overhead targets are CPU ratios; the concurrency-50 request rates are bounded by the loopback server sharing the 2 cores, so they say little about the clients.');
   out.push('');
   return out.join('\n');
 }
