@@ -182,7 +182,9 @@ out.push(`## 5. MCP over HTTP under load and abuse
 
 \`callbridge mcp --http\` as its own process on 127.0.0.1 (its vendor client on the in-process
 sandbox), ${n(mcp.clients)} MCP SDK clients (Streamable HTTP, bearer token) listing tools and calling read tools for
-${n(mcp.seconds)} s: **${n(mcp.requests)} requests, ${n(mcp.errors)} errors**, ${n(mcp.requestsPerSecond)} requests/s, latency p50 **${n(mcp.p50Ms)} ms**, p99 **${n(mcp.p99Ms)} ms** (max ${n(mcp.maxMs)} ms).
+${n(mcp.seconds)} s: **${n(mcp.requests)} requests, ${n(mcp.errors)} errors**${Number(mcp.keepAliveRaceErrors ?? 0) ? ` (plus ${n(mcp.keepAliveRaceErrors)} requests lost to the keep-alive gap below)` : ''}, ${n(mcp.requestsPerSecond)} requests/s, latency p50 **${n(mcp.p50Ms)} ms**, p99 **${n(mcp.p99Ms)} ms** (max ${n(mcp.maxMs)} ms).
+The server is CPU-bound: a stateless \`tools/list\` builds the tool schemas again for every request
+(about 50-80 ms of CPU each here), so one server process answers a few dozen requests per second.
 `);
 out.push(table(['request', 'count', 'p50 ms', 'p99 ms'], Object.entries(perStep).map(([k, v]) => [k, n(v.count), n(v.p50Ms), n(v.p99Ms)])));
 out.push(`
@@ -204,14 +206,21 @@ if (idGaps.length) {
   PBX's dialled number (outto) are not named.`);
 }
 if (leaks.length) {
-  gaps.push(`- **The Alibaba STS token is redacted only verbatim:** it appears URL-encoded in dry-run previews and,
-  double-encoded, in the gateway's SignatureDoesNotMatch "string to sign" that error messages repeat.
+  gaps.push(`- **The Alibaba STS token, double-encoded, in vendor messages:** secrets are redacted as is,
+  URL-encoded and JSON-escaped, but the gateway's SignatureDoesNotMatch message repeats its "string to
+  sign", where the STS token is URL-encoded twice, and error messages pass that text on.
   Seen in: ${leaks.map((l) => l.replace(/: alibabaStsToken.*$/, '')).join('; ')}.`);
 }
 if (pbx.pbxInsecureTlsAlsoAcceptsSelfSignedCloudEndpoints) {
   gaps.push(`- **\`CALLBRIDGE_PBX_INSECURE_TLS=true\` turns off certificate checks for every vendor**, not only the PBX:
   the one undici transport applies it to Alibaba and Volcengine endpoints too (a self-signed Volcengine
   endpoint was accepted).`);
+}
+if (Number(mcp.keepAliveRaceErrors ?? 0) > 0) {
+  gaps.push(`- **MCP HTTP keep-alive:** \`mcp/server/http.ts\` keeps Node's default 5 s keep-alive timeout. With the
+  server busy, it closes reused connections whose next request has already arrived, and clients get
+  "fetch failed (other side closed)": ${n(mcp.keepAliveRaceErrors)} of ${n(Number(mcp.requests ?? 0))} requests in this run. The same run with the timeout raised
+  to 65 s had none.`);
 }
 gaps.push(`- **Sandbox decoder:** a comma-encoded list whose text starts with "{" (e.g. CorpNameList ["{x", "y"]) is
   read as JSON by \`sandbox/alibaba-decode.ts\` and refused; the client's encoding is right (${n(sum(rt, 'sandboxDecoderGap'))} such inputs in this run).`);
