@@ -279,30 +279,30 @@ describe('no duplicate billed calls under faults (core client, 1,000 attempts pe
     expect(codes.filter((c) => /Nonce|Signature/i.test(c))).toEqual([]);
   });
 
-  const checkUnknowns = (opId: string) => {
-    const run = runs.get(opId);
-    if (!run) return;
-    for (const a of run.attempts) {
-      if (a.outcome !== 'unknown') continue;
-      const error = a.error as CallbridgeError;
-      expect(error.kind).toBe('outcome_unknown');
-      expect(error.mayHaveBeenProcessed).toBe(true);
-      expect(error.message).toMatch(/Outcome unknown/);
-      expect(
-        Object.values(error.checkWith ?? {}),
-        `${opId}: an unknown outcome must name ${run.scenario.checkField}=${a.intent.key} to check; got checkWith ${JSON.stringify(error.checkWith)}`,
-      ).toContain(a.intent.key);
-    }
-  };
+  const unknowns = (opId: string) => (runs.get(opId)?.attempts ?? []).filter((a) => a.outcome === 'unknown');
   for (const opId of UNDER_TEST) {
+    it(`${opId}: every unknown outcome is reported as outcome_unknown, may-have-been-processed`, () => {
+      for (const a of unknowns(opId)) {
+        const error = a.error as CallbridgeError;
+        expect(error.kind).toBe('outcome_unknown');
+        expect(error.mayHaveBeenProcessed).toBe(true);
+        expect(error.message).toMatch(/Outcome unknown/);
+      }
+    });
+    const namesIdentifier = () => {
+      const run = runs.get(opId);
+      for (const a of unknowns(opId)) {
+        expect(
+          Object.values(a.error?.checkWith ?? {}),
+          `${opId}: an unknown outcome must name ${run?.scenario.checkField}=${a.intent.key} to check; got checkWith ${JSON.stringify(a.error?.checkWith)}`,
+        ).toContain(a.intent.key);
+      }
+    };
     const gap = IDENTIFIER_GAPS[opId];
-    if (gap) {
-      // Known defect (see IDENTIFIER_GAPS): this passes while the client still omits the identifier and
-      // fails as soon as it names it; then move the operation out of IDENTIFIER_GAPS.
-      it.fails(`${opId}: every unknown outcome names the identifier to check [KNOWN GAP: ${gap}]`, () => checkUnknowns(opId));
-    } else {
-      it(`${opId}: every unknown outcome is reported as outcome_unknown with the identifier to check`, () => checkUnknowns(opId));
-    }
+    // Known defect (see IDENTIFIER_GAPS): passes while the client still omits the identifier and fails
+    // as soon as it names it; then move the operation out of IDENTIFIER_GAPS.
+    if (gap) it.fails(`${opId}: every unknown outcome names the identifier to check [KNOWN GAP: ${gap}]`, namesIdentifier);
+    else it(`${opId}: every unknown outcome names the identifier to check`, namesIdentifier);
   }
 
   it('the fault mix really happened: retries, timeouts, resets, 5xx, throttling and unknown outcomes', () => {
