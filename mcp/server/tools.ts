@@ -262,12 +262,12 @@ const addCalleesTool: ToolDef = {
         ctx.guard.numberRefusal(first.number)?.howToChange ?? 'give valid phone numbers.',
       );
     }
-    const size = providerFor(ctx, p).provider.chunkSize ?? 100;
+    const previews = new PreviewCollector();
+    const { provider, invoke, settings } = providerFor(ctx, p, previews);
+    const size = provider.chunkSize ?? 100;
     const chunks: Callee[][] = [];
     for (let i = 0; i < valid.length; i += size) chunks.push(valid.slice(i, i + size));
     ctx.confirmSummary = `add ${valid.length} callee(s) to ${p} task ${task}; they will be dialled (real, billed calls).`;
-    const previews = new PreviewCollector();
-    const { provider, invoke, settings } = providerFor(ctx, p, previews);
     let accepted = 0;
     let requests = 0;
     let incomplete: string | undefined;
