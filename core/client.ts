@@ -29,12 +29,27 @@ export interface ClientConfig {
 
 const DRY_RUN_TOKEN = '<pbx-session-token>';
 
-/** Identifiers in the input that let a user check what happened to a call or task. */
-const CHECK_KEYS = ['OutId', 'CallId', 'TaskId', 'Id', 'JobGroupId', 'JobId', 'Name', 'TaskName', 'JobGroupName'];
+/** Identifiers in the input (at any depth) that let a user check what happened to a call or task. */
+const CHECK_KEYS = new Set([
+  'OutId', 'CallId', 'TaskId', 'TaskOpenId', 'Id', 'JobGroupId', 'JobId', 'Name', 'TaskName', 'JobGroupName', 'BatchJobName',
+  'SingleOpenId', 'referenceId', 'CalledNumber', 'outto',
+]);
+const MAX_CHECK_IDS = 20;
 
+/** e.g. { OutId: 'o-1' } or { 'List.1.SingleOpenId': 'a', 'List.2.SingleOpenId': 'b' } */
 function checkWith(input: Record<string, unknown>): Record<string, string> | undefined {
-  const found = CHECK_KEYS.filter((k) => typeof input[k] === 'string' || typeof input[k] === 'number');
-  return found.length ? Object.fromEntries(found.map((k) => [k, String(input[k])])) : undefined;
+  const found: Record<string, string> = {};
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (depth > 4 || value === null || typeof value !== 'object' || Object.keys(found).length >= MAX_CHECK_IDS) return;
+    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i + 1), v]) : Object.entries(value);
+    for (const [key, v] of entries) {
+      const at = path ? `${path}.${key}` : key;
+      if (CHECK_KEYS.has(key) && (typeof v === 'string' || typeof v === 'number')) found[at] = String(v);
+      else walk(v, at, depth + 1);
+    }
+  };
+  walk(input, '', 0);
+  return Object.keys(found).length ? found : undefined;
 }
 
 export class CallbridgeClient {

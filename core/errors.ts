@@ -77,7 +77,10 @@ function secretForms(secret: string): string[] {
   const uri = encodeURIComponent(secret);
   const rfc3986 = uri.replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
   const form = new URLSearchParams({ s: secret }).toString().slice(2);
-  const forms = [secret, uri, rfc3986, uri.replace(/%20/g, '+'), form, JSON.stringify(secret).slice(1, -1)];
+  const once = [secret, uri, rfc3986, uri.replace(/%20/g, '+'), form, JSON.stringify(secret).slice(1, -1)];
+  // Vendors echo the string they signed (already encoded once) in signature errors: encoded twice.
+  const twice = [encodeURIComponent(rfc3986), encodeURIComponent(uri)];
+  const forms = [...once, ...twice];
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 

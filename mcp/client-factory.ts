@@ -18,9 +18,15 @@ export function createClientFromEnv({ env, transport }: ClientFactoryOptions): C
 }
 
 function transportFromEnv(env: Env): UndiciTransport {
+  const pbxUrl = env.CALLBRIDGE_PBX_URL?.trim();
   return new UndiciTransport({
-    insecureTls: env.CALLBRIDGE_PBX_INSECURE_TLS === 'true',
-    ca: env.CALLBRIDGE_PBX_CA_FILE ? readFileSync(env.CALLBRIDGE_PBX_CA_FILE, 'utf8') : undefined,
+    onPrem: pbxUrl
+      ? {
+          baseUrl: pbxUrl,
+          insecureTls: env.CALLBRIDGE_PBX_INSECURE_TLS === 'true',
+          ca: env.CALLBRIDGE_PBX_CA_FILE ? readFileSync(env.CALLBRIDGE_PBX_CA_FILE, 'utf8') : undefined,
+        }
+      : undefined,
   });
 }
 

@@ -5,10 +5,15 @@ export interface UndiciTransportOptions {
   connectTimeoutMs?: number;
   /** Proxy URL; defaults to HTTPS_PROXY / https_proxy. */
   proxy?: string;
-  /** PEM of an extra certificate authority (on-prem PBXs with their own CA). */
-  ca?: string;
-  /** Accept any TLS certificate (self-signed PBXs). Off by default. */
-  insecureTls?: boolean;
+  /** TLS settings for one on-prem base URL only (the PBX); every other URL keeps the default checks. */
+  onPrem?: {
+    /** Base URL the settings apply to, e.g. https://192.168.1.10:8088 */
+    baseUrl: string;
+    /** PEM of the certificate authority that signed its certificate. */
+    ca?: string;
+    /** Accept any certificate (self-signed PBXs). Off by default. */
+    insecureTls?: boolean;
+  };
 }
 
 /** Error codes that prove the request never reached the server. */
@@ -41,17 +46,26 @@ function errorCode(error: unknown): string | undefined {
 /** Keep-alive HTTP(S) transport for the CLI, the MCP server and benchmarks. */
 export class UndiciTransport implements Transport {
   private readonly dispatcher: Dispatcher;
+  private readonly onPrem?: { prefix: string; dispatcher: Dispatcher };
 
   constructor(options: UndiciTransportOptions = {}) {
-    const connect = {
-      timeout: options.connectTimeoutMs ?? 5_000,
-      ca: options.ca,
-      rejectUnauthorized: !options.insecureTls,
-    };
+    const timeout = options.connectTimeoutMs ?? 5_000;
     const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
-    this.dispatcher = proxy
-      ? new ProxyAgent({ uri: proxy, requestTls: connect })
-      : new Agent({ connect, keepAliveTimeout: 30_000, connections: 128 });
+    const dispatcher = (tls: { ca?: string; rejectUnauthorized?: boolean }) => {
+      const connect = { timeout, ...tls };
+      return proxy ? new ProxyAgent({ uri: proxy, requestTls: connect }) : new Agent({ connect, keepAliveTimeout: 30_000, connections: 128 });
+    };
+    this.dispatcher = dispatcher({});
+    const { onPrem } = options;
+    if (onPrem && (onPrem.ca || onPrem.insecureTls)) {
+      const prefix = onPrem.baseUrl.replace(/\/+$/, '');
+      this.onPrem = { prefix, dispatcher: dispatcher({ ca: onPrem.ca, rejectUnauthorized: !onPrem.insecureTls }) };
+    }
+  }
+
+  private dispatcherFor(url: string): Dispatcher {
+    const onPrem = this.onPrem;
+    return onPrem && (url === onPrem.prefix || url.startsWith(`${onPrem.prefix}/`)) ? onPrem.dispatcher : this.dispatcher;
   }
 
   async send(req: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
@@ -61,7 +75,7 @@ export class UndiciTransport implements Transport {
         method: req.method,
         headers: req.headers,
         body: req.body,
-        dispatcher: this.dispatcher,
+        dispatcher: this.dispatcherFor(req.url),
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
@@ -76,7 +90,7 @@ export class UndiciTransport implements Transport {
     }
   }
 
-  close(): Promise<void> {
-    return this.dispatcher.close();
+  async close(): Promise<void> {
+    await Promise.all([this.dispatcher.close(), this.onPrem?.dispatcher.close()]);
   }
 }

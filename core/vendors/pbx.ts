@@ -58,6 +58,26 @@ export function pbxRequest(op: AnyOperation, input: Record<string, unknown>, con
   };
 }
 
+/** What the PBX's errno values mean (Yeastar S-Series API error codes). */
+const ERRNO_MEANING: Record<string, string> = {
+  '10003': 'unsupported API request',
+  '10004': 'a required parameter is blank',
+  '10006': 'the extension does not exist',
+  '10007': 'the call does not exist',
+  '10008': 'the extension is not idle',
+  '10011': 'the called number does not exist',
+  '10023': 'the audio file does not exist',
+  '10024': 'the extension has no outbound call permission',
+  '10031': 'the callee number does not meet the requirement',
+  '20000': 'only JSON is accepted',
+  '20001': 'only POST is accepted',
+  '20002': 'login refused: this IP is locked out after repeated failed logins (10 minutes)',
+  '20003': 'login failed: invalid username or password',
+  '20004': 'no such token',
+  '20005': 'the token is blank',
+  '20006': 'the token timed out',
+};
+
 interface PbxBody {
   status?: string;
   errno?: string | number;
@@ -91,7 +111,7 @@ export function pbxResponse(operationId: string, response: HttpResponse): PbxBod
     retryable: response.status >= 500,
     mayHaveBeenProcessed: response.status >= 500 || !body,
     message: body
-      ? `${operationId} failed: PBX answered status "${body.status ?? '?'}" errno ${code}${body.errmsg ? `: ${body.errmsg}` : ''}`
+      ? `${operationId} failed: PBX answered status "${body.status ?? '?'}" errno ${code}${ERRNO_MEANING[code] ? ` (${ERRNO_MEANING[code]})` : ''}${body.errmsg ? `: ${body.errmsg}` : ''}`
       : `${operationId} failed: HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
   });
 }

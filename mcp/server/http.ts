@@ -159,6 +159,10 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
       refuse(res, 500, `Internal error: ${deps.client.redact(error instanceof Error ? error.message : String(error))}`);
     });
   });
+  // Longer than clients' keep-alive pools (undici keeps idle sockets 4 s, browsers ~60 s), so the server
+  // never closes a socket a client is just reusing; headersTimeout must exceed keepAliveTimeout.
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

@@ -40,19 +40,6 @@ const faultRule = (op: string) => `${op}:latency=${LATENCY_MS},${Object.entries(
 
 /** Task-creating 'write' operations held to the same rule. */
 const TASK_WRITES = ['dyvms.CreateCallTask', 'dyvms.CreateRobotTask', 'outboundbot.CreateJobGroup'];
-/**
- * Operations whose 'outcome_unknown' errors do not yet name the identifier a user needs to check the
- * outcome (core/client.ts CHECK_KEYS only looks at a fixed list of top-level input names).
- */
-const IDENTIFIER_GAPS: Record<string, string> = {
-  'volcengine.BatchAppend': 'TaskOpenId is not in CHECK_KEYS',
-  'volcengine.ResumeTask': 'TaskOpenId is not in CHECK_KEYS',
-  'volcengine.SingleBatchAppend': 'SingleOpenId is nested in List[]; nothing is named',
-  'outboundbot.CreateBatchJobs': 'BatchJobName is not in CHECK_KEYS',
-  'outboundbot.StartJob': 'the contact referenceId is nested in JobJson; nothing is named',
-  'pbx.extension.dial_outbound': 'outto (the dialled number) is not in CHECK_KEYS',
-  'pbx.outbound.playprompt': 'outto (the dialled number) is not in CHECK_KEYS',
-};
 const UNDER_TEST = operations.filter((op) => op.access === 'call' || TASK_WRITES.includes(op.id)).map((op) => op.id);
 
 interface Attempt {
@@ -298,11 +285,7 @@ describe('no duplicate billed calls under faults (core client, 1,000 attempts pe
         ).toContain(a.intent.key);
       }
     };
-    const gap = IDENTIFIER_GAPS[opId];
-    // Known defect (see IDENTIFIER_GAPS): passes while the client still omits the identifier and fails
-    // as soon as it names it; then move the operation out of IDENTIFIER_GAPS.
-    if (gap) it.fails(`${opId}: every unknown outcome names the identifier to check [KNOWN GAP: ${gap}]`, namesIdentifier);
-    else it(`${opId}: every unknown outcome names the identifier to check`, namesIdentifier);
+    it(`${opId}: every unknown outcome names the identifier to check`, namesIdentifier);
   }
 
   it('the fault mix really happened: retries, timeouts, resets, 5xx, throttling and unknown outcomes', () => {

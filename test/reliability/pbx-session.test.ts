@@ -160,14 +160,12 @@ describe('PBX with a self-signed certificate', () => {
 
   it('is accepted when its certificate is given as the CA (UndiciTransport ca)', async (ctx) => {
     if (!front || !cert) return ctx.skip();
-    const client = createClientFromEnv({ env: env(), transport: transport({ ca: cert.cert }) });
+    const client = createClientFromEnv({ env: env(), transport: transport({ onPrem: { baseUrl: env().CALLBRIDGE_PBX_URL as string, ca: cert.cert } }) });
     await expect(client.invoke('pbx.extensionlist.query', {})).resolves.toMatchObject({ status: 'Success' });
     figures.selfSignedOptIn = { insecureTls: 'accepted', ownCa: 'accepted' };
   });
 
-  // KNOWN GAP: the transport applies insecureTls to every request it sends, so the PBX opt-in also
-  // turns off certificate checks for Alibaba and Volcengine endpoints. Flip to it() once fixed.
-  it.fails('the PBX opt-in does not turn off certificate checks for the cloud vendors [KNOWN GAP]', async (ctx) => {
+  it('the PBX opt-in does not turn off certificate checks for the cloud vendors', async (ctx) => {
     if (!front) return ctx.skip();
     const client = createClientFromEnv({
       env: { ...sandbox.env, CALLBRIDGE_PBX_INSECURE_TLS: 'true', CALLBRIDGE_VOLCENGINE_ENDPOINT: `${front.url}/volcengine/` },

@@ -68,7 +68,7 @@ const scanner = new SecretScanner(() => ({
  * in which the STS token is URL-encoded twice, and error messages pass that text on. Any other form
  * or secret is still a failure.
  */
-const KNOWN_LEAKS: RegExp[] = [/: alibabaStsToken \(URL-encoded twice\) at/];
+const KNOWN_LEAKS: RegExp[] = [];
 const isKnown = (hit: string) => KNOWN_LEAKS.some((k) => k.test(hit));
 const unknownHits = () => scanner.hits.filter((h) => !isKnown(h));
 
@@ -356,9 +356,7 @@ describe('secrets never leak', () => {
     expect(Object.keys(scanner.summary()).sort()).toEqual(['cli', 'mcp-http', 'mcp-stdio', 'mcp-stdio-dry-run', 'n8n']);
   });
 
-  // KNOWN GAP (see KNOWN_LEAKS): passes while the STS token still shows up encoded; fails once it is
-  // redacted in every form, and then KNOWN_LEAKS must be emptied.
-  it.fails('the Alibaba STS token is redacted in every form, dry-run previews and vendor messages included [KNOWN GAP]', () => {
+  it('the Alibaba STS token is redacted in every form, dry-run previews and vendor messages included', () => {
     expect(scanner.recheck()).toEqual([]);
   });
 });

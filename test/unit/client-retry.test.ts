@@ -43,7 +43,7 @@ describe('retries of a billed call', () => {
     const error = await failure(c.invoke('dyvms.SingleCallByTts', call));
     expect(transport.requests).toHaveLength(1);
     expect(error.kind).toBe('outcome_unknown');
-    expect(error.checkWith).toEqual({ OutId: 'out-42' });
+    expect(error.checkWith).toEqual({ CalledNumber: '13800000000', OutId: 'out-42' });
     expect(error.message).toContain('OutId=out-42');
   });
 
