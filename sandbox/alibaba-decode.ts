@@ -106,14 +106,36 @@ function decodeObjectItem(prefix: string, schema: z.ZodType | undefined, params:
   return out;
 }
 
+/** Whether a list schema also admits an object (a union such as CreateCallTask.Data: numbers or {paramNames, calleeList}). */
+function admitsObject(schema: z.ZodType): boolean {
+  const def = defOf(unwrap(schema));
+  return def.type === 'union' && (def.options ?? []).some((o) => kindOf(o) === 'object');
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A comma-encoded field (encoding 'comma') is split on commas, never read as JSON: its items may
+ * themselves start with "{" (CorpNameList ["{x", "y"] travels as "{x,y"). Only a field whose schema
+ * also admits an object (sent as JSON text in place of the list) may carry a JSON object, and it is
+ * read as one unless the split list is a valid value of the field and the object is not.
+ */
+function decodeComma(raw: string, schema: z.ZodType): unknown {
+  const list = raw === '' ? [] : raw.split(',');
+  if (!admitsObject(schema) || !raw.trim().startsWith('{')) return list;
+  const parsed = parseJson(raw);
+  if (!isPlainObject(parsed)) return list;
+  return schema.safeParse(list).success && !schema.safeParse(parsed).success ? list : parsed;
+}
+
 function decodeValue(name: string, schema: z.ZodType | undefined, encoding: WireEncoding | undefined, params: Record<string, string>): unknown {
   const kind = schema ? kindOf(schema) : 'scalar';
   const raw = params[name];
   if (kind === 'scalar') return raw;
   const mode = encoding ?? defaultEncoding(schema as z.ZodType);
-  // An object sent in place of a list (a union such as CreateCallTask.Data) travels as JSON text.
+  if (mode === 'comma' && kind === 'array') return raw === undefined ? undefined : decodeComma(raw, schema as z.ZodType);
+  // An object sent in place of a repeated list (a list-or-object union) travels as JSON text under the bare name.
   if (kind === 'object' || mode === 'json' || (raw !== undefined && raw.trim().startsWith('{'))) return raw === undefined ? undefined : parseJson(raw);
-  if (mode === 'comma') return raw === undefined ? undefined : raw === '' ? [] : raw.split(',');
   const element = elementOf(schema as z.ZodType);
   const elementKind = element ? kindOf(element) : 'scalar';
   const items = repeated(name, params);

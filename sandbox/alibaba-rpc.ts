@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { catalog } from '../core/registry.js';
 import type { AnyOperation } from '../core/operation.js';
 import { rpcSignature, rpcStringToSign } from '../core/signing/alibaba.js';
-import { decodeRpcInput, wireName } from './alibaba-decode.js';
+import { decodeRpcInput, shapeOf, wireName } from './alibaba-decode.js';
 import { requestId as newRequestId } from './ids.js';
 import { ExpiringSet, TokenBuckets } from './limits.js';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from './types.js';
@@ -31,7 +31,7 @@ export interface RpcCall {
   /** `<product>.<Action>` */
   operationId: string;
   operation?: AnyOperation;
-  /** Business parameters as received (flat wire form, common parameters removed). */
+  /** Business parameters as received (flat wire form, gateway parameters removed; see isGatewayParam). */
   params: Record<string, string>;
   /** Decoded and validated input (natural JSON); the raw params when the catalog has no definition. */
   input: Record<string, unknown>;
@@ -55,6 +55,18 @@ export const COMMON_PARAMS = new Set([
   'SecurityToken',
   'RegionId',
 ]);
+
+/**
+ * Whether a parameter is the gateway's own, taken off before the business input is decoded: a
+ * common parameter the operation does not declare itself. RegionId is common to every RPC call,
+ * but the outboundbot tag operations (ListTagResources, TagResources, UntagResources) declare it
+ * as their own input, so there it stays and is validated like any other field.
+ */
+export function isGatewayParam(name: string, operation?: AnyOperation): boolean {
+  if (!COMMON_PARAMS.has(name)) return false;
+  const shape = operation ? shapeOf(operation.input) : undefined;
+  return !(shape && Object.hasOwn(shape, name));
+}
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
@@ -160,7 +172,7 @@ export class RpcGate {
       return this.fail(400, 'Throttling.User', 'Request was denied due to user flow control.', id);
     }
     const business: Record<string, string> = {};
-    for (const [k, v] of Object.entries(params)) if (!COMMON_PARAMS.has(k)) business[k] = v;
+    for (const [k, v] of Object.entries(params)) if (!isGatewayParam(k, operation)) business[k] = v;
     let input: Record<string, unknown> = business;
     if (operation) {
       const parsed = operation.input.safeParse(decodeRpcInput(operation, business));
