@@ -14,16 +14,16 @@ export function utf8Length(text: string): number {
 
 /**
  * A string whose UTF-8 length is between min and max bytes. The implied character bounds
- * (max bytes >= characters >= min bytes / 4) are declared too, so JSON Schema shows them.
+ * (max bytes >= characters >= min bytes / 4) are declared too, so JSON Schema shows them; they fail
+ * with the byte rule's message and stop there, so a value is refused once, not once per bound.
  */
 export function bytes(min: number, max: number) {
+  const message = `must be ${min === max ? min : `${min}-${max}`} bytes long (UTF-8)`;
   return z
     .string()
-    .min(Math.ceil(min / 4))
-    .max(max)
-    .refine((s) => utf8Length(s) >= min && utf8Length(s) <= max, {
-      message: `must be ${min === max ? min : `${min}-${max}`} bytes long (UTF-8)`,
-    });
+    .min(Math.ceil(min / 4), { message, abort: true })
+    .max(max, { message, abort: true })
+    .refine((s) => utf8Length(s) >= min && utf8Length(s) <= max, { message });
 }
 
 /** An integer; numeric strings such as "20" are accepted and sent as numbers. */
