@@ -3,8 +3,6 @@ import { CallbridgeError } from '../core/errors.js';
 import { openClientFromEnv } from './client-factory.js';
 import { invoke, readInput } from './commands/invoke.js';
 import { opsDescribe, opsList } from './commands/ops.js';
-import { runMcp } from './server/command.js';
-import { sandboxCommand, serveUntilSignal } from './commands/sandbox.js';
 
 const USAGE = `callbridge — phone calls and robot call campaigns on Alibaba Cloud, Volcengine and Yeastar-style PBXs
 
@@ -20,7 +18,8 @@ Credentials come from the environment; see the README's configuration reference.
 at all, commands run against an in-process sandbox (no real calls are placed).`;
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'mcp') return runMcp(argv.slice(1), { env: process.env, openClient: (env) => openClientFromEnv({ env }) });
+  // Each command loads only what it needs, so start-up stays fast.
+  if (argv[0] === 'mcp') return (await import('./server/command.js')).runMcp(argv.slice(1), { env: process.env, openClient: (env) => openClientFromEnv({ env }) });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -66,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'sandbox') {
+    const { sandboxCommand, serveUntilSignal } = await import('./commands/sandbox.js');
     const sandbox = await sandboxCommand(values, { env: process.env, out: (line) => console.log(line) });
     if (sandbox) await serveUntilSignal(sandbox);
     return 0;

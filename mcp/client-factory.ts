@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CallbridgeClient } from '../core/client.js';
 import { catalog } from '../core/registry.js';
 import type { Transport } from '../core/transport.js';
-import { startSandbox, type RunningSandbox } from '../sandbox/server.js';
+import type { RunningSandbox } from '../sandbox/server.js';
 import { credentialsFromEnv, type Env } from './env-config.js';
 import { systemRuntime } from './runtime.js';
 import { UndiciTransport } from './undici-transport.js';
@@ -78,6 +78,8 @@ export async function openClientFromEnv(options: OpenClientOptions): Promise<Ope
     return { client: createClientFromEnv({ env, transport }), close: closeTransport };
   }
   const speed = Number(env.CALLBRIDGE_SANDBOX_SPEED ?? 1);
+  // Loaded only when needed, so a configured CLI or MCP server starts without the simulator.
+  const { startSandbox } = await import('../sandbox/server.js');
   const sandbox = await startSandbox({ port: 0, seed: env.CALLBRIDGE_SANDBOX_SEED ?? Date.now(), speed: speed > 0 ? speed : 1 });
   notice(`${SANDBOX_NOTICE} (no vendor credentials are configured; using an in-process sandbox at ${sandbox.url}).`);
   const client = createClientFromEnv({ env: { ...env, ...sandbox.env }, transport });

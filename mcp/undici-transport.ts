@@ -1,4 +1,4 @@
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
 
 export interface UndiciTransportOptions {
@@ -43,39 +43,50 @@ function errorCode(error: unknown): string | undefined {
   return (error as { code?: string }).code;
 }
 
+interface Loaded {
+  request: typeof import('undici').request;
+  dispatcher: Dispatcher;
+  onPrem?: { prefix: string; dispatcher: Dispatcher };
+}
+
 /** Keep-alive HTTP(S) transport for the CLI, the MCP server and benchmarks. */
 export class UndiciTransport implements Transport {
-  private readonly dispatcher: Dispatcher;
-  private readonly onPrem?: { prefix: string; dispatcher: Dispatcher };
+  private loaded?: Promise<Loaded>;
 
-  constructor(options: UndiciTransportOptions = {}) {
-    const timeout = options.connectTimeoutMs ?? 5_000;
-    const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
-    const dispatcher = (tls: { ca?: string; rejectUnauthorized?: boolean }) => {
-      const connect = { timeout, ...tls };
-      return proxy ? new ProxyAgent({ uri: proxy, requestTls: connect }) : new Agent({ connect, keepAliveTimeout: 30_000, connections: 128 });
-    };
-    this.dispatcher = dispatcher({});
-    const { onPrem } = options;
-    if (onPrem && (onPrem.ca || onPrem.insecureTls)) {
-      const prefix = onPrem.baseUrl.replace(/\/+$/, '');
-      this.onPrem = { prefix, dispatcher: dispatcher({ ca: onPrem.ca, rejectUnauthorized: !onPrem.insecureTls }) };
-    }
-  }
+  constructor(private readonly options: UndiciTransportOptions = {}) {}
 
-  private dispatcherFor(url: string): Dispatcher {
-    const onPrem = this.onPrem;
-    return onPrem && (url === onPrem.prefix || url.startsWith(`${onPrem.prefix}/`)) ? onPrem.dispatcher : this.dispatcher;
+  /** undici is loaded on the first request, so starting the CLI or the MCP server does not pay for it. */
+  private load(): Promise<Loaded> {
+    this.loaded ??= import('undici').then(({ Agent, ProxyAgent, request }) => {
+      const { options } = this;
+      const timeout = options.connectTimeoutMs ?? 5_000;
+      const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
+      const dispatcher = (tls: { ca?: string; rejectUnauthorized?: boolean }) => {
+        const connect = { timeout, ...tls };
+        return proxy ? new ProxyAgent({ uri: proxy, requestTls: connect }) : new Agent({ connect, keepAliveTimeout: 30_000, connections: 128 });
+      };
+      const { onPrem } = options;
+      return {
+        request,
+        dispatcher: dispatcher({}),
+        onPrem:
+          onPrem && (onPrem.ca || onPrem.insecureTls)
+            ? { prefix: onPrem.baseUrl.replace(/\/+$/, ''), dispatcher: dispatcher({ ca: onPrem.ca, rejectUnauthorized: !onPrem.insecureTls }) }
+            : undefined,
+      };
+    });
+    return this.loaded;
   }
 
   async send(req: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
     const timeout = options.timeoutMs ?? 15_000;
+    const { request, dispatcher, onPrem } = await this.load();
     try {
       const res = await request(req.url, {
         method: req.method,
         headers: req.headers,
         body: req.body,
-        dispatcher: this.dispatcherFor(req.url),
+        dispatcher: onPrem && (req.url === onPrem.prefix || req.url.startsWith(`${onPrem.prefix}/`)) ? onPrem.dispatcher : dispatcher,
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
@@ -91,6 +102,8 @@ export class UndiciTransport implements Transport {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.dispatcher.close(), this.onPrem?.dispatcher.close()]);
+    if (!this.loaded) return;
+    const { dispatcher, onPrem } = await this.loaded;
+    await Promise.all([dispatcher.close(), onPrem?.dispatcher.close()]);
   }
 }

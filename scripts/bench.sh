@@ -10,8 +10,8 @@ quick=""
 for arg in "$@"; do [ "$arg" = "--quick" ] && quick="--quick"; done
 
 if [ ! -d node_modules/@alicloud/pop-core ] || [ ! -d node_modules/gpt-tokenizer ]; then
-  echo "== npm ci (benchmark dev dependencies missing)"
-  npm ci --no-audit --no-fund
+  echo "== npm install (benchmark dev dependencies missing)"
+  npm install --no-audit --no-fund
 fi
 
 echo "== build (tsup: the callbridge CLI/MCP package the MCP benchmark starts)"

@@ -22,7 +22,8 @@ node -e '
 ' "$root/$n8n_dir/package.json"
 (cd "$n8n_dir" && npm pack --silent --pack-destination "$root/artifacts" >/dev/null)
 
-# callbridge: the bundled CLI/MCP server with only its runtime dependencies.
+# callbridge: the CLI/MCP server, one bundled file (@modelcontextprotocol/sdk, zod and undici included;
+# their licence notices are kept at the end of the file), so the package has no dependencies to install.
 cli_dir=dist/callbridge-package
 rm -rf "$cli_dir"
 mkdir -p "$cli_dir/dist"
@@ -33,9 +34,6 @@ cp README.md "$cli_dir/"
 node -e '
   const fs = require("fs");
   const root = require(process.argv[1]);
-  const keep = ["@modelcontextprotocol/sdk", "undici", "zod"];
-  const dependencies = Object.fromEntries(keep.map((k) => [k, root.dependencies[k]]));
-  if (Object.values(dependencies).some((v) => !v)) { console.error("missing runtime dependency in package.json"); process.exit(1); }
   const pkg = {
     name: "callbridge",
     version: root.version,
@@ -45,7 +43,6 @@ node -e '
     engines: root.engines,
     bin: { callbridge: "dist/cli.js" },
     files: ["dist"],
-    dependencies,
   };
   fs.writeFileSync(process.argv[2], JSON.stringify(pkg, null, 2) + "\n");
 ' "$root/package.json" "$root/$cli_dir/package.json"
