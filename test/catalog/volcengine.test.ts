@@ -1,6 +1,5 @@
 // Volcengine operations over real loopback HTTP: what reaches the server (body types, integers,
 // flat lists — catalog defect 16), checked against the official @volcengine/openapi signer.
-import Signer from '@volcengine/openapi/lib/base/sign.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError } from '../../core/errors.js';
@@ -8,8 +7,8 @@ import { catalog } from '../../core/registry.js';
 import { UndiciTransport } from '../../mcp/undici-transport.js';
 import { fakeRuntime } from '../helpers/fakes.js';
 import { startRecordingServer, type RecordedRequest } from '../helpers/recording-server.js';
+import { officialVolcengineAuthorization } from '../helpers/volcengine-official.js';
 
-const SignerClass = ((Signer as unknown as { default?: typeof Signer }).default ?? Signer) as typeof Signer;
 const auth = { accessKeyId: 'AKLTtest', secretAccessKey: 'volc-secret-for-tests' };
 
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
@@ -49,22 +48,7 @@ async function invoke(id: string, input: unknown, result: unknown = { TaskOpenId
 }
 
 /** Recomputes the Authorization header of a received request with the vendor's own signer. */
-function officialAuthorization(req: RecordedRequest): string {
-  const url = new URL(req.url, 'http://x');
-  const authorization = String(req.headers.authorization);
-  const signed = /SignedHeaders=([^,]+)/.exec(authorization)?.[1].split(';') ?? [];
-  const region = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization)?.[1] ?? '';
-  const headers: Record<string, string> = {};
-  // The SDK adds X-Date (and X-Content-Sha256 for a non-empty body) itself, under these spellings.
-  const spelling: Record<string, string> = { 'x-content-sha256': 'X-Content-Sha256' };
-  for (const name of signed) if (name !== 'x-date') headers[spelling[name] ?? name] = String(req.headers[name]);
-  const xDate = String(req.headers['x-date']);
-  const date = new Date(`${xDate.slice(0, 4)}-${xDate.slice(4, 6)}-${xDate.slice(6, 8)}T${xDate.slice(9, 11)}:${xDate.slice(11, 13)}:${xDate.slice(13, 15)}Z`);
-  const params = Object.fromEntries(url.searchParams);
-  const signer = new SignerClass({ method: req.method, region, params, headers, body: req.body, pathname: url.pathname }, 'vms');
-  signer.addAuthorization({ accessKeyId: auth.accessKeyId, secretKey: auth.secretAccessKey }, date);
-  return String(signer.request.headers.Authorization);
-}
+const officialAuthorization = (req: RecordedRequest) => officialVolcengineAuthorization(req, auth.accessKeyId, auth.secretAccessKey);
 
 const seedExample = {
   Name: '通知任务',

@@ -2,6 +2,7 @@ import OpenApiUtil from '@alicloud/openapi-util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
+import { officialVolcengineAuthorization } from '../helpers/volcengine-official.js';
 
 const SECRET = 'cli-test-secret-Xy9';
 let server: Awaited<ReturnType<typeof startRecordingServer>>;
@@ -66,6 +67,24 @@ describe('callbridge invoke', () => {
       expect(failing.requests.length).toBe(1);
     } finally {
       await failing.close();
+    }
+  });
+
+  it('sends a Volcengine request whose Authorization the official @volcengine/openapi Signer reproduces', async () => {
+    const volc = await startRecordingServer(() => ({ status: 200, body: { ResponseMetadata: { RequestId: 'v-1', Action: 'PauseTask' }, Result: {} } }));
+    try {
+      const result = await runCli(['invoke', 'volcengine.PauseTask', '--input', JSON.stringify({ TaskOpenId: 'task-1' })], {
+        VOLCENGINE_ACCESS_KEY: 'AKLTcli',
+        VOLCENGINE_SECRET_KEY: 'volc-cli-secret/+=',
+        CALLBRIDGE_VOLCENGINE_ENDPOINT: `${volc.url}/`,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const req = volc.requests[0];
+      expect(req.url).toContain('Action=PauseTask');
+      expect(req.headers.authorization).toBe(officialVolcengineAuthorization(req, 'AKLTcli', 'volc-cli-secret/+='));
+    } finally {
+      await volc.close();
     }
   });
 });
