@@ -36,13 +36,8 @@ function endpointOf(href: string): { origin: string; host: string; pathname: str
   return lastEndpoint;
 }
 
-export function volcengineRequest(
-  op: AnyOperation,
-  input: Record<string, unknown>,
-  config: VolcengineConfig,
-  epochMs: number,
-): HttpRequest {
-  const url = endpointOf(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
+/** Method, query, headers and body of the request before signing (the wire form by the operation's body type). */
+function requestParts(op: AnyOperation, input: Record<string, unknown>) {
   const bodyType = op.bodyType ?? 'json';
   const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
   const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
@@ -58,6 +53,17 @@ export function volcengineRequest(
     body = JSON.stringify(input);
     headers['Content-Type'] = 'application/json; charset=utf-8';
   }
+  return { method, query, headers, body };
+}
+
+export function volcengineRequest(
+  op: AnyOperation,
+  input: Record<string, unknown>,
+  config: VolcengineConfig,
+  epochMs: number,
+): HttpRequest {
+  const url = endpointOf(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
+  const { method, query, headers, body } = requestParts(op, input);
   const path = url.pathname || '/';
   const signedHeaders = signVolcengine(
     { method, host: url.host, path, query, headers, body, region: config.region ?? VOLCENGINE_DEFAULT_REGION, service: VOLCENGINE_SERVICE },
@@ -74,25 +80,8 @@ export function volcengineRequest(
  */
 export function volcengineUnsignedRequest(op: AnyOperation, input: Record<string, unknown>, config: Pick<VolcengineConfig, 'endpoint'>): HttpRequest {
   const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
-  const bodyType = op.bodyType ?? 'json';
-  const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
-  const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  let body = '';
-  if (bodyType === 'query') Object.assign(query, formEncode(input));
-  else if (bodyType === 'form') {
-    body = Object.entries(formEncode(input))
-      .map(([k, v]) => `${volcEncode(k)}=${volcEncode(v)}`)
-      .join('&');
-    headers['Content-Type'] = 'application/x-www-form-urlencoded; charset=utf-8';
-  } else {
-    body = JSON.stringify(input);
-    headers['Content-Type'] = 'application/json; charset=utf-8';
-  }
-  const search = Object.keys(query)
-    .sort()
-    .map((k) => `${volcEncode(k)}=${volcEncode(query[k])}`)
-    .join('&');
+  const { method, query, headers, body } = requestParts(op, input);
+  const search = volcCanonicalQuery(query);
   return { method, url: `${url.origin}${url.pathname || '/'}?${search}`, headers, body: method === 'GET' ? undefined : body };
 }
 
