@@ -11,27 +11,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { validateInput } from '../../core/validate.js';
 import { fakeRuntime, scriptedTransport } from '../helpers/fakes.js';
-
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-}
+import type { JsonSchema } from '../helpers/json-schema.js';
 
 type Path = Array<string | number>;
 

@@ -4,30 +4,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import type { AnyOperation } from '../../../core/operation.js';
-
-export interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JsonSchema;
-  propertyNames?: JsonSchema;
-  items?: JsonSchema;
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  default?: unknown;
-}
+import type { JsonSchema } from '../../helpers/json-schema.js';
 
 export function inputSchema(op: AnyOperation): JsonSchema {
   return z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
