@@ -147,6 +147,18 @@ export interface OverheadResult {
   noNetwork: { stage: string; us: number }[];
 }
 
+/** esbuild options of every worker bundle: one ESM file per entry in BUILD_DIR, packages left external. */
+const WORKER_BUILD = {
+  outdir: BUILD_DIR,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+} as const;
+
 /**
  * --compare=<git revision>: callbridge's two clients built from that revision's core/, mcp/ and sandbox/
  * (with today's bench/), run in the same rounds as extra clients named callbridge-*@<rev>.
@@ -162,14 +174,7 @@ async function buildRevision(rev: string): Promise<{ short: string; specs: Clien
   const names = ['callbridge-dyvms', 'callbridge-volcengine'];
   await build({
     entryPoints: names.map((n) => ({ in: join(dir, 'bench', 'clients', `${n}.ts`), out: `${n}@${short}` })),
-    outdir: BUILD_DIR,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    ...WORKER_BUILD,
   });
   const specs = CLIENTS.filter((c) => names.includes(c.name)).map((c) => ({ ...c, name: `${c.name}@${short}`, label: `${c.label} @${short}`, requires: [], packages: [], ownFiles: [] }));
   return { short, specs };
@@ -181,14 +186,7 @@ async function buildWorkers(): Promise<void> {
       ...CLIENTS.map((c) => join(ROOT, 'bench', 'clients', `${c.name}.ts`)),
       { in: join(ROOT, 'bench', 'lib', 'callbridge-lib.ts'), out: 'callbridge-lib' },
     ],
-    outdir: BUILD_DIR,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
+    ...WORKER_BUILD,
   });
 }
 
