@@ -547,17 +547,22 @@ export class OutboundbotSimulator implements VendorSimulator {
     return { JobGroup: this.groupOut(group, ctx) };
   }
 
-  private modifyJobGroup(call: RpcCall, ctx: SandboxContext) {
-    const group = this.group(call.input);
+  /** The changes ModifyJobGroup and ModifyBatchJobs share; `nameField` is the input field of the new name. */
+  private modifyGroup(group: JobGroup, call: RpcCall, nameField: string): void {
     if (text(call.input, 'ScriptId')) {
       this.script(call.input);
       group.ScriptId = text(call.input, 'ScriptId') as string;
     }
-    group.JobGroupName = text(call.input, 'Name') ?? group.JobGroupName;
+    group.JobGroupName = text(call.input, nameField) ?? group.JobGroupName;
     group.JobGroupDescription = text(call.input, 'Description') ?? group.JobGroupDescription;
     group.ScenarioId = text(call.input, 'ScenarioId') ?? group.ScenarioId;
     group.callingNumbers = this.callingNumbers(call) ?? group.callingNumbers;
     if (call.input.StrategyJson !== undefined) group.strategy = strategyFrom(call.input.StrategyJson, group.strategy.id, group.strategy);
+  }
+
+  private modifyJobGroup(call: RpcCall, ctx: SandboxContext) {
+    const group = this.group(call.input);
+    this.modifyGroup(group, call, 'Name');
     group.ModifyTime = ctx.clock.now();
     this.wake(group);
     return { JobGroup: this.groupOut(group, ctx) };
@@ -829,15 +834,7 @@ export class OutboundbotSimulator implements VendorSimulator {
   private modifyBatchJobs(call: RpcCall, ctx: SandboxContext) {
     const group = this.group(call.input);
     const submit = this.submits(call);
-    if (text(call.input, 'ScriptId')) {
-      this.script(call.input);
-      group.ScriptId = text(call.input, 'ScriptId') as string;
-    }
-    group.JobGroupName = text(call.input, 'BatchJobName') ?? group.JobGroupName;
-    group.JobGroupDescription = text(call.input, 'Description') ?? group.JobGroupDescription;
-    group.ScenarioId = text(call.input, 'ScenarioId') ?? group.ScenarioId;
-    group.callingNumbers = this.callingNumbers(call) ?? group.callingNumbers;
-    if (call.input.StrategyJson !== undefined) group.strategy = strategyFrom(call.input.StrategyJson, group.strategy.id, group.strategy);
+    this.modifyGroup(group, call, 'BatchJobName');
     const path = text(call.input, 'JobFilePath');
     if (path && path !== group.JobFilePath) {
       group.JobFilePath = path;
