@@ -122,6 +122,12 @@ function widenedInstance(): (setup: CallbridgeClient) => Promise<string> {
     (made ??= data(setup, 'outboundbot.ModifyInstance', { InstanceId: OB_INSTANCE, InstanceName: 'sandbox instance', MaxConcurrentConversation: 500 }).then(() => OB_INSTANCE));
 }
 
+/** CreateJobGroup; the new group's id. */
+async function jobGroup(setup: CallbridgeClient, input: Record<string, unknown>): Promise<string> {
+  const created = await data(setup, 'outboundbot.CreateJobGroup', input);
+  return String((created.JobGroup as { JobGroupId: unknown }).JobGroupId);
+}
+
 /** Every job group of an instance by name (ListJobGroups, all pages). */
 async function groupsByName(setup: CallbridgeClient, instanceId: string): Promise<VendorSnapshot> {
   const byName: VendorSnapshot = new Map();
@@ -172,14 +178,23 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
     const out = await data(setup, 'outboundbot.CreateBatchJobs', { InstanceId: instance, BatchJobName: name, Submitted: 'draft', ScriptId: OB_SCRIPT, JobFilePath: `${instance}/${name}.xlsx` });
     return String((out.BatchJob as { BatchJobId: unknown }).BatchJobId);
   };
-  const list: Array<Omit<Scenario, 'prepare'> & { prepare: (i: number, setup: CallbridgeClient, number: string) => Promise<Omit<Intent, 'number'>> }> = [
+  /** The job groups of each name, counted (CreateJobGroup and CreateBatchJobs create one per intent). */
+  const countGroups = async (setup: CallbridgeClient, keys: Set<string>): Promise<Map<string, number>> => {
+    const byName = await groupsByName(setup, await obInstance(setup));
+    return new Map([...keys].map((k) => [k, byName.get(k)?.length ?? 0]));
+  };
+  // keyOf defaults to the value of checkField.
+  type Entry = Omit<Scenario, 'prepare' | 'keyOf'> & {
+    keyOf?: Scenario['keyOf'];
+    prepare: (i: number, setup: CallbridgeClient, number: string) => Promise<Omit<Intent, 'number'>>;
+  };
+  const list: Entry[] = [
     // ---- dyvms single calls: one call per request, identified by OutId ----
     {
       opId: 'dyvms.SingleCallByTts',
       vendor: 'dyvms',
       checkField: 'OutId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.OutId),
       prepare: async (i, _s, number) => {
         const key = `${run}t${i}`;
         return { key, input: { CalledNumber: number, TtsCode: 'TTS_100001', TtsParam: { code: '123456' }, OutId: key } };
@@ -190,7 +205,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'OutId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.OutId),
       prepare: async (i, _s, number) => {
         const key = `${run}v${i}`;
         return { key, input: { CalledShowNumber: '057100005678', CalledNumber: number, VoiceCode: '2d4c-4e78-8d2a-afbb06cf0000.wav', OutId: key } };
@@ -201,7 +215,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'OutId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.OutId),
       prepare: async (i, _s, number) => {
         const key = `${run}i${i}`;
         return {
@@ -224,7 +237,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'OutId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.OutId),
       prepare: async (i, _s, number) => {
         const key = `${run}s${i}`;
         return { key, input: { CalledShowNumber: '057100005678', CalledNumber: number, VoiceCode: ['2d4c-4e78-8d2a-afbb06cf0000.wav'], OutId: key } };
@@ -236,7 +248,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'TaskId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.TaskId),
       prepare: async (i, setup, number) => {
         const id = await robotTask(setup, `${run}-rs-${i}`, number);
         return { key: id, input: { TaskId: id } };
@@ -247,7 +258,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'TaskId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.TaskId),
       prepare: async (i, setup, number) => {
         const created = await data(setup, 'dyvms.CreateCallTask', {
           TaskName: `${run}-ct-${i}`,
@@ -266,7 +276,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'TaskName',
       callsPerSuccess: 0,
-      keyOf: (p) => str(p.TaskName),
       prepare: async (i, _s, number) => {
         const key = `${run}-cct-${i}`;
         return { key, input: { TaskName: key, BizType: 'VMS_VOICE_TTS', TemplateCode: 'TTS_21220000', DataType: 'LIST', Data: [number] } };
@@ -287,7 +296,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'dyvms',
       checkField: 'TaskName',
       callsPerSuccess: 0,
-      keyOf: (p) => str(p.TaskName),
       prepare: async (i) => {
         const key = `${run}-crt-${i}`;
         return { key, input: { TaskName: key, DialogId: ROBOT_DIALOG, Caller: ['057100005678'], RetryType: 0 } };
@@ -309,7 +317,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'volcengine',
       checkField: 'Name',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.Name),
       prepare: async (i, _s, number) => {
         const key = `${run}-vct-${i}`;
         return { key, input: volcTaskInput(key, [number], true, sandboxNow()) };
@@ -320,7 +327,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'volcengine',
       checkField: 'TaskOpenId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.TaskOpenId),
       prepare: async (i, setup, number) => {
         // The task starts with a filler callee of its own (a 14... number, never counted as this intent's call).
         const id = await volcTask(setup, volcTaskInput(`${run}-vba-${i}`, [`14${number.slice(2)}`], true, sandboxNow()));
@@ -332,7 +338,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'volcengine',
       checkField: 'TaskOpenId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.TaskOpenId),
       prepare: async (i, setup, number) => {
         const id = await volcTask(setup, volcTaskInput(`${run}-vrt-${i}`, [number], false, sandboxNow()));
         return { key: id, input: { TaskOpenId: id } };
@@ -361,11 +366,9 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'outboundbot',
       checkField: 'JobGroupId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.JobGroupId),
       prepare: async (i, setup, number) => {
         const instance = await obInstance(setup);
-        const group = await data(setup, 'outboundbot.CreateJobGroup', { InstanceId: instance, JobGroupName: `${run}-aj-${i}`, ScriptId: OB_SCRIPT });
-        const id = String((group.JobGroup as { JobGroupId: unknown }).JobGroupId);
+        const id = await jobGroup(setup, { InstanceId: instance, JobGroupName: `${run}-aj-${i}`, ScriptId: OB_SCRIPT });
         return { key: id, input: { InstanceId: instance, JobGroupId: id, JobsJson: [{ contacts: [{ phonenumber: number, referenceId: `${run}-aj-${i}` }] }] } };
       },
     },
@@ -390,7 +393,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'outboundbot',
       checkField: 'BatchJobName',
       callsPerSuccess: 3,
-      keyOf: (p) => str(p.BatchJobName),
       prepare: async (i, setup) => {
         const instance = await obInstance(setup);
         const key = `${run}-cbj-${i}`;
@@ -398,17 +400,13 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       },
       snapshot: async (setup) => groupsByName(setup, await obInstance(setup)),
       placedFor: (intent, calls, snap) => callsOfGroups(snap?.get(intent.key), calls),
-      vendorCount: async (setup, keys) => {
-        const byName = await groupsByName(setup, await obInstance(setup));
-        return new Map([...keys].map((k) => [k, byName.get(k)?.length ?? 0]));
-      },
+      vendorCount: countGroups,
     },
     {
       opId: 'outboundbot.ModifyBatchJobs',
       vendor: 'outboundbot',
       checkField: 'JobGroupId',
       callsPerSuccess: 3,
-      keyOf: (p) => str(p.JobGroupId),
       prepare: async (i, setup) => {
         const id = await draftBatch(setup, `${run}-mbj-${i}`);
         return { key: id, input: { InstanceId: OB_INSTANCE, JobGroupId: id, BatchJobName: `${run}-mbj-${i}`, Submitted: 'submit', ScriptId: OB_SCRIPT } };
@@ -420,7 +418,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'outboundbot',
       checkField: 'JobGroupId',
       callsPerSuccess: 3,
-      keyOf: (p) => str(p.JobGroupId),
       prepare: async (i, setup) => {
         const id = await draftBatch(setup, `${run}-sbj-${i}`);
         return { key: id, input: { InstanceId: OB_INSTANCE, JobGroupId: id } };
@@ -432,19 +429,17 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'outboundbot',
       checkField: 'JobGroupId',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.JobGroupId),
       prepare: async (i, setup, number) => {
         const instance = await obInstance(setup);
         const name = `${run}-rj-${i}`;
         // A group that may not dial yet, one job, paused; then the group may dial from now on.
         const later = sandboxNow() + 365 * 86_400_000;
-        const group = await data(setup, 'outboundbot.CreateJobGroup', {
+        const id = await jobGroup(setup, {
           InstanceId: instance,
           JobGroupName: name,
           ScriptId: OB_SCRIPT,
           StrategyJson: { startTime: later, endTime: later + 86_400_000 },
         });
-        const id = String((group.JobGroup as { JobGroupId: unknown }).JobGroupId);
         await setup.invoke('outboundbot.AssignJobs', { InstanceId: instance, JobGroupId: id, JobsJson: [{ contacts: [{ phonenumber: number, referenceId: name }] }] });
         await setup.invoke('outboundbot.SuspendJobs', { InstanceId: instance, All: false, JobGroupId: id });
         await setup.invoke('outboundbot.ModifyJobGroup', {
@@ -462,16 +457,12 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'outboundbot',
       checkField: 'JobGroupName',
       callsPerSuccess: 0,
-      keyOf: (p) => str(p.JobGroupName),
       prepare: async (i, setup) => {
         const instance = await obInstance(setup);
         const key = `${run}-cjg-${i}`;
         return { key, input: { InstanceId: instance, JobGroupName: key, ScriptId: OB_SCRIPT } };
       },
-      vendorCount: async (setup, keys) => {
-        const byName = await groupsByName(setup, await obInstance(setup));
-        return new Map([...keys].map((k) => [k, byName.get(k)?.length ?? 0]));
-      },
+      vendorCount: countGroups,
     },
     // ---- PBX: one trunk call per request; the dialled number is all there is to check ----
     {
@@ -479,7 +470,6 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'pbx',
       checkField: 'outto',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.outto),
       prepare: async (_i, _s, number) => ({ key: number, input: { extid: '1000', outto: number } }),
     },
     {
@@ -487,12 +477,12 @@ export function scenarios(run: string, sandboxNow: () => number): Scenario[] {
       vendor: 'pbx',
       checkField: 'outto',
       callsPerSuccess: 1,
-      keyOf: (p) => str(p.outto),
       prepare: async (_i, _s, number) => ({ key: number, input: { outto: number, prompt: 'welcome' } }),
     },
   ];
   return list.map((s, n) => ({
     ...s,
+    keyOf: s.keyOf ?? ((p: Record<string, unknown>) => str(p[s.checkField])),
     prepare: async (i: number, setup: CallbridgeClient) => {
       const number = calleeNumber(n, i);
       return { ...(await s.prepare(i, setup, number)), number };
