@@ -61,7 +61,10 @@ const text = fc.oneof(
 );
 const paramName = fc
   .oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9._-]{0,20}$/), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }), tricky.filter((t) => t !== ''))
-  .filter((k) => k !== '__proto__');
+  // Integer-like names ("0", "12") are left out: JavaScript enumerates them before all other keys, so
+  // the official SDK's "sorted" canonical query puts them first, out of byte order. No vendor parameter
+  // has such a name; our signer sorts them correctly.
+  .filter((k) => k !== '__proto__' && !/^(0|[1-9]\d*)$/.test(k));
 const query = fc
   .tuple(fc.dictionary(paramName, text, { maxKeys: 10 }), fc.constantFrom('CreateTask', 'QueryUsableResourceV2', 'NumberList'))
   .map(([params, action]) => ({ ...params, Action: action, Version: '2022-01-01' }));
