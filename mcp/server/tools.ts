@@ -205,7 +205,7 @@ const createTaskTool: ToolDef = {
 const PHONE = /^\+?\d{3,20}$/;
 
 /** Chunks of add_task_callees sent at once. */
-const CHUNKS_IN_FLIGHT = 4;
+const CHUNKS_IN_FLIGHT = 8;
 
 const addCalleesTool: ToolDef = {
   name: 'add_task_callees',
