@@ -85,8 +85,6 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
    * with the configured credentials and keeps the token). The definition documents the wire form.
    */
   sessionManaged?: boolean;
-  /** The response is a file (recordings), returned as bytes. */
-  binaryResponse?: boolean;
   /** Public documentation page (required for operations that are not in the seeds). */
   docUrl?: string;
   examples?: OperationExample[];
