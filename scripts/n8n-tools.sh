@@ -37,6 +37,10 @@ if command -v flock >/dev/null 2>&1; then
   flock 9
 fi
 
+# Under `npm test`, npm hands this script the project's settings as npm_config_* variables (among them
+# ignore-scripts=true, which would skip node's preinstall and sqlite3's rebuild): drop them all.
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep '^npm_config_' || true)
+
 # npm settings common to every install: no prompts, no audit/fund noise, no update check.
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 export npm_config_loglevel="${npm_config_loglevel:-warn}"
