@@ -1,0 +1,130 @@
+// Phone numbers as the policy sees them: one canonical E.164 subscriber, whichever form was written
+// (national, trunk-prefixed, 00/+ international, bare country code, PBX dial prefix). Parsing is
+// libphonenumber-js's; emergency and short service numbers are refused in every form.
+import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
+
+/** Emergency and public-service numbers of the regions callbridge serves and the usual foreign ones. */
+const EMERGENCY = new Set(['110', '112', '119', '120', '122', '911', '999', '000', '08', '118', '12110', '12395', '12315', '12345', '12320', '12355', '95119']);
+
+/** National numbers shorter than this are service numbers (carrier, bank, emergency short codes). */
+const MIN_SUBSCRIBER_DIGITS = 7;
+
+export interface NumberContext {
+  /** The provider's home region: how a number without a country code is read. */
+  region: CountryCode;
+  /** PBX outbound dial prefixes (e.g. "9"): stripped before reading the number. */
+  dialPrefixes?: readonly string[];
+  /** A short number is an internal extension (PBX), not an outside call. */
+  shortIsExtension?: boolean;
+}
+
+export type NumberVerdict =
+  | { ok: true; e164: string; national: string; extension?: false }
+  | { ok: true; extension: true; digits: string }
+  | { ok: false; rule: 'emergency-numbers' | 'invalid-number'; reason: string };
+
+const FORMATTING = /[\s\-().]/g;
+
+/** The ways a written number can be read: as written, without a dial prefix, with "+" for bare country codes. */
+function readings(digits: string, plus: boolean, context: NumberContext): PhoneNumber[] {
+  const texts = new Set<string>();
+  const add = (d: string, withPlus: boolean) => {
+    if (!d) return;
+    if (withPlus) texts.add(`+${d}`);
+    else {
+      texts.add(d);
+      if (d.startsWith('00')) texts.add(`+${d.slice(2)}`);
+      else texts.add(`+${d}`);
+    }
+  };
+  // A PBX strips its outbound dial prefix before routing: a number that starts with one is read without it.
+  const prefix = plus ? undefined : (context.dialPrefixes ?? []).find((p) => p && digits.startsWith(p));
+  add(prefix ? digits.slice(prefix.length) : digits, plus);
+  const out: PhoneNumber[] = [];
+  for (const text of texts) {
+    const parsed = parsePhoneNumberFromString(text, context.region);
+    if (parsed) out.push(parsed);
+  }
+  return out;
+}
+
+/** Every short form a number could reach: digits without "+", "00", trunk "0", a dial prefix or a country code. */
+function shortForms(digits: string, parsed: PhoneNumber[], context: NumberContext): string[] {
+  const forms = new Set<string>([digits]);
+  const strip = (d: string) => {
+    forms.add(d);
+    if (d.startsWith('00')) forms.add(d.slice(2));
+    if (d.startsWith('0')) forms.add(d.slice(1));
+    for (const prefix of context.dialPrefixes ?? []) if (prefix && d.startsWith(prefix)) forms.add(d.slice(prefix.length));
+  };
+  strip(digits);
+  for (const f of [...forms]) strip(f);
+  for (const p of parsed) forms.add(String(p.nationalNumber));
+  // A country code before a short number: 86110, +1911, 0086110.
+  for (const f of [...forms]) for (let cc = 1; cc <= 3; cc++) if (f.length > cc && f.length - cc <= 5) forms.add(f.slice(cc));
+  return [...forms];
+}
+
+/** Reads one number as the policy must: canonical E.164, or the reason it is refused. */
+export function readNumber(raw: string, context: NumberContext): NumberVerdict {
+  const text = raw.trim().replace(FORMATTING, '');
+  const plus = text.startsWith('+');
+  const digits = plus ? text.slice(1) : text;
+  if (!/^\d+$/.test(digits)) {
+    return { ok: false, rule: 'invalid-number', reason: `"${raw}" is not a phone number (only digits, an optional leading +, spaces and dashes).` };
+  }
+  const parsed = readings(digits, plus, context);
+  const forms = shortForms(digits, parsed, context);
+  const emergency = forms.find((f) => EMERGENCY.has(f));
+  if (emergency !== undefined) {
+    return { ok: false, rule: 'emergency-numbers', reason: `${raw} reaches the emergency or public-service number ${emergency}.` };
+  }
+  const possible = parsed.filter((p) => p.isPossible() && String(p.nationalNumber).length >= MIN_SUBSCRIBER_DIGITS);
+  const valid = possible.filter((p) => p.isValid());
+  const candidates = [...new Set((valid.length ? valid : possible).map((p) => p.number))];
+  if (candidates.length === 1) {
+    const chosen = (valid.length ? valid : possible).find((p) => p.number === candidates[0]);
+    if (chosen) return { ok: true, e164: chosen.number, national: String(chosen.nationalNumber) };
+  }
+  if (candidates.length > 1) {
+    return {
+      ok: false,
+      rule: 'invalid-number',
+      reason: `${raw} can be read as ${candidates.join(' or ')}; write it with "+" and the country code.`,
+    };
+  }
+  if (context.shortIsExtension && digits.length < MIN_SUBSCRIBER_DIGITS && !plus) return { ok: true, extension: true, digits };
+  const short = digits.length < MIN_SUBSCRIBER_DIGITS;
+  return {
+    ok: false,
+    rule: short ? 'emergency-numbers' : 'invalid-number',
+    reason: short
+      ? `${raw} is a short service number; only subscriber numbers can be called.`
+      : `${raw} is not a valid phone number in ${context.region} or with a country code.`,
+  };
+}
+
+/** The forms a canonical number is matched in: E.164, without "+", national, national with trunk "0". */
+export function numberForms(e164: string, national: string): string[] {
+  return [e164, e164.slice(1), national, `0${national}`];
+}
+
+/** Glob match: `*` any run of characters, `?` one character, everything else literal. */
+export function globMatch(pattern: string, value: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(value);
+}
+
+/**
+ * Whether an operator's pattern matches a canonical number. A pattern without wildcards is a number
+ * itself (read in the same region) and matches its subscriber exactly; a glob matches any form.
+ */
+export function patternMatches(pattern: string, e164: string, national: string, context: NumberContext): boolean {
+  const p = pattern.replace(FORMATTING, '');
+  if (!/[*?]/.test(p)) {
+    const read = readNumber(p, context);
+    if (read.ok && !read.extension) return read.e164 === e164;
+    return numberForms(e164, national).includes(p);
+  }
+  return numberForms(e164, national).some((form) => globMatch(p, form));
+}
