@@ -70,7 +70,7 @@ export default defineConfig([
     clean: true,
     sourcemap: false,
     external: ['n8n-workflow'],
-    noExternal: ['zod'],
+    noExternal: ['zod', 'libphonenumber-js'],
     inject: ['packaging/n8n/global-shim.js'],
     esbuildPlugins: [sharedLibExternal],
     async onSuccess() {
