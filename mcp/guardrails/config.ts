@@ -38,8 +38,17 @@ export interface McpConfig {
   allowCalls: boolean;
   confirm: boolean;
   dryRun: boolean;
-  allowNumbers: string[];
+  /** undefined: any number; []: nobody. */
+  allowNumbers?: string[];
   denyNumbers: string[];
+  /** Allow requests that dial people they do not name (rosters by file, All=true, tasks filled elsewhere). */
+  allowUnknownCallees: boolean;
+  /** PBX outbound dial prefixes, stripped before a number is read. */
+  pbxDialPrefixes: string[];
+  /** Region of PBX numbers written without a country code (ISO 3166 code). */
+  pbxRegion: string;
+  /** Where caps, call tracking and tasks live: memory, sqlite:<path> (or a path), redis://… */
+  store?: string;
   /** null = no calling-hours rule. */
   callingHours: CallingHours | null;
   timezone: string;
@@ -94,6 +103,10 @@ export const MCP_FLAGS = {
   'max-concurrent-calls': { type: 'string' },
   'call-max-seconds': { type: 'string' },
   'state-file': { type: 'string' },
+  store: { type: 'string' },
+  'allow-unknown-callees': { type: 'boolean' },
+  'pbx-dial-prefixes': { type: 'string' },
+  'pbx-region': { type: 'string' },
   'outboundbot-instance': { type: 'string' },
   'volcengine-pool': { type: 'string' },
   config: { type: 'string' },
@@ -125,6 +138,10 @@ export const SETTING_NAMES = {
   maxConcurrentCalls: ['--max-concurrent-calls', 'CALLBRIDGE_MCP_MAX_CONCURRENT_CALLS', 'maxConcurrentCalls'],
   callMaxSeconds: ['--call-max-seconds', 'CALLBRIDGE_MCP_CALL_MAX_SECONDS', 'callMaxSeconds'],
   stateFile: ['--state-file', 'CALLBRIDGE_MCP_STATE_FILE', 'stateFile'],
+  store: ['--store', 'CALLBRIDGE_STORE_URL', 'store'],
+  allowUnknownCallees: ['--allow-unknown-callees', 'CALLBRIDGE_MCP_ALLOW_UNKNOWN_CALLEES', 'allowUnknownCallees'],
+  pbxDialPrefixes: ['--pbx-dial-prefixes', 'CALLBRIDGE_PBX_DIAL_PREFIXES', 'pbxDialPrefixes'],
+  pbxRegion: ['--pbx-region', 'CALLBRIDGE_PBX_REGION', 'pbxRegion'],
   outboundbotInstanceId: ['--outboundbot-instance', 'CALLBRIDGE_OUTBOUNDBOT_INSTANCE_ID', 'outboundbotInstanceId'],
   volcengineNumberPool: ['--volcengine-pool', 'CALLBRIDGE_VOLCENGINE_NUMBER_POOL', 'volcengineNumberPool'],
 } as const;
@@ -161,6 +178,10 @@ const fileSchema = z.strictObject({
   maxConcurrentCalls: capValue.optional(),
   callMaxSeconds: z.number().int().min(1).optional(),
   stateFile: z.string().optional(),
+  store: z.string().optional(),
+  allowUnknownCallees: z.boolean().optional(),
+  pbxDialPrefixes: z.array(z.string().regex(/^\d{1,4}$/)).optional(),
+  pbxRegion: z.string().regex(/^[A-Z]{2}$/).optional(),
   outboundbotInstanceId: z.string().optional(),
   volcengineNumberPool: z.string().optional(),
 });
@@ -230,11 +251,38 @@ function checkToolsets(values: string[], name: string): ToolsetName[] {
   return values as ToolsetName[];
 }
 
+function checkDialPrefix(prefix: string): string {
+  if (!/^\d{1,4}$/.test(prefix)) throw configError('pbxDialPrefixes', `pbxDialPrefixes: "${prefix}" is not a dial prefix (1-4 digits)`);
+  return prefix;
+}
+
+function checkRegion(region: string): string {
+  if (!/^[A-Z]{2}$/.test(region)) throw configError('pbxRegion', `pbxRegion: "${region}" is not a two-letter region code such as CN or GB`);
+  return region;
+}
+
 function checkPattern(pattern: string, name: string): string {
   if (!/^\+?[\d*?]+$/.test(pattern)) {
     throw configError(name, `${name}: "${pattern}" is not a number pattern (digits, optional leading +, wildcards * and ?)`);
   }
   return pattern;
+}
+
+/** Line and column (1-based) where JSON text stops being valid: the first prefix that cannot be continued. */
+function jsonErrorPlace(text: string): { line: number; column: number } {
+  let at = text.length;
+  for (let i = 1; i <= text.length; i++) {
+    try {
+      JSON.parse(text.slice(0, i));
+    } catch (error) {
+      if (/end of (JSON )?input|Unterminated|Expected/.test(String(error)) && i < text.length) continue;
+      if (i === text.length) break;
+      at = i - 1;
+      break;
+    }
+  }
+  const before = text.slice(0, at).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 export function readConfigFile(path: string): McpConfigFile {
@@ -247,8 +295,10 @@ export function readConfigFile(path: string): McpConfigFile {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    throw configError('--config', `config file ${path} is not valid JSON: ${(error as Error).message}`);
+  } catch {
+    // The parser's message quotes the file's text, which may hold a token: name the place only.
+    const { line, column } = jsonErrorPlace(text);
+    throw configError('--config', `config file ${path} is not valid JSON (line ${line}, column ${column}).`);
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
@@ -320,13 +370,13 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
     allowCalls: pick('allowCalls', flagBool(flags['allow-calls']), (v) => bool('CALLBRIDGE_MCP_ALLOW_CALLS', v), file.allowCalls, false),
     confirm: pick('confirm', flags['no-confirm'] === true ? false : undefined, (v) => bool('CALLBRIDGE_MCP_CONFIRM', v), file.confirm, true),
     dryRun: pick('dryRun', flagBool(flags['dry-run']), (v) => bool('CALLBRIDGE_MCP_DRY_RUN', v), file.dryRun, false),
-    allowNumbers: pick(
-      'allowNumbers',
-      str(flags['allow-numbers']) !== undefined ? list(str(flags['allow-numbers']) as string) : undefined,
-      list,
-      file.allowNumbers,
-      [],
-    ).map((p) => checkPattern(p, 'allow-numbers')),
+    // Given but empty means nobody may be called, never "anyone".
+    allowNumbers: (str(flags['allow-numbers']) !== undefined
+      ? list(str(flags['allow-numbers']) as string)
+      : env.CALLBRIDGE_MCP_ALLOW_NUMBERS !== undefined
+        ? list(env.CALLBRIDGE_MCP_ALLOW_NUMBERS)
+        : file.allowNumbers
+    )?.map((p) => checkPattern(p, 'allow-numbers')),
     denyNumbers: pick(
       'denyNumbers',
       str(flags['deny-numbers']) !== undefined ? list(str(flags['deny-numbers']) as string) : undefined,
@@ -358,6 +408,12 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
       DEFAULTS.callMaxSeconds,
     ),
     stateFile: pick('stateFile', str(flags['state-file']), (v) => v, file.stateFile, undefined),
+    store: pick('store', str(flags.store), (v) => v, file.store, undefined),
+    allowUnknownCallees: pick('allowUnknownCallees', flagBool(flags['allow-unknown-callees']), (v) => bool('CALLBRIDGE_MCP_ALLOW_UNKNOWN_CALLEES', v), file.allowUnknownCallees, false),
+    pbxDialPrefixes: pick('pbxDialPrefixes', str(flags['pbx-dial-prefixes']) !== undefined ? list(str(flags['pbx-dial-prefixes']) as string) : undefined, list, file.pbxDialPrefixes, []).map((p) =>
+      checkDialPrefix(p),
+    ),
+    pbxRegion: checkRegion(pick('pbxRegion', str(flags['pbx-region']), (v) => v, file.pbxRegion, 'CN')),
     outboundbotInstanceId: pick('outboundbotInstanceId', str(flags['outboundbot-instance']), (v) => v, file.outboundbotInstanceId, undefined),
     volcengineNumberPool: pick('volcengineNumberPool', str(flags['volcengine-pool']), (v) => v, file.volcengineNumberPool, undefined),
     configFile,

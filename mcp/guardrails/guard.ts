@@ -182,10 +182,10 @@ export class Guard {
     if (denied) {
       throw new GuardrailRefusal('deny-numbers', `${number} matches the deny pattern "${denied}".`, `remove "${denied}" from ${settingHint('denyNumbers')}.`);
     }
-    if (config.allowNumbers.length && !matchingPattern(config.allowNumbers, number)) {
+    if (config.allowNumbers && !matchingPattern(config.allowNumbers, number)) {
       throw new GuardrailRefusal(
         'allow-numbers',
-        `${number} matches none of the allowed patterns (${config.allowNumbers.join(', ')}).`,
+        `${number} matches none of the allowed patterns (${config.allowNumbers.join(', ') || 'the list is empty'}).`,
         `add a matching pattern to ${settingHint('allowNumbers')}.`,
       );
     }

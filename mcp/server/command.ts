@@ -60,7 +60,7 @@ function describeConfig(config: McpConfig): string {
   return [
     `callbridge MCP server: ${tools.length} tools (${config.toolsets.join(', ')}${config.readOnly ? ', read-only' : ''})`,
     `  billed calls: ${config.readOnly ? 'off (read-only)' : config.allowCalls ? `on${config.confirm ? ', each confirmed by the user' : ', without confirmation (--no-confirm)'}` : 'off (--allow-calls to enable)'}${config.dryRun ? '; DRY RUN: nothing is sent' : ''}`,
-    `  numbers: allow ${config.allowNumbers.length ? config.allowNumbers.join(', ') : 'any'}; deny ${config.denyNumbers.length ? config.denyNumbers.join(', ') : 'none'} (+ emergency numbers)`,
+    `  numbers: allow ${config.allowNumbers === undefined ? 'any' : config.allowNumbers.length ? config.allowNumbers.join(', ') : 'nobody (empty list)'}; deny ${config.denyNumbers.length ? config.denyNumbers.join(', ') : 'none'} (+ emergency numbers)`,
     `  calling hours: ${config.callingHours ? `${config.callingHours.text} ${config.timezone}` : 'any time'}`,
     `  caps: ${f(caps.perNumberPerHour)}/number/hour, ${f(caps.perNumberPerDay)}/number/day, ${f(caps.perHour)}/hour, ${f(caps.perDay)}/day, ${f(config.maxConcurrentCalls)} at once${config.stateFile ? ` (state: ${config.stateFile})` : ' (in memory)'}`,
   ].join('\n');
