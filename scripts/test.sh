@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# The one test command (`npm test`): installs what it needs, then checks, builds and tests everything.
+# The one test command (`npm test`): installs what it needs, then checks, builds and tests everything on Node 24.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Real n8n for test/e2e-n8n (Node 24, pinned n8n, lint/scanner tools; see docs/dev/n8n-tools.md):
+# Node 24 from the npm registry (cached in ~/.cache/callbridge; seconds cold): every step below runs on it.
+eval "$(bash scripts/node24.sh)"
+export PATH="$NODE24_BIN:$PATH"
+echo "== node $(node --version)"
+
+# Real n8n for test/e2e-n8n (pinned n8n, lint/scanner tools; see docs/dev/n8n-tools.md):
 # installed in the background while the steps below run (cold ~5 min, then cached in ~/.cache/callbridge).
 tools_env=$(mktemp)
 bash scripts/n8n-tools.sh >"$tools_env" &
 tools_pid=$!
 
+echo "== system packages (scripts/system-packages)"
+bash scripts/system-deps.sh
+
+# `npm ci` installs exactly the lock file; skipped when node_modules already matches this lock and Node.
 stamp=node_modules/.callbridge-lock
-want=$(sha256sum package-lock.json | cut -d' ' -f1)
+want="$(sha256sum package-lock.json | cut -d' ' -f1) $(node --version)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  # `npm install` (not `npm ci`): this registry lacks other platforms' optional packages
-  # (e.g. @rollup/rollup-android-*), which `npm ci` insists on; the lock file is still respected.
-  echo "== npm install"
-  npm install --no-audit --no-fund
+  echo "== npm ci"
+  npm ci --no-audit --no-fund
   echo "$want" > "$stamp"
 fi
 
