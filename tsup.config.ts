@@ -47,7 +47,7 @@ export default defineConfig([
     outDir: 'dist/callbridge',
     format: ['esm'],
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     bundle: true,
     splitting: false,
     clean: true,
