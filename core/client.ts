@@ -131,8 +131,9 @@ export class CallbridgeClient {
     let reloggedIn = false;
     for (let attempt = 0; ; attempt++) {
       if (this.config.pace !== false) await this.pacer.wait(op.id, op.qps);
+      let token: string | undefined;
       try {
-        const token = op.product === 'pbx' && !this.config.externalAuth ? await this.requirePbx().getToken() : undefined;
+        token = op.product === 'pbx' && !this.config.externalAuth ? await this.requirePbx().getToken() : undefined;
         // Signed afresh on every attempt: new timestamp and nonce.
         const response = await this.config.transport.send(this.build(op, input, token), { timeoutMs: this.config.timeoutMs ?? 15_000 });
         const body = this.parse(op, response);
@@ -154,7 +155,7 @@ export class CallbridgeClient {
       } catch (error) {
         if (op.product === 'pbx' && !reloggedIn && isTokenError(error)) {
           reloggedIn = true;
-          this.pbxSession?.invalidate();
+          this.pbxSession?.invalidate(token);
           attempt--;
           continue;
         }

@@ -146,8 +146,9 @@ export class PbxSession {
     return this.login();
   }
 
-  invalidate(): void {
-    this.token = undefined;
+  /** Forgets `token` after the PBX refused it; a newer token (another caller already logged in again) is kept. */
+  invalidate(token: string | undefined): void {
+    if (token === this.token) this.token = undefined;
   }
 
   private login(): Promise<string> {

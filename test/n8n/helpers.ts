@@ -1,7 +1,7 @@
 // A small stand-in for n8n's execution context, faithful where it matters for these tests: every
 // request of a node goes through the real credential class (preAuthentication when the expirable token
-// is empty, then authenticate) and real HTTP to a sandbox on 127.0.0.1. The real-n8n run is
-// test/n8n/real-n8n.sh.
+// is empty, then authenticate) and real HTTP to a sandbox on 127.0.0.1. The real-n8n runs are
+// test/e2e-n8n/.
 import type {
   ICredentialDataDecryptedObject,
   ICredentialType,

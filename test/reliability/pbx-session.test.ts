@@ -64,8 +64,9 @@ describe('PBX token expiry in the middle of a run', () => {
     const before = processed('pbx.login').length;
     const client = sandboxClient(sandbox, { transport: transport() });
     const numbers = Array.from({ length: 10 }, (_, i) => `1700000${String(i).padStart(4, '0')}`);
+    const expireAfter = 5;
     for (const [i, outto] of numbers.entries()) {
-      if (i === 5) clock.advance(31 * 60_000); // the PBX forgets tokens idle for 30 minutes
+      if (i === expireAfter) clock.advance(31 * 60_000); // the PBX forgets tokens idle for 30 minutes
       await expect(client.invoke('pbx.extension.dial_outbound', { extid: '1000', outto })).resolves.toMatchObject({ status: 'Success' });
     }
     const logins = processed('pbx.login').length - before;
@@ -74,7 +75,7 @@ describe('PBX token expiry in the middle of a run', () => {
     expect(refused).toHaveLength(1);
     const calls = await sandbox.calls({ vendor: 'pbx' });
     for (const n of numbers) expect(calls.filter((c) => c.number === n), n).toHaveLength(1);
-    figures.sequentialExpiry = { calls: numbers.length, logins, refusedWithExpiredToken: refused.length };
+    figures.sequentialExpiry = { calls: numbers.length, tokenExpiredAfterCall: expireAfter, logins, refusedWithExpiredToken: refused.length };
   });
 
   it('concurrent calls when the token expires: each is placed exactly once and nobody sees an error', async () => {
@@ -88,8 +89,9 @@ describe('PBX token expiry in the middle of a run', () => {
     const calls = await sandbox.calls({ vendor: 'pbx' });
     for (const n of numbers) expect(calls.filter((c) => c.number === n), n).toHaveLength(1);
     const logins = processed('pbx.login').length - before;
-    expect(logins).toBeGreaterThanOrEqual(1);
-    expect(logins).toBeLessThanOrEqual(numbers.length);
+    // Every dial refused with the expired token waits for the same one re-login; a late refusal of the old
+    // token does not throw away the new one.
+    expect(logins).toBe(1);
     figures.concurrentExpiry = { concurrentCalls: numbers.length, logins };
   });
 });
@@ -102,7 +104,8 @@ describe('PBX wrong password', () => {
     const errors: CallbridgeError[] = [];
     for (let i = 0; i < 6; i++) errors.push(await failure(client.invoke(i % 2 ? 'pbx.extension.dial_outbound' : 'pbx.extensionlist.query', i % 2 ? { extid: '1000', outto: '17200000000' } : {})));
     // Three logins reached the PBX, then the client refused to try again.
-    expect(processed('pbx.login').length - before).toBe(3);
+    const loginsSent = processed('pbx.login').length - before;
+    expect(loginsSent).toBe(3);
     for (const e of errors.slice(0, 3)) {
       expect(e.kind).toBe('vendor');
       expect(e.code).toBe('20003');
@@ -118,27 +121,29 @@ describe('PBX wrong password', () => {
     // Nothing was dialled, and the PBX did not lock this IP: the right password still logs in.
     expect((await sandbox.calls({ number: '17200000000' })).length).toBe(0);
     const good = sandboxClient(sandbox, { transport: transport() });
-    await expect(good.invoke('pbx.extensionlist.query', {})).resolves.toMatchObject({ status: 'Success' });
-    figures.wrongPassword = { invocations: errors.length, loginsSent: 3, then: errors[3].code, ipLocked: false };
+    const goodLogin = await good.invoke('pbx.extensionlist.query', {}).then(
+      () => 'accepted',
+      (e: unknown) => (e instanceof CallbridgeError ? e.code : String(e)),
+    );
+    expect(goodLogin).toBe('accepted');
+    figures.wrongPassword = { invocations: errors.length, loginsSent, then: errors[3].code, rightPasswordAfterwards: goodLogin };
   });
 });
 
 describe('PBX with a self-signed certificate', () => {
-  let cert: SelfSigned | undefined;
-  let front: TlsFront | undefined;
+  const cert: SelfSigned = selfSignedCertificate();
+  let front: TlsFront;
 
   beforeAll(async () => {
-    cert = selfSignedCertificate();
-    if (cert) front = await startTlsFront(cert, sandbox.port);
+    front = await startTlsFront(cert, sandbox.port);
   });
   afterAll(async () => {
     await front?.close();
   });
 
-  const env = () => ({ ...sandbox.env, CALLBRIDGE_PBX_URL: `${front?.url}/pbx` });
+  const env = () => ({ ...sandbox.env, CALLBRIDGE_PBX_URL: `${front.url}/pbx` });
 
-  it('is refused by default, with an error that names the certificate problem; nothing is sent', async (ctx) => {
-    if (!front) return ctx.skip();
+  it('is refused by default, with an error that names the certificate problem; nothing is sent', async () => {
     const before = processed('pbx.login').length;
     const client = createClientFromEnv({ env: env(), transport: transport() });
     const e = await failure(client.invoke('pbx.extension.dial_outbound', { extid: '1000', outto: '17300000000' }));
@@ -150,23 +155,20 @@ describe('PBX with a self-signed certificate', () => {
     figures.selfSignedDefault = { refused: true, message: e.message };
   });
 
-  it('is accepted with CALLBRIDGE_PBX_INSECURE_TLS=true', async (ctx) => {
-    if (!front) return ctx.skip();
+  it('is accepted with CALLBRIDGE_PBX_INSECURE_TLS=true', async () => {
     const e = env();
     const client = createClientFromEnv({ env: { ...e, CALLBRIDGE_PBX_INSECURE_TLS: 'true' } });
     await expect(client.invoke('pbx.extension.dial_outbound', { extid: '1000', outto: '17300000001' })).resolves.toMatchObject({ status: 'Success' });
     expect((await sandbox.calls({ number: '17300000001' })).length).toBe(1);
   });
 
-  it('is accepted when its certificate is given as the CA (UndiciTransport ca)', async (ctx) => {
-    if (!front || !cert) return ctx.skip();
+  it('is accepted when its certificate is given as the CA (UndiciTransport ca)', async () => {
     const client = createClientFromEnv({ env: env(), transport: transport({ onPrem: { baseUrl: env().CALLBRIDGE_PBX_URL as string, ca: cert.cert } }) });
     await expect(client.invoke('pbx.extensionlist.query', {})).resolves.toMatchObject({ status: 'Success' });
     figures.selfSignedOptIn = { insecureTls: 'accepted', ownCa: 'accepted' };
   });
 
-  it('the PBX opt-in does not turn off certificate checks for the cloud vendors', async (ctx) => {
-    if (!front) return ctx.skip();
+  it('the PBX opt-in does not turn off certificate checks for the cloud vendors', async () => {
     const client = createClientFromEnv({
       env: { ...sandbox.env, CALLBRIDGE_PBX_INSECURE_TLS: 'true', CALLBRIDGE_VOLCENGINE_ENDPOINT: `${front.url}/volcengine/` },
     });

@@ -4,8 +4,10 @@
 //     sandbox's own verifiers: the Alibaba RPC gateway (signature v1, nonce, timestamp, decoding the
 //     flat wire form back and validating it against the catalog) and the Volcengine gateway
 //     (HMAC-SHA256); what the vendor decodes must equal what the user meant.
-//  2. random invalid inputs are refused before anything is sent: the transport sees no request at
-//     all (not even a PBX login), and the error is a validation error naming the field.
+//  2. every documented input rule (docs/operations.md), broken once with hand-written values per kind of
+//     rule, is refused before anything is sent: the transport sees no request at all (not even a PBX
+//     login), and the error is a validation error naming the field.
+// Every run must make at least one assertion, and every operation must run its stated number of cases.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../core/catalog/index.js';
@@ -14,7 +16,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest, Transport } from '../../core/transport.js';
-import { pbxBody, type PbxConfig } from '../../core/vendors/pbx.js';
+import type { PbxConfig } from '../../core/vendors/pbx.js';
 import { isGatewayParam, RpcGate } from '../../sandbox/alibaba-rpc.js';
 import { DYVMS_PRODUCT } from '../../sandbox/dyvms/index.js';
 import { OUTBOUNDBOT_PRODUCT } from '../../sandbox/outboundbot/index.js';
@@ -22,10 +24,20 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { SandboxRequest } from '../../sandbox/types.js';
 import { verifyVolcengine } from '../../sandbox/volcengine/auth.js';
 import { fastRuntime } from './support/clients.js';
-import { invalidVariant, validInputs } from './support/arbitraries.js';
+import { validInputs } from './support/arbitraries.js';
+import { applyBreakage, breakages, documentedFields } from './support/documented-rules.js';
 import { recordFigures } from './support/figures.js';
 
 const RUNS = Number(process.env.CALLBRIDGE_PROPERTY_RUNS ?? 40);
+
+/** Runs `body`, and fails unless it made at least one assertion (a property run that checks nothing proves nothing). */
+async function asserting<T>(what: string, body: () => T | Promise<T>): Promise<T> {
+  const before = expect.getState().assertionCalls;
+  const result = await body();
+  const made = expect.getState().assertionCalls - before;
+  if (made < 1) throw new Error(`${what}: this run made no assertion`);
+  return result;
+}
 const SEED = Number(process.env.CALLBRIDGE_PROPERTY_SEED ?? 20260101);
 
 let sandbox: RunningSandbox;
@@ -33,7 +45,7 @@ let client: CallbridgeClient;
 let pbx: PbxConfig;
 const gates = new Map<string, RpcGate>();
 const figures: Record<string, { runs: number; randomInputs: number; refusedForApiVersion?: number }> = {};
-const refusals: Record<string, { runs: number; refused: number }> = {};
+const refusals: Record<string, { cases: number; refused: number }> = {};
 
 /** Records requests; fails every send (nothing may be sent in the refusal property). */
 class RecordingTransport implements Transport {
@@ -82,7 +94,7 @@ const wireText = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : St
 beforeAll(async () => {
   sandbox = await startSandbox({ seed: 'properties' });
   const a = sandbox.context.accounts;
-  pbx = { baseUrl: sandbox.env.CALLBRIDGE_PBX_URL, username: a.pbx.username, password: a.pbx.password };
+  pbx = { baseUrl: sandbox.env.CALLBRIDGE_PBX_URL, username: a.pbx.username, password: a.pbx.password, apiVersion: 'v1.1.0' };
   client = newClient(new RecordingTransport());
   const unlimited = Object.fromEntries(operations.map((op) => [op.id, 1e9]));
   gates.set('dyvms', new RpcGate({ ...DYVMS_PRODUCT, qps: unlimited }));
@@ -92,7 +104,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sandbox?.close();
   recordFigures('properties', 'roundTrip', { runsPerOperation: RUNS, seed: SEED, operations: figures });
-  recordFigures('properties', 'refusedBeforeSending', { runsPerOperation: RUNS, seed: SEED, operations: refusals });
+  recordFigures('properties', 'refusedBeforeSending', { operations: refusals });
 });
 
 function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' | 'refused-for-api-version' {
@@ -102,8 +114,11 @@ function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' 
     request = client.preview(op.id, input);
   } catch (error) {
     // PBX: a field the configured API version lacks is refused before anything is built.
-    if (op.product === 'pbx' && error instanceof CallbridgeError && error.kind === 'validation') return 'refused-for-api-version';
-    throw error;
+    if (op.product !== 'pbx') throw error;
+    expect(error, `${op.id} ${JSON.stringify(input)}`).toBeInstanceOf(CallbridgeError);
+    expect((error as CallbridgeError).kind).toBe('validation');
+    expect((error as CallbridgeError).message).toMatch(/not available on PBX API v1\.1\.0/);
+    return 'refused-for-api-version';
   }
   const wire = toSandboxRequest(request);
   if (op.product === 'dyvms' || op.product === 'outboundbot') {
@@ -131,7 +146,9 @@ function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' 
   } else {
     expect(wire.method).toBe('POST');
     expect(wire.path).toMatch(/^\/api\/v[\d.]+\/[a-z_/]+$/);
-    expect(JSON.parse(wire.body), op.id).toEqual(JSON.parse(JSON.stringify(pbxBody(op, parsed, pbx))));
+    // On API v1.1.0 every field keeps its own name (only v2.0.0 renames some): the body is the validated input.
+    expect(wire.path).toContain('/api/v1.1.0/');
+    expect(JSON.parse(wire.body), op.id).toEqual(JSON.parse(JSON.stringify(parsed)));
   }
   return 'checked';
 }
@@ -139,50 +156,58 @@ function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' 
 const callable = operations.filter((op) => !op.sessionManaged);
 
 describe('serialisation + signing round trip through the sandbox verifiers (random valid inputs)', () => {
-  it.each(callable.map((op) => [op.id, op] as const))('%s', (_id, op) => {
+  it.each(callable.map((op) => [op.id, op] as const))('%s', async (_id, op) => {
     const stats = { runs: 0, randomInputs: 0, refusedForApiVersion: 0 };
-    fc.assert(
-      fc.property(validInputs(op), ({ input, random }) => {
+    await fc.assert(
+      fc.asyncProperty(validInputs(op), async ({ input, random }) => {
+        const result = await asserting(`${op.id} ${JSON.stringify(input)}`, () => roundTrip(op, input));
         stats.runs++;
         if (random) stats.randomInputs++;
-        const result = roundTrip(op, input);
         if (result === 'refused-for-api-version') stats.refusedForApiVersion++;
       }),
       { numRuns: RUNS, seed: SEED },
     );
     figures[op.id] = stats;
+    expect(stats.runs, `${op.id}: runs that asserted`).toBe(RUNS);
     // Most inputs are random, not the documented examples.
     expect(stats.randomInputs, `${op.id}: only ${stats.randomInputs}/${stats.runs} inputs were random`).toBeGreaterThan(0);
   });
 });
 
-describe('random invalid inputs are refused before anything is sent', () => {
+describe('inputs breaking a documented rule (docs/operations.md) are refused before anything is sent, naming the field', () => {
+  const documented = documentedFields();
+  it('docs/operations.md documents every operation', () => {
+    expect([...documented.keys()].sort()).toEqual(operations.map((op) => op.id).sort());
+  });
+
   it.each(operations.map((op) => [op.id, op] as const))('%s', async (_id, op) => {
-    const stats = { runs: 0, refused: 0 };
-    await fc.assert(
-      fc.asyncProperty(invalidVariant(op), async (variant) => {
-        stats.runs++;
-        if (!variant) return;
+    const valid = (op.examples ?? []).map((e) => e.input).find((input) => op.input.safeParse(input).success) ?? {};
+    const cases = breakages(documented.get(op.id) ?? []);
+    const stats = { cases: cases.length, refused: 0 };
+    for (const breakage of cases) {
+      const input = applyBreakage(valid, breakage);
+      const what = `${op.id}: ${breakage.field} (${breakage.rule}) = ${JSON.stringify('value' in breakage.change ? breakage.change.value : 'dropped')}`;
+      await asserting(what, async () => {
         const transport = new RecordingTransport();
-        const error = await newClient(transport).invoke(op.id, variant.input).then(
+        const error = await newClient(transport).invoke(op.id, input).then(
           () => undefined,
           (e: unknown) => e,
         );
-        expect(transport.requests, `${op.id} (${variant.change}) reached the transport`).toEqual([]);
-        expect(error, `${op.id} (${variant.change})`).toBeInstanceOf(CallbridgeError);
+        expect(transport.requests, `${what} reached the transport`).toEqual([]);
+        expect(error, what).toBeInstanceOf(CallbridgeError);
         const e = error as CallbridgeError;
         // The PBX login is refused as "done by the client", before the input is read.
         if (op.sessionManaged) {
           expect(e.kind).toBe('config');
           return;
         }
-        expect(e.kind, `${op.id} (${variant.change}): ${e.message}`).toBe('validation');
-        expect(e.message).toMatch(/nothing was sent/);
-        if (e.field && e.field !== '(input)') expect(e.message).toContain(e.field.split('.')[0]);
+        expect(e.kind, `${what}: ${e.message}`).toBe('validation');
+        expect(e.message, what).toMatch(/nothing was sent/);
+        expect(e.message, what).toMatch(new RegExp(`(^|[ ;.,])${breakage.field}(\\.[^:]*)?:`));
         stats.refused++;
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
+      });
+    }
     refusals[op.id] = stats;
+    expect(stats.refused + (op.sessionManaged ? stats.cases : 0)).toBe(stats.cases);
   });
 });

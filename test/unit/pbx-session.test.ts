@@ -92,12 +92,22 @@ describe('PbxSession login', () => {
     expect((await failure(s.getToken())).code).toBe('NoToken');
     expect(await s.getToken()).toBe('tok-1');
     // The token dies; two more failures stay below the limit because the good login reset the count.
-    s.invalidate();
+    s.invalidate('tok-1');
     expect((await failure(s.getToken())).code).toBe('20004');
     expect((await failure(s.getToken())).code).toBe('20003');
     expect((await failure(s.getToken())).code).toBe('20003');
     expect((await failure(s.getToken())).code).toBe('LoginAttemptsExhausted');
     expect(transport.requests).toHaveLength(6);
+  });
+
+  it('a late refusal of an old token keeps the newer token (no second re-login)', async () => {
+    const { session: s, transport } = session([loginOk('tok-1'), loginOk('tok-2')]);
+    expect(await s.getToken()).toBe('tok-1');
+    s.invalidate('tok-1');
+    expect(await s.getToken()).toBe('tok-2');
+    s.invalidate('tok-1');
+    expect(await s.getToken()).toBe('tok-2');
+    expect(transport.requests).toHaveLength(2);
   });
 
   it('does not count network failures as failed logins', async () => {

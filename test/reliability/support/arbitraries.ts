@@ -1,6 +1,6 @@
 // fast-check arbitraries for catalog operations: random inputs drawn from each operation's input
 // JSON Schema, blended with its documented examples (each field either the example's value or a
-// random one, optional fields sometimes dropped), and random invalid variants of valid inputs.
+// random one, optional fields sometimes dropped).
 import fc from 'fast-check';
 import { z } from 'zod';
 import type { AnyOperation } from '../../../core/operation.js';
@@ -112,46 +112,5 @@ export function validInputs(op: AnyOperation): fc.Arbitrary<ValidInput> {
   return fc.tuple(candidates, fc.nat()).map(([candidate, pick]) => {
     if (op.input.safeParse(candidate).success) return { input: candidate, random: true };
     return { input: structuredClone(examples[pick % Math.max(1, examples.length)] ?? {}), random: false };
-  });
-}
-
-/** A random change that makes a valid input invalid, or undefined when the change happened to keep it valid. */
-export function invalidVariant(op: AnyOperation): fc.Arbitrary<{ input: unknown; change: string } | undefined> {
-  const schema = inputSchema(op);
-  const props = Object.keys(schema.properties ?? {});
-  const required = schema.required ?? [];
-  const wrong = fc.oneof(
-    fc.constant(null),
-    fc.boolean(),
-    fc.integer(),
-    fc.double({ noNaN: false }),
-    fc.string(),
-    fc.array(fc.string(), { maxLength: 2 }),
-    fc.dictionary(word, fc.string(), { maxKeys: 2 }),
-    fc.constant('a'.repeat(5000)),
-    fc.constant(-1),
-    fc.constant(''),
-  );
-  const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('drop required'), key: required.length ? fc.constantFrom(...required) : fc.constant('') }),
-    fc.record({ kind: fc.constant('unknown key'), key: fc.constantFrom('callbridgeUnknown', 'outid', '__extra', 'Signature'), value: fc.string() }),
-    fc.record({ kind: fc.constant('wrong value'), key: props.length ? fc.constantFrom(...props) : fc.constant(''), value: wrong }),
-    fc.record({ kind: fc.constant('not an object'), value: fc.oneof(fc.string(), fc.integer(), fc.array(fc.integer(), { maxLength: 2 })) }),
-  );
-  return fc.tuple(validInputs(op), mutation).map(([{ input }, m]) => {
-    let bad: unknown;
-    const copy: Record<string, unknown> = structuredClone(input);
-    if (m.kind === 'not an object') bad = (m as { value: unknown }).value;
-    else if (m.kind === 'drop required') {
-      if (!m.key) return undefined;
-      delete copy[m.key];
-      bad = copy;
-    } else {
-      if (!m.key) return undefined;
-      copy[m.key] = (m as { value: unknown }).value;
-      bad = copy;
-    }
-    if (op.input.safeParse(bad).success) return undefined;
-    return { input: bad, change: `${m.kind}${'key' in m && m.key ? ` ${m.key}` : ''}` };
   });
 }

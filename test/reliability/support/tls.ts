@@ -1,10 +1,8 @@
-// A self-signed certificate made at test time (openssl), and a TLS front on 127.0.0.1 that passes the
-// bytes through to a plain-HTTP server (the sandbox): an on-prem PBX with its own certificate.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// A self-signed certificate for 127.0.0.1 (committed in test/fixtures/tls; see its README), and a TLS front
+// on 127.0.0.1 that passes the bytes through to a plain-HTTP server (the sandbox): an on-prem PBX with its
+// own certificate.
+import { readFileSync } from 'node:fs';
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer } from 'node:tls';
 
 export interface SelfSigned {
@@ -12,25 +10,11 @@ export interface SelfSigned {
   cert: string;
 }
 
-/** A fresh self-signed certificate for 127.0.0.1, or undefined when openssl is not installed. */
-export function selfSignedCertificate(): SelfSigned | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'callbridge-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      [
-        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
-        '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
-  } catch {
-    return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/tls/${name}`, import.meta.url), 'utf8');
+
+/** The committed self-signed certificate for 127.0.0.1 and its key. */
+export function selfSignedCertificate(): SelfSigned {
+  return { key: fixture('key.pem'), cert: fixture('cert.pem') };
 }
 
 export interface TlsFront {
