@@ -1,9 +1,7 @@
 import type { RpcCall, RpcGate } from '../alibaba-rpc.js';
 import type { SandboxContext, SandboxResponse } from '../types.js';
 import type { ReceiptTracker } from './receipts.js';
-import type { RobotTasks } from './robot.js';
 import type { DyvmsState } from './state.js';
-import type { TaskCenter } from './task-center.js';
 
 /** Everything a dyvms operation handler may touch. */
 export interface DyvmsScope {
@@ -12,8 +10,6 @@ export interface DyvmsScope {
   state: DyvmsState;
   gate: RpcGate;
   receipts: ReceiptTracker;
-  robot: RobotTasks;
-  taskCenter: TaskCenter;
 }
 
 export type DyvmsHandler = (scope: DyvmsScope) => SandboxResponse;

@@ -47,7 +47,7 @@ export function createDyvmsSimulator(options: { qps?: Record<string, number> } =
       }
       const checked = gate.check(request, context);
       if (!checked.ok) return checked.response;
-      const scope: DyvmsScope = { call: checked.call, context, state, gate, receipts, robot, taskCenter };
+      const scope: DyvmsScope = { call: checked.call, context, state, gate, receipts };
       return (handlers[checked.call.action] ?? generic)(scope);
     },
     tick(context: SandboxContext) {
