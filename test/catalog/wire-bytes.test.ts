@@ -7,6 +7,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../core/catalog/index.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
+import { CallbridgeError } from '../../core/errors.js';
 import { PBX_API_VERSIONS, type AnyOperation, type PbxApiVersion } from '../../core/operation.js';
 import type { HttpRequest, HttpResponse, Transport } from '../../core/transport.js';
 import { alibabaEndpoints, authenticatePbxRequest, pbxConfig, pbxLoginOptions, signAlibabaRequest, signVolcengineRequest, volcengineConfig } from '../../nodes/shared/auth.js';
@@ -68,13 +69,14 @@ async function viaClient(op: AnyOperation, input: unknown, config: Omit<ClientCo
   try {
     await client.invoke(op.id, input);
   } catch (error) {
-    if (!transport.sent.length) return { refused: error instanceof Error ? error.message : String(error) };
+    // Nothing sent: pin that, and why (error kind and code, not the wording).
+    if (!transport.sent.length) return { refused: error instanceof CallbridgeError ? `${error.kind}${error.code ? ` ${error.code}` : ''}` : String(error) };
   }
   return transport.sent.map(wireOf);
 }
 
 /** The request the n8n node sends for one invocation: core builds it, the credential type authenticates it. */
-async function viaN8n(op: AnyOperation, input: unknown, version?: PbxApiVersion): Promise<Wire[] | { refused: string }> {
+async function viaN8n(op: AnyOperation, input: unknown, version: PbxApiVersion = 'v1.1.0'): Promise<Wire[] | { refused: string }> {
   const config: Omit<ClientConfig, 'transport' | 'runtime'> =
     op.product === 'volcengine'
       ? { volcengine: { ...volcengineConfig(VOLCENGINE), accessKeyId: '', secretAccessKey: '' }, externalAuth: true }
