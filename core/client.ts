@@ -7,6 +7,7 @@ import { validateInput } from './validate.js';
 import { alibabaRequest, alibabaResponse, alibabaUnsignedRequest, type AlibabaConfig } from './vendors/alibaba.js';
 import { isTokenError, md5Hex, PbxSession, pbxBody, pbxRequest, pbxResponse, type PbxConfig } from './vendors/pbx.js';
 import { volcengineRequest, volcengineResponse, volcengineUnsignedRequest, type VolcengineConfig } from './vendors/volcengine.js';
+import { checkWith } from './check.js';
 
 export interface ClientConfig {
   alibaba?: AlibabaConfig;
@@ -28,29 +29,6 @@ export interface ClientConfig {
 }
 
 const DRY_RUN_TOKEN = '<pbx-session-token>';
-
-/** Identifiers in the input (at any depth) that let a user check what happened to a call or task. */
-const CHECK_KEYS = new Set([
-  'OutId', 'CallId', 'TaskId', 'TaskOpenId', 'Id', 'JobGroupId', 'JobId', 'Name', 'TaskName', 'JobGroupName', 'BatchJobName',
-  'SingleOpenId', 'referenceId', 'CalledNumber', 'outto',
-]);
-const MAX_CHECK_IDS = 20;
-
-/** e.g. { OutId: 'o-1' } or { 'List.1.SingleOpenId': 'a', 'List.2.SingleOpenId': 'b' } */
-function checkWith(input: Record<string, unknown>): Record<string, string> | undefined {
-  const found: Record<string, string> = {};
-  const walk = (value: unknown, path: string, depth: number) => {
-    if (depth > 4 || value === null || typeof value !== 'object' || Object.keys(found).length >= MAX_CHECK_IDS) return;
-    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i + 1), v]) : Object.entries(value);
-    for (const [key, v] of entries) {
-      const at = path ? `${path}.${key}` : key;
-      if (CHECK_KEYS.has(key) && (typeof v === 'string' || typeof v === 'number')) found[at] = String(v);
-      else walk(v, at, depth + 1);
-    }
-  };
-  walk(input, '', 0);
-  return Object.keys(found).length ? found : undefined;
-}
 
 export class CallbridgeClient {
   private readonly pacer: Pacer;
@@ -228,7 +206,7 @@ export class CallbridgeClient {
             })
           : new CallbridgeError({ kind: 'network', operationId: op.id, vendor: op.product, mayHaveBeenProcessed: true, message: `${op.id}: ${String(error)}` });
     const unknown = op.access !== 'read' && base.mayHaveBeenProcessed && (base.kind === 'network' || base.kind === 'vendor');
-    const ids = checkWith(input);
+    const ids = checkWith(op, input);
     const message = unknown
       ? `Outcome unknown: ${base.message}. The request may have been carried out; it was not retried to avoid doing it twice.${
           ids ? ` Check with ${Object.entries(ids).map(([k, v]) => `${k}=${v}`).join(', ')}.` : ''

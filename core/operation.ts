@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import type { Effects, FieldPath } from './policy/types.js';
 
 export const PRODUCTS = ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const;
 export type Product = (typeof PRODUCTS)[number];
 
-/** 'call' places billed phone calls; 'write' changes state; 'read' only reads. */
+/**
+ * 'call' contacts people outside, billed: places phone calls (now or later, by a task it fills or starts)
+ * or sends them messages (SMS); 'write' changes state; 'read' only reads.
+ */
 export type Access = 'read' | 'write' | 'call';
 
 /**
@@ -53,10 +57,18 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   idempotent?: boolean;
   input: I;
   output: O;
-  /** For a 'call' operation that dials only with some inputs: whether this (validated) input places billed calls. Default: always. */
-  billedWhen?: (input: Record<string, unknown>) => boolean;
-  /** Input fields holding the numbers this operation dials, besides the usual names (CalledNumber, Phone, outto...). */
-  calleeFields?: string[];
+  /** What it makes the vendor do to people's phones (callees, messages, rosters, attempts, windows): read by the call policy. */
+  effects?: Effects;
+  /** The group the n8n nodes list it under (a value of the product's RESOURCES in nodes/shared/resources.ts; none: "Other"). */
+  resource?: string;
+  /** It returns a link to a file: the n8n node can download it as binary data. Dotted paths in the output. */
+  download?: { urlPath: string; fileNamePath?: string; defaultOn: boolean };
+  /** What it creates: dotted paths, in the output, of the call ID it placed and of the task it created or filled (first found). */
+  returns?: { callId?: string; taskId?: string[] };
+  /** Input fields that identify what it did, named to the user after an unknown outcome so they can check before retrying. */
+  check?: FieldPath[];
+  /** How the result of a call it placed is followed: the query polled, and (dyvms) the ProdIds its record may be under, likeliest first. */
+  tracking?: { query: `${Product}.${string}`; prodIds?: string[] };
   /** Documented per-account requests per second; undefined when the docs state none. */
   qps?: number;
   pagination?: Pagination;

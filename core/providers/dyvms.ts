@@ -2,6 +2,7 @@
 // file, IVR), call records by ProdId and day, robot tasks.
 import { fromDyvmsCallDetail, fromDyvmsRobotCall, type CallResult } from '../call-result.js';
 import { CallbridgeError } from '../errors.js';
+import { listOperations } from '../registry.js';
 import { arr, beijingTime, checkSchedule, dropUndefined, InputError, output, parseDate, placeContent, rec, str, unsupported, vendorTime, type Rec } from './shared.js';
 import type { CallTracker, PlaceCallArgs, Provider, TaskState } from './types.js';
 
@@ -22,22 +23,10 @@ const OPS = {
   taskCallDetail: 'dyvms.QueryRobotTaskCallDetail',
 } as const;
 
-/** ProdId of each dyvms product line (QueryCallDetailByCallId). */
-const PROD = {
-  notification: '11000000300006',
-  verification: '11010000138001',
-  ivr: '11000000300005',
-  robot: '11030000180001',
-} as const;
-
-/** ProdIds to search, per operation that placed the call (first = most likely): a TTS template may be a notification or a verification code. */
-const PROD_IDS: Record<string, string[]> = {
-  'dyvms.SingleCallByTts': [PROD.notification, PROD.verification],
-  'dyvms.SingleCallByVoice': [PROD.notification],
-  'dyvms.IvrCall': [PROD.ivr],
-  'dyvms.SmartCall': [PROD.robot],
-};
-const ALL_PROD_IDS = [PROD.notification, PROD.verification, PROD.ivr, PROD.robot];
+/** The placing operations whose calls can be followed, each with the ProdIds its records may be under (declared in its definition). */
+const TRACKED = listOperations('dyvms').filter((op) => op.tracking?.query === OPS.callDetail);
+const prodIdsOf = (placedBy: string | undefined) => TRACKED.find((op) => op.id === placedBy)?.tracking?.prodIds;
+const ALL_PROD_IDS = [...new Set(TRACKED.flatMap((op) => op.tracking?.prodIds ?? []))];
 
 function tracker(placedBy: string): CallTracker {
   return {
@@ -68,7 +57,7 @@ export const dyvms: Provider = {
   name: 'dyvms',
   operations: OPS,
   chunkSize: 1000,
-  trackers: Object.fromEntries(Object.keys(PROD_IDS).map((id) => [id, tracker(id)])),
+  trackers: Object.fromEntries(TRACKED.map((op) => [op.id, tracker(op.id)])),
 
   async placeCall(invoke, _settings, a) {
     const content = placeContent(a);
@@ -104,7 +93,7 @@ export const dyvms: Provider = {
     const today = settings.now();
     const dates = call.callDate ? [parseDate(call.callDate, today)] : [today];
     if (!call.callDate && call.placedAt !== undefined && beijingTime(call.placedAt).slice(0, 10) !== beijingTime(today).slice(0, 10)) dates.push(call.placedAt);
-    const prodIds = (call.placedBy && PROD_IDS[call.placedBy]) ?? ALL_PROD_IDS;
+    const prodIds = prodIdsOf(call.placedBy) ?? ALL_PROD_IDS;
     let last: CallResult | undefined;
     for (const QueryDate of dates) {
       for (const ProdId of prodIds) {

@@ -2,6 +2,7 @@
 // the live-call query (API 2.0 call/query by callid; 1.x outbound/query lists the trunk calls).
 import { fromPbxCall, pbxCallGone, type CallResult } from '../call-result.js';
 import { CallbridgeError } from '../errors.js';
+import { listOperations } from '../registry.js';
 import { arr, checkSchedule, dropUndefined, output, placeContent, rec, str, unsupported, type Rec } from './shared.js';
 import type { CallTracker, Provider, TrackedCall } from './types.js';
 
@@ -33,7 +34,7 @@ function findCall(answer: Rec, call: TrackedCall, byId: boolean): Rec | undefine
 export const pbx: Provider = {
   name: 'pbx',
   operations: OPS,
-  trackers: { 'pbx.extension.dial_outbound': tracker('pbx.extension.dial_outbound'), [OPS.prompt]: tracker(OPS.prompt) },
+  trackers: Object.fromEntries(listOperations('pbx').filter((op) => op.tracking?.query === OPS.query).map((op) => [op.id, tracker(op.id)])),
 
   async placeCall(invoke, _settings, a) {
     const content = placeContent(a);

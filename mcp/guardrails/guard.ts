@@ -5,6 +5,7 @@ import { settingHint, type McpConfig } from './config.js';
 import { localTime, parseVendorTime, withinHours, zoneOf } from './hours.js';
 import { DAY_MS, HOUR_MS, type Ledger } from './ledger.js';
 import { calleesOf, isEmergencyNumber, matchingPattern, taskKeyOf } from './numbers.js';
+import { planOf } from '../../core/policy/plan.js';
 
 export type RuleName =
   | 'read-only'
@@ -68,8 +69,7 @@ export class Guard {
   ) {}
 
   isBilled(op: AnyOperation, input: Record<string, unknown>): boolean {
-    if (op.access !== 'call') return false;
-    return op.billedWhen ? op.billedWhen(input) : true;
+    return op.access === 'call' && planOf(op, input, { now: this.now() }).billed;
   }
 
   /** Checks every rule for one operation with its validated input. Throws GuardrailRefusal. */

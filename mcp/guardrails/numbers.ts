@@ -1,10 +1,15 @@
 // Phone-number rules: normalisation, glob patterns, emergency numbers, and finding the callees in
 // any catalog operation's input (so invoke_operation is guarded like the curated tools).
-import type { AnyOperation } from '../../core/operation.js';
-import { normalizeNumber } from '../../core/phone-number.js';
+import { getPath, type AnyOperation } from '../../core/operation.js';
+import { planOf } from '../../core/policy/plan.js';
 
 /** Emergency and public-service numbers (CN, EU, US, UK, AU): never dialled by the server, whatever the configuration. */
 export const EMERGENCY_NUMBERS: ReadonlySet<string> = new Set(['110', '112', '119', '120', '122', '999', '911', '000', '12110', '12395', '12315']);
+
+/** Strips formatting (spaces, dashes, dots, brackets). */
+export function normalizeNumber(raw: string): string {
+  return raw.replace(/[\s\-().]/g, '');
+}
 
 /**
  * Forms a number is matched in: as written, without a leading "+" or "00", and the national form
@@ -42,76 +47,20 @@ export function isEmergencyNumber(number: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Callees in operation inputs
+// Callees and tasks in operation inputs: read from each operation's declared effects (core/policy/plan.ts).
 
-/** Input keys (any depth) that hold the numbers an operation calls. Caller-ID keys are not listed. */
-const CALLEE_KEYS = new Set(['callednumber', 'callee', 'called', 'callednum', 'phone', 'phonenumber', 'outto']);
-
-const LOOKS_LIKE_NUMBER = /^\+?[\d\s\-().]{3,30}$/;
-
-function collect(value: unknown, keys: Set<string>, out: Set<string>, underKey: boolean, depth = 0): void {
-  if (depth > 8 || value === undefined || value === null) return;
-  if (typeof value === 'string') {
-    const t = value.trim();
-    if ((t.startsWith('{') || t.startsWith('[')) && t.length < 5_000_000) {
-      try {
-        collect(JSON.parse(t), keys, out, underKey, depth + 1);
-        return;
-      } catch {
-        // not JSON: fall through
-      }
-    }
-    if (underKey) {
-      for (const part of t.split(',')) {
-        const p = part.trim();
-        if (LOOKS_LIKE_NUMBER.test(p) && /\d{3}/.test(normalizeNumber(p))) out.add(normalizeNumber(p));
-      }
-    }
-    return;
-  }
-  if (typeof value === 'number') {
-    if (underKey && Number.isInteger(value) && value > 99) out.add(String(value));
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (const item of value) collect(item, keys, out, underKey, depth + 1);
-    return;
-  }
-  if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      collect(v, keys, out, keys.has(k.toLowerCase()), depth + 1);
-    }
-  }
+/** Every number an operation's (validated) input makes the vendor call or message, normalised and de-duplicated. */
+export function calleesOf(op: AnyOperation, input: Record<string, unknown>): string[] {
+  return [...new Set(planOf(op, input, { now: 0 }).contacts.map((c) => normalizeNumber(c.raw)))];
 }
-
-/** Every callee number in an operation's (validated) input, normalised and de-duplicated. */
-export function calleesOf(op: AnyOperation, input: unknown): string[] {
-  const keys = new Set(CALLEE_KEYS);
-  for (const k of op.calleeFields ?? []) keys.add(k.toLowerCase());
-  const out = new Set<string>();
-  collect(input, keys, out, false);
-  return [...out];
-}
-
-/** Keys naming the task or campaign an operation acts on, in priority order. */
-const TASK_KEYS = ['TaskOpenId', 'TaskId', 'JobGroupId', 'Id'];
 
 /** "<product>:<task id>" when the input names a task/campaign. */
 export function taskKeyOf(op: AnyOperation, input: Record<string, unknown>): string | undefined {
-  for (const key of TASK_KEYS) {
-    const v = input[key];
-    if (typeof v === 'string' || typeof v === 'number') return `${op.product}:${String(v)}`;
-  }
-  return undefined;
+  return planOf(op, input, { now: 0 }).taskKey;
 }
 
-/** The task/campaign a create operation made, from its output. */
+/** The task/campaign an operation created or filled, from its output. */
 export function createdTaskKey(op: AnyOperation, output: unknown): string | undefined {
-  if (!/^(Create|Assign)/.test(op.action) || output === null || typeof output !== 'object') return undefined;
-  const o = output as Record<string, unknown>;
-  const result = o.Result as Record<string, unknown> | undefined;
-  const group = o.JobGroup as Record<string, unknown> | undefined;
-  const candidates = [result?.TaskOpenId, o.JobGroupId, group?.JobGroupId, op.product === 'dyvms' ? o.Data : undefined];
-  const id = candidates.find((v) => typeof v === 'string' || typeof v === 'number');
+  const id = (op.returns?.taskId ?? []).map((path) => getPath(output, path)).find((v) => typeof v === 'string' || typeof v === 'number');
   return id === undefined ? undefined : `${op.product}:${String(id)}`;
 }

@@ -4,13 +4,7 @@ import type { AnyOperation, Product } from '../../core/operation.js';
 import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { listOperations } from '../../core/registry.js';
 import { operationFields, toProperty, type FieldSpec } from './fields.js';
-import { OTHER_RESOURCE, RESOURCE_RULES, resourceOf, type ResourceRule } from './resources.js';
-
-/** Operations that return a link to a file; the node can download it as binary data. */
-export const DOWNLOADS: Record<string, { urlPath: string; fileNamePath?: string; defaultOn: boolean }> = {
-  'outboundbot.DownloadRecording': { urlPath: 'DownloadParams.SignatureUrl', fileNamePath: 'DownloadParams.FileName', defaultOn: true },
-  'volcengine.QueryAudioRecordFileUrl': { urlPath: 'Result.AudioRecordFileUrl', defaultOn: false },
-};
+import { OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
 /** The operations a product node offers: the catalog minus what the credential does itself (PBX login). */
 export function nodeOperations(product: Product): AnyOperation[] {
@@ -19,7 +13,7 @@ export function nodeOperations(product: Product): AnyOperation[] {
 
 export interface OperationEntry {
   op: AnyOperation;
-  resource: ResourceRule;
+  resource: ResourceGroup;
   fields: FieldSpec[];
 }
 
@@ -111,7 +105,7 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
       displayOptions: show(resource.value, value, { waitForResult: [true] }),
     });
   }
-  const download = DOWNLOADS[op.id];
+  const download = op.download;
   if (download) {
     const toggle: INodeProperties = {
       displayName: 'Download File',
@@ -149,7 +143,7 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
 /** Every property of a product node: resource, operation per resource, then each operation's fields. */
 export function productProperties(product: Product): INodeProperties[] {
   const entries = operationEntries(product);
-  const rules = [...RESOURCE_RULES[product], OTHER_RESOURCE].filter((rule) => entries.some((e) => e.resource.value === rule.value));
+  const rules = [...RESOURCES[product], OTHER_RESOURCE].filter((rule) => entries.some((e) => e.resource.value === rule.value));
   const resourceOptions: INodePropertyOptions[] = rules.map((rule) => ({ name: rule.name, value: rule.value, description: rule.description })).sort(byName);
   const resource: INodeProperties = {
     displayName: 'Resource',

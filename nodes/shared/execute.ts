@@ -14,7 +14,7 @@ import { md5Hex } from '../../core/vendors/pbx.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { alibabaEndpoints, pbxApiVersion, pbxConfig, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
-import { DOWNLOADS, findOperation, operationEntries } from './description.js';
+import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
@@ -235,7 +235,7 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
     const results = await waitForResults(ctx, pc, op, input, output, placedAt, itemIndex);
     return results.map((json) => ({ json, pairedItem: paired }));
   }
-  const download = DOWNLOADS[op.id];
+  const download = op.download;
   if (download && parameter(ctx, 'download', itemIndex, download.defaultOn) === true) {
     const url = getPath(output, download.urlPath);
     if (typeof url === 'string' && /^https?:\/\//.test(url)) {

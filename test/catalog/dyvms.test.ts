@@ -49,9 +49,9 @@ describe('all 39 dyvms operations of seed 002 are defined', () => {
     expect(actions).toContain('IvrCall');
   });
 
-  it('marks exactly the six operations that place billed calls as call, all destructive', () => {
+  it('marks exactly the six operations that place billed calls, and SendVerification (SMS), as call, all destructive', () => {
     const calls = dyvms.filter((op) => op.access === 'call').map((op) => op.action).sort();
-    expect(calls).toEqual(['ExecuteCallTask', 'IvrCall', 'SingleCallByTts', 'SingleCallByVoice', 'SmartCall', 'StartRobotTask']);
+    expect(calls).toEqual(['ExecuteCallTask', 'IvrCall', 'SendVerification', 'SingleCallByTts', 'SingleCallByVoice', 'SmartCall', 'StartRobotTask']);
     for (const op of dyvms.filter((o) => o.access === 'call')) expect(op.destructive).toBe(true);
     for (const id of ['dyvms.CancelRobotTask', 'dyvms.DeleteRobotTask']) expect(catalog.get(id)?.destructive).toBe(true);
   });

@@ -9,6 +9,7 @@ export default defineOperation({
     'Creates a converged-communication (RTC/VoIP) account, optionally bound to a device ID (one account per device), and returns its ID in Module (not Data). ' +
     'Use the ID as UserId for dyvms.GetRtcToken and RtcId for dyvms.GetCallInfo. At most 5,000,000 accounts per Alibaba Cloud account; each call creates a new one.',
   access: 'write',
+  resource: 'rtc',
   qps: 100,
   input: z.strictObject({
     DeviceId: z.string().trim().min(1).optional().describe('Device ID to bind the account to; one account per device ID.'),

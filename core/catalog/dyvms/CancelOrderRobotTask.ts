@@ -10,6 +10,8 @@ export default defineOperation({
     'Withdraws the scheduled start of a robot task (one started with dyvms.StartRobotTask and a ScheduleTime) before it fires, so no calls are placed. ' +
     'Not to be confused with dyvms.StopRobotTask (pause a running task) or dyvms.CancelRobotTask (terminate a task for good).',
   access: 'write',
+  resource: 'robotTask',
+  check: ['TaskId'],
   idempotent: true,
   qps: 100,
   input: z.strictObject({

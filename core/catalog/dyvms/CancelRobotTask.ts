@@ -11,6 +11,8 @@ export default defineOperation({
     'To pause instead use dyvms.StopRobotTask; to withdraw a scheduled start use dyvms.CancelOrderRobotTask. A terminated task can then be removed with dyvms.DeleteRobotTask. ' +
     '(The doc marks TaskId optional; it is required here because the operation cannot work without it.)',
   access: 'write',
+  resource: 'robotTask',
+  check: ['TaskId'],
   destructive: true,
   idempotent: true,
   qps: 100,

@@ -28,7 +28,10 @@ export default defineOperation({
     'Data is either a list of numbers (DataType LIST) or, for templates with variables, {paramNames, calleeList: [{callee, params}]} (DataType JSON). Success is Code "200". ' +
     'The doc marks every parameter optional (not true in practice) and lists FireTime/StopTime/ScheduleType as not available, so those are left out.',
   access: 'write',
-  calleeFields: ['Data'],
+  resource: 'batchTask',
+  check: ['TaskName'],
+  effects: { callees: ['Data', 'Data.calleeList[].callee'], dials: 'task' },
+  returns: { taskId: ['Data'] },
   qps: 100,
   encoding: { Data: 'comma' },
   input: z

@@ -13,6 +13,10 @@ export default defineOperation({
     'Creating places no call. Next: dyvms.UploadRobotTaskCalledFile (callees, in batches) with the returned task ID (Data), then dyvms.StartRobotTask (dials everyone, billed). ' +
     'Traps: CorpName must match the enterprise name of your qualification exactly; redial settings only apply with RetryType 1; RecallInterval must be more than 1 minute.',
   access: 'write',
+  resource: 'robotTask',
+  check: ['TaskName'],
+  effects: { attempts: [{ path: 'RecallTimes', counts: 'redials' }] },
+  returns: { taskId: ['Data'] },
   qps: 100,
   encoding: { Caller: 'comma', RecallStateCodes: 'comma' },
   input: z

@@ -10,6 +10,8 @@ export default defineOperation({
     'Deletes a robot task that has not started, has finished, or was terminated (dyvms.CancelRobotTask). Irreversible: the task and its results are no longer listed. ' +
     'Pause or terminate a running task first.',
   access: 'write',
+  resource: 'robotTask',
+  check: ['TaskId'],
   destructive: true,
   idempotent: true,
   qps: 100,

@@ -11,7 +11,14 @@ export default defineOperation({
     'Check progress with dyvms.ListCallTask and per-callee results with dyvms.ListCallTaskDetail. Success is Code "200" with Data true. ' +
     'Trap: FireTime is documented as "yyyy.MM.dd HH:mm:ss" but the example uses "yyyy-MM-dd HH:mm:ss"; both are accepted and sent as given.',
   access: 'call',
-  billedWhen: (input) => input.Status === 'RUNNING' || input.Status === 'TIMING',
+  resource: 'batchTask',
+  check: ['TaskId'],
+  effects: {
+    dials: 'start',
+    when: (input) => input.Status === 'RUNNING' || input.Status === 'TIMING',
+    task: ['TaskId'],
+    window: [{ path: 'FireTime', form: 'beijing-datetime', edge: 'start' }],
+  },
   destructive: true,
   qps: 100,
   input: z

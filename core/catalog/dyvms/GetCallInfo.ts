@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns the current call state of an RTC account created with dyvms.AddRtcAccount: Idle, Calling, Talking or Terminating, with the ID of the current call (ChannelId).',
   access: 'read',
+  resource: 'hotline',
   qps: 100,
   input: z.strictObject({
     RtcId: z.string().trim().min(1).describe('RTC account ID (Module of dyvms.AddRtcAccount).'),

@@ -11,6 +11,7 @@ export default defineOperation({
     'Call it first in the 400-hotline flow: QualificationId is needed by dyvms.SubmitHotlineTransferRegister, dyvms.ListHotlineTransferRegisterFile, dyvms.ListHotlineTransferNumber and dyvms.SetTransferCalleePoolConfig. ' +
     'Status NORMAL means usable (the doc\'s example truncates it to "NORMA"), OTHER means not.',
   access: 'read',
+  resource: 'hotline',
   qps: 100,
   input: z.strictObject({
     OrderId: numericId().describe('Work-order ID of the 400 qualification application.'),

@@ -10,6 +10,7 @@ export default defineOperation({
     'Issues an MQTT token and connection information (host, client ID, topics, expiry) for the VoIP messaging channel. Each call issues a new credential: keep Token secret. ' +
     'Renew it before ExpireTime with dyvms.RefreshMqttToken and the returned ClientId. Success is Code "200" for this API.',
   access: 'read',
+  resource: 'rtc',
   idempotent: false,
   qps: 100,
   input: z.strictObject({}),

@@ -11,6 +11,7 @@ export default defineOperation({
     'Side effect: logging in with a different DeviceId logs the same account out of the earlier device. tokenData is a credential: keep it secret. ' +
     'Trap: IsCustomAccount is documented as false = "no account", true = "has account", which reads inverted against its name; the doc is ambiguous, so set it deliberately and verify with one device first.',
   access: 'write',
+  resource: 'rtc',
   qps: 500,
   input: z.strictObject({
     UserId: z.string().trim().min(1).describe('RTC account ID (Module of dyvms.AddRtcAccount), or your own account ID in account-less mode.'),

@@ -9,6 +9,7 @@ export default defineOperation({
     'Issues an authentication token of the given type (e.g. dyvms) for client-side SDK use. Each call issues a new credential: treat Token as a secret, do not log or share it. ' +
     'Allowed TokenType values are not listed in the doc; dyvms is the documented example.',
   access: 'read',
+  resource: 'rtc',
   idempotent: false,
   qps: 20,
   input: z.strictObject({

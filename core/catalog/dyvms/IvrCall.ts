@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alibabaResponse, int, outId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { isTtsCode, mainlandNumber, templateVars } from './shared/fields.js';
+import { PROD_ID } from './shared/prod-ids.js';
 
 const promptCode = () => z.string().trim().min(1);
 
@@ -22,9 +23,14 @@ export default defineOperation({
   description:
     'Places one billed interactive voice call to a mainland China number: plays an opening prompt (StartCode), waits for a key press, plays the prompt mapped to that key (MenuKeyMap), and ends with ByeCode. ' +
     'Use it for order confirmations, surveys and satisfaction checks. Needs an approved enterprise qualification and a purchased caller number. ' +
-    'Returns CallId; the pressed keys come back only in receipts (VoiceReport/VoiceCallReport dtmf, if receipts are enabled in the console); dyvms.QueryCallDetailByCallId with ProdId 11000000300005 gives the call record. ' +
+    `Returns CallId; the pressed keys come back only in receipts (VoiceReport/VoiceCallReport dtmf, if receipts are enabled in the console); dyvms.QueryCallDetailByCallId with ProdId ${PROD_ID.ivr} gives the call record. ` +
     'Rules: StartCode and ByeCode must be the same kind (both voice files or both TTS templates); TTS params are only for TTS codes. A retry after a timeout may place a second call: check by OutId first.',
   access: 'call',
+  resource: 'call',
+  check: ['CalledNumber', 'OutId'],
+  effects: { callees: ['CalledNumber'], dials: 'now' },
+  returns: { callId: 'CallId' },
+  tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.ivr] },
   destructive: true,
   qps: 100,
   input: z

@@ -13,6 +13,7 @@ export default defineOperation({
     'Use it after dyvms.CreateCallTask / dyvms.ExecuteCallTask to watch a task; per-callee results come from dyvms.ListCallTaskDetail. ' +
     'Status: INIT new, RELEASE parsing, RUNNING, STOP paused, SYSTEM_STOP, CANCEL, SYSTEM_CANCEL, DONE. FireTime/CompleteTime are Unix ms. CompletedRate is a number whose scale is undocumented (the examples show 10000 for a finished task, i.e. hundredths of a percent). Success is Code "200".',
   access: 'read',
+  resource: 'batchTask',
   qps: 100,
   pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'Total' },
   input: z.strictObject({

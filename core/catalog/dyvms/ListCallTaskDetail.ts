@@ -10,6 +10,7 @@ export default defineOperation({
     'Lists the outcome of each callee of one Task Center task (SUCCESS, FAIL, or INIT = not called yet) with talk time and caller number, one page at a time (PageNumber/PageSize). ' +
     'Use it after dyvms.ExecuteCallTask; task-level progress is in dyvms.ListCallTask. Unlike the rest of the Task Center family, success here is Code "OK" (both are accepted).',
   access: 'read',
+  resource: 'batchTask',
   qps: 100,
   pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'Total' },
   input: z.strictObject({

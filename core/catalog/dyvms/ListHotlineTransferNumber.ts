@@ -10,6 +10,7 @@ export default defineOperation({
     'Lists the numbers filed (with dyvms.SubmitHotlineTransferRegister) as forwarding targets of one 400 number, 1-10 per page (PageNo/PageSize). ' +
     'Only filed numbers can be used as targets in dyvms.SetTransferCalleePoolConfig. Items are in Data.Values, the total in Data.Total. Contains personal data (ID-card numbers).',
   access: 'read',
+  resource: 'hotline',
   qps: 100,
   pagination: hotlinePagination,
   input: z.strictObject({

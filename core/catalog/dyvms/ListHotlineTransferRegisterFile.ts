@@ -10,6 +10,7 @@ export default defineOperation({
     'Lists the forwarding filings submitted with dyvms.SubmitHotlineTransferRegister for one qualification and 400 number, 1-10 per page (PageNo/PageSize). ' +
     'Items are in Data.Values, the total in Data.Total. The records contain personal data (operator ID card, mobile, e-mail).',
   access: 'read',
+  resource: 'hotline',
   qps: 100,
   pagination: hotlinePagination,
   input: z.strictObject({

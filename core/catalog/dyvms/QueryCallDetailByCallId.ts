@@ -13,6 +13,7 @@ export default defineOperation({
     'Use it after SingleCallByTts/SingleCallByVoice/IvrCall/SmartCall when no receipt arrived. You must pass the matching ProdId and QueryDate = any time (ms) on the day of the call: the whole day is searched, so a wrong day or product finds nothing. ' +
     'state is the carrier status code (e.g. 200000 answered); duration 0 means not answered. The record may take a while to appear after the call ends.',
   access: 'read',
+  resource: 'call',
   qps: 100,
   input: z.strictObject({
     CallId: callId().describe('The CallId returned when the call was placed.'),

@@ -11,6 +11,7 @@ export default defineOperation({
     'Returns how inbound calls to a 400 number are forwarded: route mode (roundRobin or random), timeout and the target numbers. ' +
     'Change it with dyvms.SetTransferCalleePoolConfig; forwarded calls are listed by dyvms.QueryCallInTransferRecord. TransferTimeout\'s unit is not documented (seconds, probably).',
   access: 'read',
+  resource: 'hotline',
   qps: 100,
   input: z.strictObject({
     PhoneNumber: hotlineNumber(),

@@ -11,6 +11,7 @@ export default defineOperation({
     'QueryDate is a date-time TEXT here ("yyyy-MM-dd HH:mm:ss"; the doc writes 12-hour "hh", read as 24-hour), unlike the ms numbers of QueryCallDetailByCallId. ' +
     'Items are in Data.Values, the total in Data.Total. Recordings contain personal data and their URLs expire.',
   access: 'read',
+  resource: 'hotline',
   qps: 100,
   pagination: hotlinePagination,
   input: z.strictObject({

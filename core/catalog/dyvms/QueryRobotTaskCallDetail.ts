@@ -11,6 +11,7 @@ export default defineOperation({
     'Find the callee with dyvms.QueryRobotTaskCallList first. QueryDate must be a Unix time in ms on the day of the call. ' +
     'The record contains personal data (recording, transcript); the recording URL is signed and expires. The vendor misspells knowledgeCount as "konwledgeCount": both are read and knowledgeCount is filled in.',
   access: 'read',
+  resource: 'robotTask',
   qps: 100,
   input: z.strictObject({
     TaskId: numericId().describe('ID of the robot task.'),

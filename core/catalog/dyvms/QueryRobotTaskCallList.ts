@@ -14,6 +14,7 @@ export default defineOperation({
     'Trap handled here: the vendor\'s HangupDirection codes are inverted between this request (0 = user, 1 = robot) and its responses (1 = user, 0 = robot). Filter with HangupDirection "user" or "robot"; each record carries hangupSide decoded with the response meaning. ' +
     'The response has no total: stop paging when a page has fewer records than PageSize.',
   access: 'read',
+  resource: 'robotTask',
   qps: 100,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data' },
   wireValues: { HangupDirection: HANGUP_DIRECTION_REQUEST_CODES },

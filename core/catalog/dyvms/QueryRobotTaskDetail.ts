@@ -10,6 +10,7 @@ export default defineOperation({
     'Returns one robot task\'s configuration and status: script, caller numbers, redial policy, times and the uploaded callee files. ' +
     'Use it to verify a task before dyvms.StartRobotTask, or to read its state. Note: this API names the task ID "Id", not "TaskId".',
   access: 'read',
+  resource: 'robotTask',
   qps: 100,
   input: z.strictObject({
     Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),

@@ -14,6 +14,7 @@ export default defineOperation({
     'Status values: INIT not started, READY, DISPATCH parsing, EXCUTING running (the vendor\'s spelling; EXECUTING is accepted as a filter and sent as EXCUTING), MANUAL_STOP paused, SYSTEM_STOP, ARREARS_STOP paused for arrears, CANCEL terminated, SYSTEM_CANCEL, FINISH. ' +
     'The doc swaps the descriptions of the response PageNo and PageSize; they carry the page number and page size.',
   access: 'read',
+  resource: 'robotTask',
   qps: 100,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'TotalCount' },
   input: z.strictObject({

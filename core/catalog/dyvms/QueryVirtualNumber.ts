@@ -11,6 +11,7 @@ export default defineOperation({
     'Use it to find the PhoneNum for dyvms.AddVirtualNumberRelation / dyvms.QueryVirtualNumberRelation or the Resource of dyvms.CreateCallTask. ' +
     'Items are in Data.data, the total in Data.total. status: 1 = valid, 0 = invalid, -1 = cancelled. Success is Code "200" for this API family.',
   access: 'read',
+  resource: 'virtualNumber',
   qps: 100,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data.data', totalPath: 'Data.total' },
   input: z.strictObject({

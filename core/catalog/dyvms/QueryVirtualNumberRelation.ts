@@ -10,6 +10,7 @@ export default defineOperation({
     'Lists the real numbers bound to virtual numbers, filterable by virtual number, real number, qualification, city and number type, one page at a time (PageNo/PageSize). ' +
     'Use it to check the result of dyvms.AddVirtualNumberRelation. Items are in Data.data, the total in Data.total. Success is Code "200" for this API family.',
   access: 'read',
+  resource: 'virtualNumber',
   qps: 200,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data.data', totalPath: 'Data.total' },
   input: z.strictObject({

@@ -9,7 +9,10 @@ export default defineOperation({
   description:
     'Sends an SMS verification code to the mobile of the person filing 400-hotline forwarding numbers; the code is then passed as OperatorMobileVerifyCode to dyvms.SubmitHotlineTransferRegister. ' +
     'Sends a real SMS to a real phone each time it is called. (The doc\'s example points at dyplsapi.aliyuncs.com; this operation uses the dyvms endpoint.)',
-  access: 'write',
+  access: 'call',
+  destructive: true,
+  resource: 'hotline',
+  effects: { messages: ['Target'] },
   qps: 100,
   input: z.strictObject({
     Target: z.string().regex(/^\+?\d{3,20}$/, 'must be a mobile number (digits)').describe('Mobile number that receives the code.'),

@@ -14,6 +14,7 @@ export default defineOperation({
     'Targets must be filed first (dyvms.SubmitHotlineTransferRegister, check with dyvms.ListHotlineTransferNumber). Read the current setting with dyvms.QueryCallInPoolTransferConfig. ' +
     'Details is sent as Details.N.Caller / Details.N.Called.',
   access: 'write',
+  resource: 'hotline',
   idempotent: true,
   qps: 100,
   input: z.strictObject({

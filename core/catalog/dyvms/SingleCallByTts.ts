@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alibabaResponse, int, outId, phoneNumber, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { optionalShowNumber, templateVars } from './shared/fields.js';
+import { PROD_ID } from './shared/prod-ids.js';
 
 export default defineOperation({
   id: 'dyvms.SingleCallByTts',
@@ -9,9 +10,14 @@ export default defineOperation({
   description:
     'Places one billed phone call that reads an approved text-to-speech template (voice verification code, or a notification with variables) to one number. ' +
     'Use it for codes and short notices; for a recorded audio file use dyvms.SingleCallByVoice, to collect a key press use dyvms.IvrCall. ' +
-    'Returns CallId: wait for the VoiceReport receipt, or poll dyvms.QueryCallDetailByCallId (ProdId 11010000138001 for verification codes, 11000000300006 for notifications, QueryDate = the call day in ms). ' +
+    `Returns CallId: wait for the VoiceReport receipt, or poll dyvms.QueryCallDetailByCallId (ProdId ${PROD_ID.verification} for verification codes, ${PROD_ID.notification} for notifications, QueryDate = the call day in ms). ` +
     'Traps: the carrier limits each callee to 1 call/minute, 5/hour, 20/day; verification-code templates accept only letters and digits in variables; a retry after a timeout may place a second call, so check by OutId first.',
   access: 'call',
+  resource: 'call',
+  check: ['CalledNumber', 'OutId'],
+  effects: { callees: ['CalledNumber'], dials: 'now' },
+  returns: { callId: 'CallId' },
+  tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.notification, PROD_ID.verification] },
   destructive: true,
   qps: 1000,
   input: z.strictObject({

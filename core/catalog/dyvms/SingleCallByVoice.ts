@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alibabaResponse, int, outId, phoneNumber, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { optionalShowNumber } from './shared/fields.js';
+import { PROD_ID } from './shared/prod-ids.js';
 
 export default defineOperation({
   id: 'dyvms.SingleCallByVoice',
@@ -9,9 +10,14 @@ export default defineOperation({
   description:
     'Places one billed phone call that plays an uploaded, approved voice file (voice notification) to one number. ' +
     'Use it for fixed recorded messages; for text with variables use dyvms.SingleCallByTts, for key presses dyvms.IvrCall. ' +
-    'Returns CallId: wait for the VoiceReport receipt or poll dyvms.QueryCallDetailByCallId (ProdId 11000000300006, QueryDate = the call day in ms). ' +
+    `Returns CallId: wait for the VoiceReport receipt or poll dyvms.QueryCallDetailByCallId (ProdId ${PROD_ID.notification}, QueryDate = the call day in ms). ` +
     'Traps: the carrier limits each callee to 1 call/minute, 5/hour, 20/day; a retry after a timeout may place a second call, so check by OutId first.',
   access: 'call',
+  resource: 'call',
+  check: ['CalledNumber', 'OutId'],
+  effects: { callees: ['CalledNumber'], dials: 'now' },
+  returns: { callId: 'CallId' },
+  tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.notification] },
   destructive: true,
   qps: 1200,
   input: z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { alibabaResponse, flag, int, outId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { mainlandNumber, templateVars } from './shared/fields.js';
+import { PROD_ID } from './shared/prod-ids.js';
 
 const TTS_STYLES = [
   'xiaoyun', 'xiaogang', 'ruoxi', 'xiaomeng', 'xiaowei', 'amei', 'xiaoxue', 'siqi',
@@ -14,9 +15,14 @@ export default defineOperation({
   description:
     'Places one billed intelligent voice call to a mainland China number: plays VoiceCode, recognises what the callee says (ASR) and posts each utterance to YOUR HTTP callback server, whose answer decides the next action. ' +
     'Only use it when such a callback server is configured in the console (the callback contract is not part of this API); for scripted robot campaigns use dyvms.CreateRobotTask instead. ' +
-    'Returns CallId; during the call dyvms.SmartCallOperate can bridge the callee to an agent; afterwards dyvms.QueryCallDetailByCallId (ProdId 11030000180001) or receipts give the result. ' +
+    `Returns CallId; during the call dyvms.SmartCallOperate can bridge the callee to an agent; afterwards dyvms.QueryCallDetailByCallId (ProdId ${PROD_ID.robot}) or receipts give the result. ` +
     'Traps: network audio files and TTS in VoiceCode need a support ticket to enable; the characters @ = : " $ { } ^ * ￥ must not appear in callback content; Speed, BackgroundVolume and BackgroundSpeed are documented as not supported and are left out. A retry after a timeout may place a second call.',
   access: 'call',
+  resource: 'call',
+  check: ['CalledNumber', 'OutId'],
+  effects: { callees: ['CalledNumber'], dials: 'now' },
+  returns: { callId: 'CallId' },
+  tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.robot] },
   destructive: true,
   qps: 1000,
   encoding: { VoiceCode: 'comma' },

@@ -10,6 +10,8 @@ export default defineOperation({
     'Triggers an action on the callee leg of a SmartCall that is in progress. Only one action exists: parallelBridge, which bridges the callee to a call-centre agent (the agent can listen in). ' +
     'Call it while the call placed by dyvms.SmartCall is still connected, with that CallId. Bridging may add call-leg charges. Status tells whether the command was accepted.',
   access: 'write',
+  resource: 'call',
+  check: ['CallId'],
   qps: 100,
   input: z.strictObject({
     CallId: callId().describe('CallId returned by dyvms.SmartCall for the live call.'),

@@ -11,6 +11,9 @@ export default defineOperation({
     'Before calling, check the task and its callee files with dyvms.QueryRobotTaskDetail. Watch progress with dyvms.QueryRobotTaskList and results with dyvms.QueryRobotTaskCallList. ' +
     'A scheduled start can be withdrawn with dyvms.CancelOrderRobotTask before it fires.',
   access: 'call',
+  resource: 'robotTask',
+  check: ['TaskId'],
+  effects: { dials: 'start', task: ['TaskId'], window: [{ path: 'ScheduleTime', form: 'beijing-datetime', edge: 'start' }] },
   destructive: true,
   qps: 100,
   input: z.strictObject({

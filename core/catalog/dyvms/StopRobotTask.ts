@@ -10,6 +10,8 @@ export default defineOperation({
     'Pauses a running robot task: no further numbers are dialled until it is resumed with dyvms.StartRobotTask. Despite the name this is a pause, not an end; ' +
     'to end a task for good use dyvms.CancelRobotTask, to withdraw a scheduled start use dyvms.CancelOrderRobotTask.',
   access: 'write',
+  resource: 'robotTask',
+  check: ['TaskId'],
   idempotent: true,
   qps: 100,
   input: z.strictObject({

@@ -13,6 +13,7 @@ export default defineOperation({
     'Before: get QualificationId with dyvms.GetHotlineQualificationByOrder and send the mobile code with dyvms.SendVerification (the e-mail code comes by mail). After: check with dyvms.ListHotlineTransferRegisterFile / dyvms.ListHotlineTransferNumber, then dyvms.SetTransferCalleePoolConfig. ' +
     'A legal submission that cannot be withdrawn through the API; it carries personal data (ID-card numbers). TransferPhoneNumberInfos is sent as TransferPhoneNumberInfos.N.* as documented (the doc\'s example wrongly sends a JSON array).',
   access: 'write',
+  resource: 'hotline',
   destructive: true,
   qps: 100,
   input: z.strictObject({

@@ -14,6 +14,9 @@ export default defineOperation({
     'TtsParamHead names the variables; each TtsParam item gives one number\'s values in the same order; number "all" gives shared values for every number (per-number values win). ' +
     'Note: this API names the task ID "Id", not "TaskId" like the other robot APIs.',
   access: 'write',
+  resource: 'robotTask',
+  check: ['Id'],
+  effects: { callees: ['CalledNumber'], dials: 'task', task: ['Id'] },
   qps: 100,
   encoding: { CalledNumber: 'comma', TtsParam: 'json', TtsParamHead: 'json' },
   input: z

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { flag, list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { callingNumbers, instanceId, jobGroupId, jobSpec, outboundbotResponse, strategyJson } from '../shared/outboundbot-jobs.js';
+import { strategyEffects } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.AssignJobs',
@@ -9,6 +10,16 @@ export default defineOperation({
   description:
     'Adds callees ("jobs") to a job group. The platform then DIALS them, billed, as soon as the group\'s strategy allows (start time, daily working-time windows, attempts per day). This is the main way to launch robot calls. Prerequisites: InstanceId (outboundbot.ListInstances) and a JobGroupId from outboundbot.CreateJobGroup (script, caller numbers and strategy are set there). Give the callees as JobsJson, one job per callee: {extras: [{key, value}] script variables, contacts: [{phonenumber, name, referenceId, honorific}]}; each job is sent as its own JSON string (JobsJson.1, JobsJson.2, ...). Returns JobsId; follow progress with outboundbot.DescribeJobGroup or ListJobsByGroup, stop with outboundbot.SuspendJobs / CancelJobs. Traps: the vendor says a missing JobGroupId makes it create a new group, but its table marks it required; it is required here so callees never land in an unconfigured campaign. A StrategyJson given here overrides the group\'s. Try a one-callee job first.',
   access: 'call',
+  resource: 'job',
+  check: ['JobGroupId', 'JobsJson[].contacts[].referenceId'],
+  effects: {
+    callees: ['JobsJson[].contacts[].phonenumber'],
+    rosters: ['JobDataParsingTaskId'],
+    dials: 'task',
+    task: ['JobGroupId'],
+    ...strategyEffects,
+  },
+  returns: { taskId: ['JobGroupId'] },
   destructive: true,
   input: z
     .strictObject({

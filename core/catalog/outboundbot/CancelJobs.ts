@@ -7,6 +7,8 @@ export default defineOperation({
   description:
     'Cancels scheduled or executing jobs for good: they will not be called again (calls already in progress are not cut off). Irreversible; to stop temporarily use outboundbot.SuspendJobs. Select them with All=false plus JobGroupId (a whole campaign), JobId or JobReferenceId lists, or ScenarioId. BLAST RADIUS: All=true cancels EVERY job of the whole instance, across all campaigns; it must be sent alone (with other filters it is refused here as ambiguous), and All=false without any filter is refused too. The vendor example omits the required All; here it is always required.',
   access: 'write',
+  resource: 'job',
+  check: ['JobGroupId'],
   destructive: true,
   input: jobSelection('cancel'),
   output: outboundbotResponse({}),

@@ -9,6 +9,7 @@ import {
   strategyJson,
   submittedWord,
 } from '../shared/outboundbot-jobs.js';
+import { strategyEffects } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateBatchJobs',
@@ -16,6 +17,10 @@ export default defineOperation({
   description:
     'Creates a job group from an Excel roster already uploaded to the vendor (JobFilePath; the upload itself is not documented in the API reference), either as a DRAFT (Submitted "draft": nothing is dialled; review it, then outboundbot.SubmitBatchJobs) or SUBMITTED (Submitted "submit": every number in the roster is called, billed, per the strategy). TRAP: the vendor\'s boolean Submitted is inverted (false means submit, true means draft) and its example sends Submitted=false, i.e. starts calls. Here Submitted takes the words "submit" or "draft" (a boolean is refused) and the inverted vendor value is sent for you. Prerequisites: InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts), caller numbers (outboundbot.ListOutboundCallNumbers). Returns BatchJob (BatchJobId is the job group ID). Try a one-number roster first.',
   access: 'call',
+  resource: 'jobGroup',
+  check: ['BatchJobName'],
+  effects: { rosters: ['JobFilePath'], dials: 'start', when: (input) => input.Submitted === 'submit', ...strategyEffects },
+  returns: { taskId: ['JobGroup.JobGroupId', 'BatchJob.BatchJobId'] },
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceId(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Creates an empty dialogue flow in a script: the MainFlow that a call starts in, or a SubFlow the main flow can jump to. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns DialogueFlowId; then define the flow's nodes and transitions with outboundbot.ModifyDialogueFlow. The name parameter is DialogueName, although the duplicate-name error calls it DialogueFlowName (InvalidDialogueFlowName.Duplicated). Changes reach calls only after outboundbot.PublishScriptForDebug / outboundbot.SubmitScriptReview.",
   access: 'write',
+  resource: 'dialogueFlow',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -9,6 +9,7 @@ import {
   scriptId,
   strategyJson,
 } from '../shared/outboundbot-jobs.js';
+import { strategyEffects } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateJobGroup',
@@ -16,6 +17,10 @@ export default defineOperation({
   description:
     'Creates an outbound campaign ("job group") bound to a script, caller numbers and a calling strategy. It holds no callees yet and dials nothing. Prerequisites: InstanceId from outboundbot.ListInstances, ScriptId of a published script from outboundbot.ListScripts, caller numbers registered in the instance (outboundbot.ListOutboundCallNumbers). Returns JobGroup.JobGroupId; next call outboundbot.AssignJobs with it to add callees, which starts billed calls within the strategy\'s windows; follow progress with outboundbot.DescribeJobGroup. Traps: the vendor table marks ScriptId optional but its description says required (required here); the vendor example sends CallingNumbers=["..."], but the documented form is CallingNumber.N (a list here).',
   access: 'write',
+  resource: 'jobGroup',
+  check: ['JobGroupName'],
+  effects: { ...strategyEffects },
+  returns: { taskId: ['JobGroup.JobGroupId'] },
   input: z.strictObject({
     InstanceId: instanceId(),
     JobGroupName: z.string().min(1).describe('Campaign name.'),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Registers a caller (display) number in an outbound-bot instance, with a rate limit of RateLimitCount calls per RateLimitPeriod seconds. Registration only: the number itself must already be yours (rented elsewhere), nothing is dialled. Prerequisite: InstanceId from outboundbot.ListInstances. Returns OutboundCallNumberId; then use the number in CallingNumber of outboundbot.CreateJobGroup / AssignJobs. List numbers with outboundbot.ListOutboundCallNumbers.',
   access: 'write',
+  resource: 'callerNumber',
   input: z.strictObject({
     InstanceId: instanceId(),
     Number: phoneNumber().describe('The caller number to register, e.g. 95187 or 0571xxxxxxxx.'),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Registers an already uploaded audio file as a recording of a piece of script text (ScriptContent). FileId is the file's OSS object key after upload (e.g. UPLOADED_RECORDING/<instance>/<file>.wav); how to upload is not documented in seed 003 (the console does it). Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns ScriptWaveformId; then map it to the text with outboundbot.ModifyScriptVoiceConfig (Type WAVEFORM). Recordings already registered for a text: outboundbot.QueryScriptWaveforms.",
   access: 'write',
+  resource: 'script',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

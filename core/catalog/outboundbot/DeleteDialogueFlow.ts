@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Permanently deletes one dialogue flow (its whole node graph) from a script's draft. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and DialogueFlowId (outboundbot.ListDialogueFlows). Nodes of other flows that jump to it are left dangling: fix them with outboundbot.ModifyDialogueFlow. Published versions are unaffected until the script is published again.",
   access: 'write',
+  resource: 'dialogueFlow',
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

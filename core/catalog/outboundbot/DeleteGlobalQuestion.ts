@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Permanently deletes one global question from a script's draft. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and GlobalQuestionId (outboundbot.ListGlobalQuestions). Published versions are unaffected until the script is published again.",
   access: 'write',
+  resource: 'globalQuestion',
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Permanently deletes an Outbound Bot instance and with it everything it contains (scripts, caller numbers, job groups and their results). Irreversible: confirm the InstanceId with outboundbot.DescribeInstance first, and export scripts you want to keep (outboundbot.ExportScript).',
   access: 'write',
+  resource: 'instance',
   destructive: true,
   input: z.strictObject({
     InstanceId: resourceId().describe('ID of the instance to delete, from outboundbot.ListInstances.'),

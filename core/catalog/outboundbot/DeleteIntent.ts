@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Permanently deletes an intent from a script's draft. Dialogue-flow branches that use it stop matching: check them with outboundbot.ListDialogueFlows first. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and IntentId (outboundbot.ListIntents).",
   access: 'write',
+  resource: 'intent',
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

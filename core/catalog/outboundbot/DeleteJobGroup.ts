@@ -8,6 +8,8 @@ export default defineOperation({
   description:
     'Deletes a job group (campaign). Irreversible. To stop dialling but keep the campaign and its results, use outboundbot.SuspendJobs or outboundbot.CancelJobs with JobGroupId instead; export or read results (outboundbot.DescribeJobGroup, ListJobsByGroup) before deleting.',
   access: 'write',
+  resource: 'jobGroup',
+  check: ['JobGroupId'],
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceId(),

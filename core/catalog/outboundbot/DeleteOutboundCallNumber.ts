@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     'Removes a registered caller number from an outbound-bot instance (irreversible; register it again with outboundbot.CreateOutboundCallNumber). Job groups that still list it as a CallingNumber may lose their caller ID: check outboundbot.ListJobGroups / DescribeJobGroup first. Get OutboundCallNumberId from outboundbot.ListOutboundCallNumbers.',
   access: 'write',
+  resource: 'callerNumber',
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceId(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Permanently deletes a dialogue script with its flows, intents, global questions, tags and voice settings. Irreversible: export it first with outboundbot.ExportScript if it may be needed again, and make sure no running job group uses it (outboundbot.ListJobGroups).',
   access: 'write',
+  resource: 'script',
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Permanently deletes a registered recording from a script. Voice configurations that map text to it (outboundbot.ListScriptVoiceConfigs) lose that audio: switch them to another recording or back to TTS with outboundbot.ModifyScriptVoiceConfig. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and ScriptWaveformId (outboundbot.QueryScriptWaveforms).',
   access: 'write',
+  resource: 'script',
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

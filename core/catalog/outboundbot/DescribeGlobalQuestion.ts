@@ -18,6 +18,7 @@ export default defineOperation({
   description:
     'Returns one global question of a script with its trigger Questions and Answers as arrays of strings. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and GlobalQuestionId (outboundbot.ListGlobalQuestions). Use it before outboundbot.ModifyGlobalQuestion, which replaces all fields.',
   access: 'read',
+  resource: 'globalQuestion',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Returns one Outbound Bot instance's name, description, maximum concurrency and creation time. Use it to check an InstanceId from outboundbot.ListInstances before changing or deleting the instance.",
   access: 'read',
+  resource: 'instance',
   input: z.strictObject({
     InstanceId: resourceId().describe('Instance ID, from outboundbot.ListInstances.'),
   }),

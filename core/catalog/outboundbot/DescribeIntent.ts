@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns one intent of a script with its Utterances and Keywords as arrays of strings (whether the vendor sends arrays or JSON text). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and IntentId (outboundbot.ListIntents). Use it before outboundbot.ModifyIntent, which replaces the utterance list.',
   access: 'read',
+  resource: 'intent',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -25,6 +25,7 @@ export default defineOperation({
   description:
     'Returns one job group\'s configuration (script, caller numbers, strategy) and its progress counters (TotalJobs, TotalCompleted, TotalNotAnswered, Scheduling, Executing, Paused, Failed, Cancelled), business-result briefs and outcome statistics. The best single call to follow a campaign after outboundbot.AssignJobs; list its callees with outboundbot.ListJobsByGroup. CallingNumbers and RepeatDays are normalised to flat lists (the vendor sends JSON text inside lists). The vendor table swaps the WorkingTime BeginTime/EndTime descriptions; the values mean what their names say.',
   access: 'read',
+  resource: 'jobGroup',
   input: z.strictObject({
     InstanceId: instanceId(),
     JobGroupId: jobGroupId(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns how one piece of script text is spoken: Type TTS (synthesised) or WAVEFORM (pre-recorded), and for WAVEFORM which recording speaks which part (ScriptWaveformRelation, returned as an array). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and ScriptVoiceConfigId (outboundbot.ListScriptVoiceConfigs). Change it with outboundbot.ModifyScriptVoiceConfig.',
   access: 'read',
+  resource: 'script',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -19,6 +19,8 @@ export default defineOperation({
   description:
     'Integration hook for a call-centre / IVR that carries the outbound bot\'s calls itself: sends what the callee just said (Utterance) on a live call and gets back the robot\'s next instruction (Feedback.Action, e.g. broadcast or hang up), the text to speak (Feedback.Content) and whether the callee may interrupt it. Not a way to place calls; it advances a live call\'s conversation and uses bot (NLU) capacity. An agent normally should not call it outside such an integration; CallId/TaskId come from the telephony side.',
   access: 'write',
+  resource: 'telephony',
+  check: ['CallId', 'CalledNumber', 'TaskId'],
   input: z.strictObject({
     InstanceId: instanceId(),
     CallId: z.string().min(1).describe('ID of the live call.'),

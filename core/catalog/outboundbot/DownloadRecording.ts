@@ -9,6 +9,8 @@ export default defineOperation({
   description:
     'Returns a signed, expiring download link (DownloadParams.SignatureUrl, usually a .wav) for the recording of one call attempt; fetch the file over HTTP before it expires. Needs the TaskId of the attempt (Tasks[].TaskId from outboundbot.DescribeJob, ListJobs or QueryJobs). Recordings contain personal data; the vendor\'s read-only RAM policy still allows this call. The link itself grants access: treat it as a secret.',
   access: 'read',
+  resource: 'recording',
+  download: { urlPath: 'DownloadParams.SignatureUrl', fileNamePath: 'DownloadParams.FileName', defaultOn: true },
   input: z.strictObject({
     InstanceId: instanceId(),
     TaskId: z.string().min(1).describe('ID of the call attempt (task) whose recording you want.'),

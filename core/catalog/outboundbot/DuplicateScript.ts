@@ -9,6 +9,8 @@ export default defineOperation({
   description:
     'Copies an existing script (flows, intents, global questions, tags, voice settings) into a new draft script named Name in the same instance. Needs InstanceId (outboundbot.ListInstances) and the source ScriptId (outboundbot.ListScripts). The parameter table says the answer carries the new ScriptId, but the docs\' examples return only SourceScriptId (the ID you sent): if ScriptId is missing, find the copy by its Name with outboundbot.ListScripts. The copy must be reviewed and published like any new script.',
   access: 'write',
+  resource: 'script',
+  check: ['Name'],
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     SourceScriptId: resourceId().describe('ID of the script to copy, from outboundbot.ListScripts.'),

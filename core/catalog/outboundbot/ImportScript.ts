@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Creates a script in an instance from a script export file that the service downloads from SignatureUrl (typically the signed URL returned by outboundbot.ExportScript, possibly from another instance or account; it expires, so import soon after exporting). Needs InstanceId from outboundbot.ListInstances. Returns the new ScriptId; the import may still be running (status IMPORT_IN_PROGRESS): check with outboundbot.DescribeScript.',
   access: 'write',
+  resource: 'script',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     SignatureUrl: z

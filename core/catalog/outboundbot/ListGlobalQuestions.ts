@@ -18,6 +18,7 @@ export default defineOperation({
   description:
     "Lists a script's global questions (your COMMON ones and built-in SYSTEM ones), one page at a time. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). The vendor sends Questions and Answers as JSON text here (arrays in DescribeGlobalQuestion): both are returned as arrays of strings. Totals are in GlobalQuestions.TotalCount.",
   access: 'read',
+  resource: 'globalQuestion',
   pagination: pagedBy('GlobalQuestions'),
   input: z.strictObject({
     InstanceId: instanceIdParam(),

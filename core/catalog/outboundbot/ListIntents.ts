@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     "Lists a script's intents with their Utterances and Keywords (as arrays), one page at a time, optionally filtered by Keyword. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). IntentIds from here are used in dialogue-flow branches (outboundbot.ModifyDialogueFlow) and by outboundbot.ModifyIntent / DeleteIntent. Totals are in Intents.TotalCount.",
   access: 'read',
+  resource: 'intent',
   pagination: pagedBy('Intents'),
   input: z.strictObject({
     InstanceId: instanceIdParam(),

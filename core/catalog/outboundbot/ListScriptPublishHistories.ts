@@ -17,6 +17,7 @@ export default defineOperation({
   description:
     "Lists the published versions of one script, one page at a time, newest first as the service returns them; each ScriptVersion can be passed to outboundbot.RollbackScript. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). ScriptId is missing from the docs' parameter table but sent in their request example and needed to say which script: it is required here. Totals are in ScriptPublishHistories.TotalCount.",
   access: 'read',
+  resource: 'script',
   pagination: pagedBy('ScriptPublishHistories'),
   input: z.strictObject({
     InstanceId: instanceIdParam(),

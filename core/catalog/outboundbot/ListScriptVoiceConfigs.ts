@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     "Lists, one page at a time, every piece of text a script speaks with how it is spoken: TTS or WAVEFORM (recordings), and the text-to-recording mapping (as an array). Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Use a ScriptVoiceConfigId from here with outboundbot.ModifyScriptVoiceConfig to switch a text to recordings. Totals are in ScriptVoiceConfigs.TotalCount.",
   access: 'read',
+  resource: 'script',
   pagination: pagedBy('ScriptVoiceConfigs'),
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -23,6 +23,7 @@ export default defineOperation({
   description:
     'Lists the dialogue scripts (话术) of an instance, one page at a time, with status and review-rejection reason. Needs InstanceId from outboundbot.ListInstances. A job group needs a ScriptId from here whose Status is PUBLISHED; to list only published scripts use outboundbot.QueryScriptsByStatus. Totals are in Scripts.TotalCount.',
   access: 'read',
+  resource: 'script',
   pagination: pagedBy('Scripts'),
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -11,6 +11,7 @@ import {
   strategyJson,
   submittedWord,
 } from '../shared/outboundbot-jobs.js';
+import { strategyEffects } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyBatchJobs',
@@ -18,6 +19,9 @@ export default defineOperation({
   description:
     'Changes a job group created with outboundbot.CreateBatchJobs (name, roster file, strategy, caller numbers, script) and either keeps it as a DRAFT (Submitted "draft": nothing is dialled) or SUBMITS it (Submitted "submit": the roster is dialled, billed). TRAP: the vendor\'s boolean Submitted is inverted (false means submit) and its example sends Submitted=false; here Submitted takes the words "submit" or "draft" (a boolean is refused) and the inverted vendor value is sent for you. Other traps: the name parameter is BatchJobName (its table and the official SDKs), not the example\'s Name; the vendor marks ScenarioId required although it is legacy: give ScenarioId or ScriptId, and without ScenarioId the ScriptId value is sent in its place. Current vendor docs mark this operation deprecated; prefer outboundbot.ModifyJobGroup for new work.',
   access: 'call',
+  resource: 'jobGroup',
+  check: ['JobGroupId', 'BatchJobName'],
+  effects: { rosters: ['JobFilePath'], dials: 'start', when: (input) => input.Submitted === 'submit', task: ['JobGroupId'], ...strategyEffects },
   destructive: true,
   input: z
     .strictObject({

@@ -38,6 +38,7 @@ export default defineOperation({
   description:
     "Replaces the WHOLE node/transition graph of one dialogue flow with DialogueFlowDefinition: whatever is not in it is removed. Read the current graph first with outboundbot.ListDialogueFlows (DialogueFlowDefinition), edit it, and send all of it back. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and DialogueFlowId (outboundbot.CreateDialogueFlow / ListDialogueFlows). Give the definition as an object (a JSON string is accepted too); it travels as one JSON string in a POST form body, because a real flow is far too large for the GET query the docs show. Changes reach calls only after outboundbot.PublishScriptForDebug / outboundbot.SubmitScriptReview.",
   access: 'write',
+  resource: 'dialogueFlow',
   destructive: true,
   idempotent: true,
   method: 'POST',

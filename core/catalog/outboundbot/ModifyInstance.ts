@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Changes an Outbound Bot instance's maximum concurrency (required on every call, even when only renaming: read the current value with outboundbot.DescribeInstance and send it back), and optionally its name and description. Concurrency is the billed dimension; above your quota the call fails with LimitExceeded.ConcurrentConversation. Names must be unique (InvalidInstanceName.Duplicated).",
   access: 'write',
+  resource: 'instance',
   idempotent: true,
   input: z.strictObject({
     InstanceId: resourceId().describe('Instance ID, from outboundbot.ListInstances.'),

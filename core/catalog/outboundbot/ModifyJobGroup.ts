@@ -11,6 +11,7 @@ import {
   scriptId,
   strategyJson,
 } from '../shared/outboundbot-jobs.js';
+import { strategyEffects } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyJobGroup',
@@ -18,6 +19,9 @@ export default defineOperation({
   description:
     'Changes a job group\'s name, description, script, caller numbers or calling strategy. Dials nothing itself, but changes what and when a running campaign calls (e.g. widening workingTime makes it call sooner). Read the current values first with outboundbot.DescribeJobGroup. Traps: this operation takes Name/Description, not CreateJobGroup\'s JobGroupName/JobGroupDescription; the vendor marks ScenarioId required although it is a legacy field: when you leave it out, the ScriptId value is sent as ScenarioId (what the vendor recommends). The vendor\'s response example is CreateJobGroup\'s, so do not rely on the returned name.',
   access: 'write',
+  resource: 'jobGroup',
+  check: ['JobGroupId', 'Name'],
+  effects: { task: ['JobGroupId'], ...strategyEffects },
   input: z
     .strictObject({
       InstanceId: instanceId(),

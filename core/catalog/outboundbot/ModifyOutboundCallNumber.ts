@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Changes a registered caller number and/or its rate limit (all fields are required: send the current values for what you keep; read them with outboundbot.ListOutboundCallNumbers). Note: the vendor\'s response table swaps the meanings of RateLimitCount and RateLimitPeriod; the request meanings below are the right ones.',
   access: 'write',
+  resource: 'callerNumber',
   input: z.strictObject({
     InstanceId: instanceId(),
     OutboundCallNumberId: z.string().min(1).describe('ID of the caller number, from outboundbot.ListOutboundCallNumbers.'),

@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     "Changes a script's name, industry, scene and description (not its dialogue content: use outboundbot.ModifyDialogueFlow, outboundbot.ModifyIntent etc. for that). ScriptName, Industry and Scene are all required on every call: read the current values with outboundbot.DescribeScript and send back the ones you keep. Names must stay unique in the instance (InvalidScriptName.Duplicated).",
   access: 'write',
+  resource: 'script',
   idempotent: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

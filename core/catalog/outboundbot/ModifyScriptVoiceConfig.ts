@@ -14,6 +14,7 @@ export default defineOperation({
   description:
     "Switches one piece of script text between synthesised speech (Type TTS) and pre-recorded audio (Type WAVEFORM), and for WAVEFORM says which recording speaks which part of the text (ScriptWaveformRelation, pieces in speaking order). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts), ScriptVoiceConfigId (outboundbot.ListScriptVoiceConfigs) and, for WAVEFORM, recordings registered with outboundbot.CreateScriptWaveform. ScriptWaveformRelation is an array of objects sent as ONE JSON string.",
   access: 'write',
+  resource: 'script',
   idempotent: true,
   encoding: { ScriptWaveformRelation: 'json' },
   input: z.strictObject({

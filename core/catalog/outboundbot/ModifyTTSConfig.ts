@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     "Sets the text-to-speech voice, speech rate and volume a script's robot speaks with (all three required: read the current values with outboundbot.DescribeTTSConfig and send back what you keep). Try settings first with outboundbot.DescribeTTSDemo. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Ranges: SpeechRate -500..500 and Volume 0..100, as in the vendor's current reference; seed 003 swaps them (SpeechRate 0-100, Volume -500..500), which its own examples contradict. Numbers are sent as text, as the vendor types them.",
   access: 'write',
+  resource: 'script',
   idempotent: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -31,6 +31,8 @@ export default defineOperation({
   description:
     "Sets all tag groups and tags of a script in one call. Treat it as a full replacement (the docs do not say whether groups or tags left out are kept or deleted): read the current set with outboundbot.ListTags, edit it, and send every group and tag back. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). TagGroups and Tags are arrays of objects, each array sent as ONE JSON string; existing items keep their ID in Id (ListTags' TagGroupId / TagId are accepted and renamed), new items have none. Returns the stored groups and tags with their IDs.",
   access: 'write',
+  resource: 'tag',
+  check: ['TagGroups[].Id', 'Tags[].Id'],
   destructive: true,
   idempotent: true,
   encoding: { TagGroups: 'json', Tags: 'json' },

@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     "Publishes a script's current draft as its debug version, for test calls. It does NOT put the script into production (despite the docs' overview calling it 'publish'): production needs outboundbot.SubmitScriptReview and a passed review. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Check DebugStatus with outboundbot.DescribeScript.",
   access: 'write',
+  resource: 'script',
   idempotent: true,
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Searches the jobs of an instance, one page at a time, by job group, scenario, time window, contact name or phone number, and returns each with its call attempts (Tasks: status, PlanedTime (vendor spelling), ActualTime, duration, transcript, hang-up side). Use it to answer "what happened with the call to 138...?". TimeAlignment says which time StartTime/EndTime filter on. For one known job use outboundbot.DescribeJob; for a whole campaign outboundbot.ListJobsByGroup. The vendor table swaps the HttpStatusCode and Code descriptions; the fields mean what their names say.',
   access: 'read',
+  resource: 'job',
   input: z
     .strictObject({
       InstanceId: instanceId(),

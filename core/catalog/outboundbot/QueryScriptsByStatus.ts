@@ -39,6 +39,7 @@ export default defineOperation({
   description:
     'Lists the scripts of an instance whose status is one of StatusList (e.g. ["PUBLISHED"] to find scripts a job group can use), one page at a time. Needs InstanceId from outboundbot.ListInstances. StatusList goes on the wire as StatusList.1=PUBLISHED&StatusList.2=..., as the parameter table says; the docs\' request example sends "Status=PUBLISHED" instead, which is not what the table defines. Totals are in Scripts.TotalCount.',
   access: 'read',
+  resource: 'script',
   pagination: pagedBy('Scripts'),
   input: z.strictObject({
     InstanceId: instanceIdParam(),

@@ -9,6 +9,8 @@ export default defineOperation({
   description:
     'Integration hook for a call-centre / telephony platform that places the outbound bot\'s calls itself: reports that a call attempt failed (empty number, busy, no answer) so the bot can reschedule or close the job. An agent normally should NOT call this: it overwrites the platform\'s own record of a call. TaskId and CallId come from the telephony side of that integration.',
   access: 'write',
+  resource: 'telephony',
+  check: ['TaskId', 'CallId', 'CalledNumber'],
   input: z.strictObject({
     InstanceId: instanceId(),
     TaskId: z.string().min(1).describe('Outbound task (call attempt) ID.'),

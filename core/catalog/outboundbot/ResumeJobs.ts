@@ -7,6 +7,9 @@ export default defineOperation({
   description:
     'Resumes jobs paused with outboundbot.SuspendJobs; they are then DIALLED again, billed, per their campaign\'s strategy. Select them with All=false plus JobGroupId, JobId or JobReferenceId lists, or ScenarioId. BLAST RADIUS: All=true resumes EVERY paused job of the whole instance, across all campaigns, including ones paused on purpose (the vendor\'s own example does exactly that); it must be sent alone (with other filters it is refused here as ambiguous), and All=false without any filter is refused too. See what is paused first with outboundbot.ListJobsByGroup (JobStatus=Paused).',
   access: 'call',
+  resource: 'job',
+  check: ['JobGroupId'],
+  effects: { dials: 'start', task: ['JobGroupId'], allTasks: (input) => input.All === true },
   destructive: true,
   input: jobSelection('resume'),
   output: outboundbotResponse({}),

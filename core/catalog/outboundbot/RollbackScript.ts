@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     "Replaces a script's production version with an earlier published version: from then on, calls of job groups using the script say what that version says. The current version is not deleted (it stays in the publish history). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and a ScriptVersion from outboundbot.ListScriptPublishHistories as RollbackVersion. Check the result with outboundbot.DescribeScript (ROLLBACK_IN_PROGRESS, then PUBLISHED or ROLLBACK_FAILED).",
   access: 'write',
+  resource: 'script',
   destructive: true,
   idempotent: true,
   input: z.strictObject({

@@ -18,6 +18,10 @@ export default defineOperation({
   description:
     'Places a billed robot call to one job RIGHT NOW, bypassing the outbound scheduler: no working-time windows, start time, attempt limits or other strategy apply, so it can ring someone at night. Only for accounts the vendor has whitelisted. The vendor overview calls it "create a job", which understates that it dials immediately. For normal campaigns use outboundbot.AssignJobs instead. Prerequisites: InstanceId (outboundbot.ListInstances), ScriptId of a published script (outboundbot.ListScripts); optionally a JobGroupId (outboundbot.CreateJobGroup). Returns TaskIds/CallIds: pairs {Key: your contact referenceId, Value: task or call ID}; read the result with outboundbot.DescribeJob / QueryJobs. Traps: the vendor marks ScenarioId required although it is legacy: when you leave it out, the ScriptId value is sent in its place; ScriptId is marked optional but described as required (required here).',
   access: 'call',
+  resource: 'job',
+  check: ['JobJson.contacts[].referenceId', 'JobGroupId'],
+  effects: { callees: ['JobJson.contacts[].phonenumber'], dials: 'now', task: ['JobGroupId'] },
+  tracking: { query: 'outboundbot.QueryJobs' },
   destructive: true,
   input: z
     .strictObject({

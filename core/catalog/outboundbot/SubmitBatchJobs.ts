@@ -8,6 +8,9 @@ export default defineOperation({
   description:
     'Submits a draft job group for execution: its roster is then DIALLED, billed, per its strategy. Use it after outboundbot.CreateBatchJobs or ModifyBatchJobs with submitForExecution=false, once the draft has been checked with outboundbot.DescribeJobGroup. Stop it again with outboundbot.SuspendJobs / CancelJobs (JobGroupId filter).',
   access: 'call',
+  resource: 'jobGroup',
+  check: ['JobGroupId'],
+  effects: { dials: 'start', task: ['JobGroupId'] },
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceId(),

@@ -7,6 +7,8 @@ export default defineOperation({
   description:
     'Pauses scheduled or running jobs so no further calls are placed for them until outboundbot.ResumeJobs. Select them with All=false plus JobGroupId (a whole campaign), JobId or JobReferenceId lists, or ScenarioId. BLAST RADIUS: All=true pauses EVERY job of the whole instance, across all campaigns; it must be sent alone (with other filters it is refused here as ambiguous), and All=false without any filter is refused too. Check what is running first with outboundbot.ListJobGroups / DescribeJobGroup.',
   access: 'write',
+  resource: 'job',
+  check: ['JobGroupId'],
   input: jobSelection('pause'),
   output: outboundbotResponse({}),
   examples: [

@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     'Attaches tags (key/value pairs) to outbound-bot resources (instances, IDs from outboundbot.ListInstances). At least one tag is required here: the vendor marks tags optional and its example sends none, which does nothing. Check the result with outboundbot.ListTagResources.',
   access: 'write',
+  resource: 'resourceTag',
   input: z.strictObject({
     RegionId: regionId(),
     ResourceType: resourceType(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Removes tags from outbound-bot resources (instances): the tags named in TagKey, or, with All=true and no TagKey, every tag of those resources. One of the two is required here (the vendor would otherwise receive a request that removes nothing); All=true together with TagKey is refused as ambiguous (the vendor ignores All then). See current tags with outboundbot.ListTagResources.',
   access: 'write',
+  resource: 'resourceTag',
   input: z
     .strictObject({
       RegionId: regionId(),

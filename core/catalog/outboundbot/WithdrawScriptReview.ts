@@ -22,6 +22,7 @@ export default defineOperation({
   description:
     'Withdraws a pending review submitted with outboundbot.SubmitScriptReview, returning the script to draft so it can be edited and resubmitted. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Only meaningful while the review is in progress (Status EXAMINE_IN_PROGRESS or PUBLISHED_AND_EXAMINE_IN_PROGRESS in outboundbot.DescribeScript).',
   access: 'write',
+  resource: 'script',
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

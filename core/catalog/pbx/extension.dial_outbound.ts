@@ -9,6 +9,12 @@ export default defineOperation({
   description:
     'Click-to-call: the PBX first rings the extension; when it is picked up, the PBX dials the external number through its outbound route (a real trunk call, billed by the carrier). The extension needs permission for that route (errno 10024 otherwise). Returns callid. On API v2.0.0 this is call/dial with caller = extid and callee = outto.',
   access: 'call',
+  resource: 'extension',
+  check: ['outto'],
+  // On v2.0.0 (call/dial) the caller may be an outside number too: the PBX rings it first.
+  effects: { callees: ['outto'], dials: 'now', byVersion: { 'v2.0.0': { callees: ['extid', 'outto'], dials: 'now' } } },
+  returns: { callId: 'callid' },
+  tracking: { query: 'pbx.outbound.query' },
   destructive: true,
   idempotent: false,
   pbxPaths: { 'v2.0.0': 'call/dial' },

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Ends the current call of an extension at once. APIs 1.x take the extension number (extid); API v2.0.0 uses call/hangup with the channelid of the extension\'s leg (members[].ext.channelid in pbx.outbound.query / pbx.inbound.query or the CallStatus event). Errno 10007: no call to hang up.',
   access: 'write',
+  resource: 'extension',
   destructive: true,
   idempotent: true,
   pbxPaths: { 'v2.0.0': 'call/hangup' },

@@ -9,8 +9,13 @@ export default defineOperation({
   id: 'pbx.extension.playprompt',
   title: 'Ring an extension and play a prompt',
   description:
-    'Rings an extension and, when it answers, plays one or more prompt files uploaded on the PBX (System Recordings). Internal, not billed. Returns callid (v1.0.0 and later); the PlayPromptEnd event reports the end. On API v2.0.0 this is call/playprompt with number = extid (count and volume exist only there).',
-  access: 'write',
+    'Rings an extension and, when it answers, plays one or more prompt files uploaded on the PBX (System Recordings). Internal on API 1.x. Returns callid (v1.0.0 and later); the PlayPromptEnd event reports the end. On API v2.0.0 this is call/playprompt with number = extid, which may also be an outside number there: a real trunk call, billed by the carrier (count and volume exist only there).',
+  access: 'call',
+  destructive: true,
+  resource: 'extension',
+  // API 1.x rings an extension only; on v2.0.0 (call/playprompt) the number may be an outside one (a billed trunk call).
+  effects: { when: () => false, byVersion: { 'v2.0.0': { callees: ['extid'], dials: 'now' } } },
+  returns: { callId: 'callid' },
   idempotent: false,
   pbxPaths: { 'v2.0.0': 'call/playprompt' },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns the settings of one, several or all extensions (leave extid out for all). The per-extension fields are not documented publicly and are returned as received (1.x: extinfos). On API v2.0.0 the field is sent as number (inferred from the 2.0 renaming; unconfirmed).',
   access: 'read',
+  resource: 'extension',
   docUrl: 'https://help.yeastar.com/en/s-series-developer-v2/api-v2/api-interfaces-overview.html',
   input: z.strictObject({
     extid: z

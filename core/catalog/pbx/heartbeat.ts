@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Extends the API token by 30 minutes (it expires after 30 idle minutes) and optionally changes where the PBX sends event reports. The client already sends heartbeats on its own when the token has been idle for 20 minutes, so this is needed only to move the event destination. Errno 20004 means the token is gone; the client then logs in again.',
   access: 'write',
+  resource: 'session',
   idempotent: true,
   docUrl: 'https://help.yeastar.com/en/k2-developer/api/heartbeat_packet.html',
   input: z.strictObject({

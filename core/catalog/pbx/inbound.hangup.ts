@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Ends an inbound (trunk to PBX) call at once. APIs 1.x identify it by inboundid (pbx.inbound.query, call events); API v2.0.0 uses call/hangup with the channelid of one of its legs. Errno 10007: no such call (already ended).',
   access: 'write',
+  resource: 'inboundCall',
   destructive: true,
   idempotent: true,
   pbxPaths: { 'v2.0.0': 'call/hangup' },

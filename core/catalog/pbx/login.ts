@@ -12,6 +12,7 @@ export default defineOperation({
   description:
     'Gets an API token (POST /api/{version}/login, no token). The client does this itself with CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD: it sends the MD5 of the password, keeps the token, keeps it alive with heartbeats, logs in again once when the PBX reports the token unknown or expired (errno 20004/20005/20006), and stops after 3 failed logins in a row because the PBX locks the caller\'s IP for 10 minutes after 5. Invoking it directly is refused; this definition documents the wire form. The password is a secret: it is never printed, and the token is never returned.',
   access: 'write',
+  resource: 'session',
   idempotent: false,
   sessionManaged: true,
   docUrl: 'https://help.yeastar.com/en/s-series-developer/api/api_login.html',

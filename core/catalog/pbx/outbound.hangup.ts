@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Ends an outbound (PBX to trunk) call at once. APIs 1.x identify it by outboundid (pbx.outbound.query, call events); API v2.0.0 uses call/hangup with the channelid of one of its legs. Errno 10007: no such call (already ended).',
   access: 'write',
+  resource: 'outboundCall',
   destructive: true,
   idempotent: true,
   pbxPaths: { 'v2.0.0': 'call/hangup' },

@@ -11,6 +11,11 @@ export default defineOperation({
   description:
     'Makes the PBX dial an external number through its outbound route (a real trunk call, billed by the carrier) and, once answered, play one or more prompt files uploaded on the PBX (System Recordings). From v1.0.0 on it returns callid; the PlayPromptEnd event and the NewCdr report tell how it went. On API v2.0.0 this is call/playprompt (outto is sent as number, fromext as dialpermission; count, volume and autoanswer exist only there).',
   access: 'call',
+  resource: 'outboundCall',
+  check: ['outto'],
+  effects: { callees: ['outto'], dials: 'now' },
+  returns: { callId: 'callid' },
+  tracking: { query: 'pbx.outbound.query' },
   destructive: true,
   idempotent: false,
   pbxPaths: { 'v2.0.0': 'call/playprompt' },

@@ -3,6 +3,7 @@
 // Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
 import { z } from 'zod';
 import { alibabaResponse, bool, flag, int, list, num, phoneNumber, str } from '../../fields.js';
+import type { Effects } from '../../policy/types.js';
 
 // ---- inputs ----
 
@@ -403,3 +404,15 @@ export function pagedOut<T extends z.ZodType>(item: T) {
     }),
   );
 }
+
+// ---- effects ----
+
+/** What a StrategyJson makes the vendor do: attempts per number and the dialling window (read by the call policy). */
+export const strategyEffects: Pick<Effects, 'attempts' | 'window'> = {
+  attempts: [{ path: 'StrategyJson.maxAttemptsPerDay', counts: 'total' }],
+  window: [
+    { path: 'StrategyJson.startTime', form: 'epoch-ms', edge: 'start' },
+    { path: 'StrategyJson.endTime', form: 'epoch-ms', edge: 'end' },
+    { path: 'StrategyJson.workingTime', form: 'daily-ranges', edge: 'daily' },
+  ],
+};

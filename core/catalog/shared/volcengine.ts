@@ -3,6 +3,7 @@
 // Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
 import { z } from 'zod';
 import { dateTime, int, list, num, phoneNumber, str, stringList } from '../../fields.js';
+import type { Effects } from '../../policy/types.js';
 
 // ---- inputs ----
 
@@ -164,3 +165,17 @@ export const pageFields = () => ({
   Limit: num().optional(),
   Offset: num().optional(),
 });
+
+// ---- effects ----
+
+/**
+ * What a task's schedule makes the vendor do: redials and the dialling window (read by the call policy).
+ * ForbidTimeList is not listed: it only takes hours out of the window, so it cannot widen it.
+ */
+export const taskScheduleEffects: Pick<Effects, 'attempts' | 'window'> = {
+  attempts: [{ path: 'RingAgainTimes', counts: 'redials' }],
+  window: [
+    { path: 'StartTime', form: 'beijing-datetime', edge: 'start' },
+    { path: 'EndTime', form: 'beijing-datetime', edge: 'end' },
+  ],
+};

@@ -9,6 +9,9 @@ export default defineOperation({
   description:
     'Adds up to 10,000 numbers to an existing Volcengine call task. If the task is running, the platform calls them (real, billed calls) within its window. Returns FailList: numbers not added (e.g. REDUPLICATED_ITEM) with their index in your list; the others were added.',
   access: 'call',
+  resource: 'task',
+  check: ['TaskOpenId'],
+  effects: { callees: ['PhoneList[].Phone'], dials: 'task', task: ['TaskOpenId'] },
   destructive: true,
   idempotent: false,
   bodyType: 'json',

@@ -15,6 +15,7 @@ import {
   taskResult,
   taskType,
 } from '../shared/volcengine.js';
+import { taskScheduleEffects } from '../shared/volcengine.js';
 
 const httpsUrl = () => z.url().refine((u) => u.startsWith('https://'), 'must be an https:// URL (the platform pushes only to HTTPS)');
 
@@ -39,7 +40,10 @@ export default defineOperation({
   description:
     'Creates a Volcengine batch call task: plays a voice file, TTS template, IVR flow or free TTS text (Type) to every number in PhoneList, with caller numbers from a number pool, a calling window (StartTime-EndTime), concurrency, redials, do-not-call windows and an optional hang-up SMS. With Start=true the platform starts dialling every listed number (real, billed calls) as soon as the window opens; with Start=false the task is only created (callbridge requires you to choose). Returns TaskOpenId (use it with volcengine.BatchAppend, PauseTask, ResumeTask, StopTask, UpdateTask) and FailList (numbers not added, e.g. duplicates). Results arrive as call-record pushes to CallRecordPostUrl or via volcengine.QueryCallRecordMsg. Integers may be given as numeric strings and are sent as numbers; number lists are sent as flat string arrays.',
   access: 'call',
-  billedWhen: (input) => input.Start === true,
+  resource: 'task',
+  check: ['Name'],
+  effects: { callees: ['PhoneList[].Phone'], dials: 'start', when: (input) => input.Start === true, ...taskScheduleEffects },
+  returns: { taskId: ['Result.TaskOpenId'] },
   destructive: true,
   idempotent: false,
   input: z

@@ -9,6 +9,8 @@ export default defineOperation({
   description:
     'Pauses a running Volcengine call task: no new calls are placed (calls already in progress finish). Resume it with volcengine.ResumeTask; volcengine.StopTask ends it for good. Answers with no result fields on success.',
   access: 'write',
+  resource: 'task',
+  check: ['TaskOpenId'],
   idempotent: true,
   // Old doc page: form body; Go SDK: TaskOpenId in the query string; the 2025 pages of the sibling
   // Resume/Stop actions send JSON. JSON follows the current pages (the simulator accepts all three).

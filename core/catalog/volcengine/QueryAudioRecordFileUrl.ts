@@ -8,6 +8,8 @@ export default defineOperation({
   description:
     'Returns signed download URLs of a recorded call (valid about three hours): the mixed recording, and the caller (left) and callee (right) tracks when recorded separately. Recordings contain personal data.',
   access: 'read',
+  resource: 'callRecord',
+  download: { urlPath: 'Result.AudioRecordFileUrl', defaultOn: false },
   // Doc page and Go SDK: POST form body.
   bodyType: 'form',
   docUrl: 'https://volcengine.com/docs/6358/173365',

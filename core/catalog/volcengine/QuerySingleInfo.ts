@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns the state of one call placed with volcengine.SingleBatchAppend: State 1 = waiting for its first attempt, 2 = in progress (waiting for hang-up), 3 = finished, 4 = waiting for a redial, 5 = deleted; plus Duration (seconds), ReleaseTime and CallUuid (the call-record ID for volcengine.QueryCallRecordMsg and QueryAudioRecordFileUrl).',
   access: 'read',
+  resource: 'singleCall',
   // The 2025 doc page sends POST JSON {"SingleOpenId":"..."}; the 2023 page a GET with SingleOpenId in the
   // query string, and the Go/Java SDKs the action name "SingleInfo" (GET). JSON follows the current page.
   bodyType: 'json',

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists the voice resources of one kind that can be used in calls now (approved voice files, TTS templates or IVR files); the result is a plain list. Prefer volcengine.QueryUsableResourceV2, the documented successor; this older action is known only from the vendor SDKs.',
   access: 'read',
+  resource: 'voiceResource',
   // Go SDK: POST with Type in the query string and an empty body. No doc page was found.
   method: 'POST',
   bodyType: 'query',

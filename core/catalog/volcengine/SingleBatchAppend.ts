@@ -45,6 +45,15 @@ export default defineOperation({
   description:
     'Places one or more independent Volcengine calls without a task: each item plays a voice file, TTS template, IVR flow or TTS text (Type) to one number, now or at TriggerTime. Real, billed calls. Each item carries your own SingleOpenId, which makes a resend of the same item harmless. Returns SuccessList and FailList (with a reason per number); follow up with volcengine.QuerySingleInfo or the call-record push. Integers may be given as numeric strings and are sent as numbers.',
   access: 'call',
+  resource: 'singleCall',
+  check: ['List[].SingleOpenId'],
+  effects: {
+    callees: ['List[].Phone'],
+    dials: 'now',
+    attempts: [{ path: 'List[].RingAgainTimes', counts: 'redials' }],
+    window: [{ path: 'List[].TriggerTime', form: 'beijing-datetime', edge: 'start' }],
+  },
+  tracking: { query: 'volcengine.QuerySingleInfo' },
   destructive: true,
   idempotent: false,
   bodyType: 'json',

@@ -9,6 +9,8 @@ export default defineOperation({
   description:
     'Cancels a call queued with volcengine.SingleBatchAppend (for example one with a later TriggerTime) before it is dialled. A call already placed is not affected; check with volcengine.QuerySingleInfo. Answers with no result fields on success.',
   access: 'write',
+  resource: 'singleCall',
+  check: ['SingleOpenId'],
   idempotent: true,
   // Only the Go/Java SDKs document the wire form (GET, SingleOpenId in the query string); the doc page's
   // content was not found.

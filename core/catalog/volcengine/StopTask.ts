@@ -9,6 +9,8 @@ export default defineOperation({
   description:
     'Terminates a Volcengine call task for good: numbers not yet called are never called, and the task cannot be resumed (use volcengine.PauseTask to stop temporarily). Answers with no result fields on success.',
   access: 'write',
+  resource: 'task',
+  check: ['TaskOpenId'],
   destructive: true,
   idempotent: true,
   // 2025 doc page: POST JSON (old page: form; Go SDK: query string).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { flag, int, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { endAfterStart, forbidTimeList, ringAgainInterval, ringAgainTimes, startEnd, taskOpenId, taskResult } from '../shared/volcengine.js';
+import { taskScheduleEffects } from '../shared/volcengine.js';
 
 export default defineOperation({
   id: 'volcengine.UpdateTask',
@@ -9,6 +10,9 @@ export default defineOperation({
   description:
     'Changes a Volcengine call task\'s calling window (StartTime-EndTime, both required), concurrency, redial settings and do-not-call windows. It does not change the callees (volcengine.BatchAppend adds some) and does not start or stop the task. Integers may be given as numeric strings and are sent as numbers.',
   access: 'write',
+  resource: 'task',
+  check: ['TaskOpenId'],
+  effects: { task: ['TaskOpenId'], ...taskScheduleEffects },
   idempotent: true,
   bodyType: 'json',
   docUrl: 'https://www.volcengine.com/docs/6358/1722095',

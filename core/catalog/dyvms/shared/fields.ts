@@ -2,6 +2,7 @@
 // (scripts/gen.ts only picks up the .ts files directly inside core/catalog/dyvms/).
 import { z } from 'zod';
 import { bool, int, jsonValue, list, num, str, templateParams } from '../../../fields.js';
+import { PROD_ID } from './prod-ids.js';
 
 // ---- inputs ----
 
@@ -117,7 +118,7 @@ function withAliases(v: Record<string, unknown>, aliases: Record<string, string>
 
 const robotCallFields = {
   taskId: str().optional().describe('Robot task ID.'),
-  callId: str().optional().describe('CallId of this call (taskId^bizId); use with QueryCallDetailByCallId (ProdId 11030000180001).'),
+  callId: str().optional().describe(`CallId of this call (taskId^bizId); use with QueryCallDetailByCallId (ProdId ${PROD_ID.robot}).`),
   caller: str().optional().describe('Caller number used.'),
   called: str().optional().describe('Callee number.'),
   duration: num().optional().describe('Talk time in seconds.'),
