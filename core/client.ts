@@ -1,5 +1,5 @@
 import { CallbridgeError, redact } from './errors.js';
-import type { AnyOperation } from './operation.js';
+import type { AnyOperation, PbxApiVersion, Product } from './operation.js';
 import { Pacer } from './pacer.js';
 import { backoffMs, shouldRetry } from './retry.js';
 import { NetworkError, type HttpRequest, type HttpResponse, type Runtime, type Transport } from './transport.js';
@@ -51,7 +51,7 @@ export class CallbridgeClient {
   }
 
   /** The operation, unless the client does it itself (the PBX login); checked before the input is read, so a password in it is never echoed. */
-  private callable(id: string): AnyOperation {
+  callable(id: string): AnyOperation {
     const op = this.operation(id);
     if (op.sessionManaged) {
       throw new CallbridgeError({
@@ -63,6 +63,19 @@ export class CallbridgeClient {
       });
     }
     return op;
+  }
+
+  /** The vendor account a product's requests go to: an identifier, never a secret (policy counts are scoped by it). */
+  accountOf(product: Product): string {
+    const { alibaba, volcengine, pbx } = this.config;
+    if (product === 'pbx') return pbx ? `${pbx.baseUrl}#${pbx.username}` : 'none';
+    if (product === 'volcengine') return volcengine?.accessKeyId ?? 'none';
+    return alibaba?.accessKeyId ?? 'none';
+  }
+
+  /** The configured PBX API version, when set (the effects of some PBX operations differ by version). */
+  get pbxApiVersion(): PbxApiVersion | undefined {
+    return this.config.pbx?.apiVersion;
   }
 
   /** Every secret this client knows, for redaction. */
@@ -101,6 +114,16 @@ export class CallbridgeClient {
       return await this.send(op, parsed);
     } catch (error) {
       throw this.finalError(op, parsed, error);
+    }
+  }
+
+  /** Sends an already validated input (the pipeline validated it), pacing and retrying by access class. */
+  async execute(op: AnyOperation, input: Record<string, unknown>): Promise<unknown> {
+    if (op.product === 'pbx' && this.config.pbx) pbxBody(op, input, this.config.pbx);
+    try {
+      return await this.send(op, input);
+    } catch (error) {
+      throw this.finalError(op, input, error);
     }
   }
 

@@ -36,30 +36,37 @@ interface Callee {
   raw: string;
 }
 
+/** The number rules every contact must pass: readable, no emergency number, not denied, allowed. */
+export function judgeNumber(raw: string, field: string, settings: PolicySettings, context: NumberContext): { e164: string; national: string } | { extension: true } {
+  const read = readNumber(raw, context);
+  if (!read.ok) {
+    throw new PolicyRefusal(
+      read.rule,
+      `${field}: ${read.reason}`,
+      read.rule === 'emergency-numbers' ? 'this rule cannot be turned off.' : 'write the number with "+" and its country code.',
+    );
+  }
+  if (read.extension) return { extension: true };
+  const denied = settings.denyNumbers.find((p) => patternMatches(p, read.e164, read.national, context));
+  if (denied !== undefined) {
+    throw new PolicyRefusal('deny-numbers', `${field}: ${raw} (${read.e164}) matches the deny pattern "${denied}".`, `remove "${denied}" from the denied numbers.`, 'denyNumbers');
+  }
+  if (settings.allowNumbers && !settings.allowNumbers.some((p) => patternMatches(p, read.e164, read.national, context))) {
+    const list = settings.allowNumbers.length ? `the allowed patterns (${settings.allowNumbers.join(', ')})` : 'the allowed numbers (the list is empty: nobody may be called)';
+    throw new PolicyRefusal('allow-numbers', `${field}: ${raw} (${read.e164}) matches none of ${list}.`, 'add a matching pattern to the allowed numbers.', 'allowNumbers');
+  }
+  return { e164: read.e164, national: read.national };
+}
+
 function readCallees(plan: CallPlan, settings: PolicySettings): Callee[] {
   const context = numberContext(settings, plan.product);
   const byNumber = new Map<string, Callee>();
   for (const contact of plan.contacts) {
-    const read = readNumber(contact.raw, context);
-    if (!read.ok) {
-      throw new PolicyRefusal(
-        read.rule,
-        `${contact.field}: ${read.reason}`,
-        read.rule === 'emergency-numbers' ? 'this rule cannot be turned off.' : 'write the number with "+" and its country code.',
-      );
-    }
-    if (read.extension) continue;
-    const denied = settings.denyNumbers.find((p) => patternMatches(p, read.e164, read.national, context));
-    if (denied !== undefined) {
-      throw new PolicyRefusal('deny-numbers', `${contact.field}: ${contact.raw} (${read.e164}) matches the deny pattern "${denied}".`, `remove "${denied}" from the denied numbers.`, 'denyNumbers');
-    }
-    if (settings.allowNumbers && !settings.allowNumbers.some((p) => patternMatches(p, read.e164, read.national, context))) {
-      const list = settings.allowNumbers.length ? `the allowed patterns (${settings.allowNumbers.join(', ')})` : 'the allowed numbers (the list is empty: nobody may be called)';
-      throw new PolicyRefusal('allow-numbers', `${contact.field}: ${contact.raw} (${read.e164}) matches none of ${list}.`, 'add a matching pattern to the allowed numbers.', 'allowNumbers');
-    }
+    const read = judgeNumber(contact.raw, contact.field, settings, context);
+    if ('extension' in read) continue;
     const known = byNumber.get(read.e164);
     const attempts = (known?.attempts ?? 0) + contact.attempts;
-    byNumber.set(read.e164, { e164: read.e164, national: read.national, zone: zoneOf(settings, read.e164, read.national, context), attempts, raw: contact.raw });
+    byNumber.set(read.e164, { ...read, zone: zoneOf(settings, read.e164, read.national, context), attempts, raw: contact.raw });
   }
   return [...byNumber.values()];
 }
@@ -67,7 +74,7 @@ function readCallees(plan: CallPlan, settings: PolicySettings): Callee[] {
 function hoursRefusal(hours: CallingHours, zone: string, at: number, who: string, what: string): PolicyRefusal {
   return new PolicyRefusal(
     'calling-hours',
-    `${what} it is ${localTime(at, zone).text} in ${zone}${who}, outside the calling hours ${hours.text}.`,
+    `${what} it is ${localTime(at, zone).text} ${what.startsWith('dialling starts now') ? 'now ' : ''}in ${zone}${who}, outside the calling hours ${hours.text}.`,
     `dial within ${hours.text} callee time, or change the calling hours or the time zone.`,
     'callingHours',
   );
@@ -83,7 +90,7 @@ function checkHours(plan: CallPlan, settings: PolicySettings, callees: Callee[],
     return c ? ` for ${c.raw}` : '';
   };
   if (!plan.windows.length) {
-    for (const zone of zones) if (firstOutside(hours, zone, now, now) !== undefined) throw hoursRefusal(hours, zone, now, who(zone), 'Dialling starts now:');
+    for (const zone of zones) if (firstOutside(hours, zone, now, now) !== undefined) throw hoursRefusal(hours, zone, now, who(zone), 'dialling starts now:');
     return;
   }
   for (const window of plan.windows) {
@@ -102,7 +109,7 @@ function checkHours(plan: CallPlan, settings: PolicySettings, callees: Callee[],
       const from = Math.max(now, window.from ?? now);
       const to = window.to ?? from;
       const outside = firstOutside(hours, zone, from, to);
-      if (outside !== undefined) throw hoursRefusal(hours, zone, outside, who(zone), `${window.field} lets the vendor dial when`);
+      if (outside !== undefined) throw hoursRefusal(hours, zone, outside, who(zone), window.field === '(now)' ? 'dialling starts now:' : `${window.field} lets the vendor dial when`);
     }
   }
 }
@@ -133,7 +140,13 @@ export async function decide(
     throw new PolicyRefusal('read-only', `${plan.operation} changes state (${access}) and only reads are allowed.`, 'turn read-only off.', 'readOnly');
   }
   if (!plan.billed) return { plan, count: [], named: [], direct: false };
-  if (!settings.allowCalls && !options.dryRun) {
+  // Callees added to a task that has not started are dialled at its start, which is judged then; a task
+  // callbridge saw start (some of its numbers were counted) dials them now.
+  if (plan.dials === 'task' && plan.taskKey) {
+    const known = await store.taskNumbers(plan.taskKey);
+    if (known && known.uncounted.length < known.all.length) plan = { ...plan, dials: 'start' };
+  }
+  if (!settings.allowCalls && !options.dryRun && plan.dials !== 'task') {
     throw new PolicyRefusal('allow-calls', `${plan.operation} places billed calls or messages, and billed calls are off.`, 'allow billed calls (preview with a dry run first).', 'allowCalls');
   }
   if (plan.unknownCallees && !settings.allowUnknownCallees) {

@@ -79,19 +79,16 @@ export function readNumber(raw: string, context: NumberContext): NumberVerdict {
   if (emergency !== undefined) {
     return { ok: false, rule: 'emergency-numbers', reason: `${raw} reaches the emergency or public-service number ${emergency}.` };
   }
+  // As written in the home region first: a valid national number is that subscriber, whatever else its digits could spell.
+  const home = parsed[0];
+  if (home?.isValid() && String(home.nationalNumber).length >= MIN_SUBSCRIBER_DIGITS) return { ok: true, e164: home.number, national: String(home.nationalNumber) };
   const possible = parsed.filter((p) => p.isPossible() && String(p.nationalNumber).length >= MIN_SUBSCRIBER_DIGITS);
   const valid = possible.filter((p) => p.isValid());
-  const candidates = [...new Set((valid.length ? valid : possible).map((p) => p.number))];
-  if (candidates.length === 1) {
-    const chosen = (valid.length ? valid : possible).find((p) => p.number === candidates[0]);
-    if (chosen) return { ok: true, e164: chosen.number, national: String(chosen.nationalNumber) };
-  }
+  const readable = valid.length ? valid : possible;
+  const candidates = [...new Set(readable.map((p) => p.number))];
+  if (candidates.length === 1) return { ok: true, e164: readable[0].number, national: String(readable[0].nationalNumber) };
   if (candidates.length > 1) {
-    return {
-      ok: false,
-      rule: 'invalid-number',
-      reason: `${raw} can be read as ${candidates.join(' or ')}; write it with "+" and the country code.`,
-    };
+    return { ok: false, rule: 'invalid-number', reason: `${raw} can be read as ${candidates.join(' or ')}; write it with "+" and the country code.` };
   }
   if (context.shortIsExtension && digits.length < MIN_SUBSCRIBER_DIGITS && !plus) return { ok: true, extension: true, digits };
   const short = digits.length < MIN_SUBSCRIBER_DIGITS;

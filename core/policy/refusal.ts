@@ -26,10 +26,10 @@ export class PolicyRefusal extends Error {
     readonly change: string,
     readonly setting?: PolicySettingName,
   ) {
-    super(`Refused by the ${rule} rule: ${reason} Nothing was sent.`);
+    super(`Refused by the ${rule} guardrail: ${reason} Nothing was sent.`);
   }
 
   toJSON() {
-    return { error: 'policy', rule: this.rule, message: this.reason, change: this.change, setting: this.setting, sent: false };
+    return { error: 'guardrail', rule: this.rule, message: this.reason, change: this.change, setting: this.setting, sent: false };
   }
 }

@@ -3,10 +3,14 @@ import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
+import type { OpenedClient } from '../client-factory.js';
 import type { Env } from '../env-config.js';
 import { MCP_FLAGS, resolveConfig, type McpConfig, type McpFlags } from '../guardrails/config.js';
-import { Guard } from '../guardrails/guard.js';
-import { Ledger } from '../guardrails/ledger.js';
+import { Pipeline } from '../../core/pipeline.js';
+import { MemoryStore } from '../../core/policy/memory-store.js';
+import type { PolicyStore } from '../../core/policy/types.js';
+import { policyOf } from '../guardrails/policy-settings.js';
+import { defaultStorePath, openStore } from '../stores/open-store.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
@@ -27,7 +31,10 @@ Guardrails:  --allow-calls  --no-confirm  --dry-run
              --calling-hours 09:00-20:00  --timezone Asia/Shanghai
              --max-per-number-per-hour 2  --max-per-number-per-day 5
              --max-calls-per-hour 50  --max-calls-per-day 200  --max-concurrent-calls 5
-             --call-max-seconds 900  --state-file path
+             --call-max-seconds 900  --allow-unknown-callees
+             --pbx-dial-prefixes 9,0  --pbx-region CN
+State:       --store memory | sqlite:<path> | <path> (default: SQLite in $XDG_STATE_HOME/callbridge;
+             memory with the in-process sandbox); --state-file <path> is an alias of --store
 Defaults:    --outboundbot-instance ID  --volcengine-pool NP...
 Config:      --config file.json (or CALLBRIDGE_MCP_CONFIG); every flag also has a CALLBRIDGE_MCP_* variable.
              Precedence: flags > environment > config file > defaults. Reference: docs/mcp.md`;
@@ -35,25 +42,43 @@ Config:      --config file.json (or CALLBRIDGE_MCP_CONFIG); every flag also has 
 export interface ServerSetup {
   env: Env;
   /** Opens the vendor client: real credentials, or an in-process sandbox when none are configured. */
-  openClient: (env: Env) => Promise<{ client: CallbridgeClient; close(): Promise<void> }>;
+  openClient: (env: Env) => Promise<OpenedClient>;
+  /** Time and randomness (tests inject a clock at night hours). */
   runtime?: Runtime;
-  /** The guardrails' clock (tests inject night hours). */
-  now?: () => number;
 }
 
-/** Checks the tool lists and operation map, then wires client, ledger and guardrails together. */
-export function createServerDeps(config: McpConfig, client: CallbridgeClient, options: { runtime?: Runtime; now?: () => number } = {}): ServerDeps {
+/** Where the policy's counts live: the setting, else (--state-file) that file, else the default. */
+export function storeSetting(config: McpConfig, env: Env, inProcessSandbox: boolean): string {
+  if (config.store) return config.store;
+  if (config.stateFile) return config.stateFile;
+  // An in-process sandbox's calls end with the process: counting them on disk would only mislead.
+  return inProcessSandbox ? 'memory' : `sqlite:${defaultStorePath(env)}`;
+}
+
+/** Checks the tool lists and operation map, then wires client, policy store and pipeline together. */
+export function createServerDeps(
+  config: McpConfig,
+  client: CallbridgeClient,
+  options: { runtime?: Runtime; /** The policy's clock (tests inject night hours). */ now?: () => number; /** Default: in memory. */ store?: PolicyStore } = {},
+): ServerDeps {
   checkOperationMap();
   // Toolset lists checked at startup; the tools/list entries (JSON Schemas) are built now, once,
   // not by the first request (a failure here is reported by the first tools/list, which retries).
   void toolListEntries(selectTools(config.toolsets, config.readOnly)).catch(() => undefined);
   const runtime = options.runtime ?? systemRuntime;
-  const now = options.now ?? (() => runtime.now());
-  const ledger = new Ledger(now, config.stateFile);
-  return { client, config, guard: new Guard(config, ledger, now), runtime };
+  const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
+  const pipeline = new Pipeline({
+    client,
+    settings: policyOf(config),
+    store: options.store ?? new MemoryStore(policyClock),
+    runtime: policyClock,
+    pbxApiVersion: client.pbxApiVersion,
+    accountOf: (product) => client.accountOf(product),
+  });
+  return { client, config, pipeline, runtime };
 }
 
-function describeConfig(config: McpConfig): string {
+function describeConfig(config: McpConfig, store: string): string {
   const caps = config.caps;
   const f = (n: number) => (Number.isFinite(n) ? String(n) : 'unlimited');
   const tools = selectTools(config.toolsets, config.readOnly).map((t) => t.name);
@@ -62,7 +87,8 @@ function describeConfig(config: McpConfig): string {
     `  billed calls: ${config.readOnly ? 'off (read-only)' : config.allowCalls ? `on${config.confirm ? ', each confirmed by the user' : ', without confirmation (--no-confirm)'}` : 'off (--allow-calls to enable)'}${config.dryRun ? '; DRY RUN: nothing is sent' : ''}`,
     `  numbers: allow ${config.allowNumbers === undefined ? 'any' : config.allowNumbers.length ? config.allowNumbers.join(', ') : 'nobody (empty list)'}; deny ${config.denyNumbers.length ? config.denyNumbers.join(', ') : 'none'} (+ emergency numbers)`,
     `  calling hours: ${config.callingHours ? `${config.callingHours.text} ${config.timezone}` : 'any time'}`,
-    `  caps: ${f(caps.perNumberPerHour)}/number/hour, ${f(caps.perNumberPerDay)}/number/day, ${f(caps.perHour)}/hour, ${f(caps.perDay)}/day, ${f(config.maxConcurrentCalls)} at once${config.stateFile ? ` (state: ${config.stateFile})` : ' (in memory)'}`,
+    `  caps: ${f(caps.perNumberPerHour)}/number/hour, ${f(caps.perNumberPerDay)}/number/day, ${f(caps.perHour)}/hour, ${f(caps.perDay)}/day, ${f(config.maxConcurrentCalls)} at once`,
+    `  policy store: ${store}`,
   ].join('\n');
 }
 
@@ -76,18 +102,21 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   const config = resolveConfig(values as McpFlags, setup.env);
   if (config.http) checkHttpOptions(config); // before anything starts
   const opened = await setup.openClient(setup.env);
-  const deps = createServerDeps(config, opened.client, { runtime: setup.runtime, now: setup.now });
+  const runtime = setup.runtime ?? systemRuntime;
+  const store = await openStore(storeSetting(config, setup.env, opened.sandbox !== undefined), runtime);
+  const deps = createServerDeps(config, opened.client, { runtime, store });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {
     const http = await startHttpServer(deps, config);
-    log(`${describeConfig(config)}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
+    log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
     await new Promise<void>((resolve) => {
       const stop = () => void http.close().then(resolve);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     await opened.close();
+    await store.close();
     return 0;
   }
 
@@ -98,9 +127,10 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     server.server.onclose = () => resolve();
     process.stdin.once('end', () => resolve());
   });
-  log(`${describeConfig(config)}\n  speaking MCP on stdio`);
+  log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  speaking MCP on stdio`);
   await closed;
   await server.close();
   await opened.close();
+  await store.close();
   return 0;
 }

@@ -1,28 +1,26 @@
-// What every tool handler gets: the guarded way to run a catalog operation (validate -> guardrails
-// -> dry-run preview or confirmation -> reserve -> send), progress reporting, and result shaping
-// (structuredContent, isError with vendor code and request id, secrets redacted).
+// What every tool handler gets: the one way to run a catalog operation (core's pipeline with the
+// server's settings), progress reporting, and result shaping (structuredContent, isError with vendor
+// code and request id, secrets redacted).
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError } from '../../core/errors.js';
+import type { ConfirmationRequest, Pipeline, Preview } from '../../core/pipeline.js';
+import { PolicyRefusal } from '../../core/policy/refusal.js';
+import type { CallPlan } from '../../core/policy/types.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
-import type { HttpRequest, Runtime } from '../../core/transport.js';
-import { validateInput } from '../../core/validate.js';
+import type { Runtime } from '../../core/transport.js';
 import type { McpConfig } from '../guardrails/config.js';
-import { settingHint } from '../guardrails/config.js';
-import { Guard, GuardrailRefusal, type Plan, type Reservation } from '../guardrails/guard.js';
-import { createdTaskKey } from '../guardrails/numbers.js';
+import { policySettingHint } from '../guardrails/policy-settings.js';
+
+export type { Preview } from '../../core/pipeline.js';
 
 /** Server-wide, shared by every request (and every stateless HTTP request). */
 export interface ServerDeps {
   client: CallbridgeClient;
   config: McpConfig;
-  guard: Guard;
+  /** Every operation any tool sends goes through it: validate, plan, decide, reserve, send or preview, record. */
+  pipeline: Pipeline;
   runtime: Runtime;
-}
-
-export interface ConfirmRequest {
-  /** What will happen, for the user. */
-  summary: string;
 }
 
 /** One tool call: deps plus the request's progress channel, confirmation and abort signal. */
@@ -37,15 +35,7 @@ export interface ToolContext extends ServerDeps {
   confirmSummary?: string;
 }
 
-export interface Preview {
-  operation: string;
-  billed: boolean;
-  /** Numbers the request would dial. */
-  dials: number;
-  request: HttpRequest;
-}
-
-export type ExecResult = { sent: true; output: unknown; plan: Plan; reservation: Reservation } | { sent: false; preview: Preview; plan: Plan };
+export type ExecResult = { sent: true; output: unknown; plan: CallPlan } | { sent: false; preview: Preview; plan: CallPlan };
 
 /** Dry-run previews collected during one tool call (a tool may send several requests). */
 export class PreviewCollector {
@@ -55,65 +45,30 @@ export class PreviewCollector {
   }
 }
 
-function describeCall(plan: Plan): string {
-  const numbers = plan.dialled.slice(0, 10).join(', ');
-  const more = plan.dialled.length > 10 ? ` and ${plan.dialled.length - 10} more` : '';
-  return `${plan.op.title} (${plan.op.id})${plan.dialled.length ? ` to ${numbers}${more}` : ''}: real, billed phone call(s).`;
-}
-
-async function confirm(ctx: ToolContext, plan: Plan): Promise<void> {
-  if (!ctx.config.confirm || ctx.confirmed) return;
-  const summary = ctx.confirmSummary ?? describeCall(plan);
-  if (!ctx.elicitConfirmation) {
-    throw new GuardrailRefusal(
-      'confirmation',
-      `every billed call must be confirmed by the user, and this client cannot ask (it does not support MCP elicitation${ctx.config.http ? '; a stateless HTTP server cannot hold a confirmation dialogue' : ''}). The call would have been: ${summary}`,
-      `use a client that supports elicitation over stdio, or restart the server with ${settingHint('confirm')} to place billed calls without asking (the other guardrails still apply).`,
-    );
-  }
-  const yes = await ctx.elicitConfirmation(`Place this call? ${summary}`);
-  if (!yes) {
-    throw new GuardrailRefusal('confirmation', `the user did not confirm: ${summary}`, 'ask the user, then try again; they must answer yes.');
-  }
-  ctx.confirmed = true;
-}
-
 /**
- * Runs one catalog operation under the guardrails. In dry-run mode, write and billed operations
- * return the signed request (secrets redacted) and send nothing; reads are sent.
+ * Runs one catalog operation through the core pipeline with the server's settings. In dry-run mode,
+ * write and billed operations return the request (signature and token replaced by placeholders) and
+ * send nothing; reads are sent.
  */
 export async function execute(ctx: ToolContext, operationId: string, input: Record<string, unknown>, previews?: PreviewCollector): Promise<ExecResult> {
-  const { client, guard, config } = ctx;
-  const op = client.operation(operationId);
-  const parsed = validateInput(op, input);
-  const plan = guard.check(op, parsed, { dryRun: config.dryRun });
-  if (config.dryRun && op.access !== 'read') {
-    const preview: Preview = { operation: op.id, billed: plan.billed, dials: plan.dialled.length, request: client.preview(op.id, input) };
-    previews?.add(preview);
-    return { sent: false, preview, plan };
+  const ask = ctx.elicitConfirmation;
+  const result = await ctx.pipeline.run(operationId, input, {
+    dryRun: ctx.config.dryRun,
+    confirmed: ctx.confirmed,
+    cannotAsk: `this client cannot ask (it does not support MCP elicitation${ctx.config.http ? '; a stateless HTTP server cannot hold a confirmation dialogue' : ''})`,
+    confirm: ask
+      ? async ({ summary }: ConfirmationRequest) => {
+          const yes = await ask(`Place this call? ${ctx.confirmSummary ?? summary}`);
+          if (yes) ctx.confirmed = true;
+          return yes;
+        }
+      : undefined,
+  });
+  if (!result.sent) {
+    previews?.add(result.preview);
+    return { sent: false, preview: result.preview, plan: result.plan };
   }
-  if (plan.billed) await confirm(ctx, plan);
-  const reservation = guard.reserve(plan);
-  let output: unknown;
-  try {
-    output = await client.invoke(op.id, input);
-  } catch (error) {
-    // Only a request that provably did nothing gives its slot back.
-    if (!(error instanceof CallbridgeError && error.kind === 'outcome_unknown')) guard.release(reservation);
-    throw error;
-  }
-  if (op.access !== 'read' && plan.callees.length) {
-    const key = plan.taskKey ?? createdTaskKey(op, output);
-    if (key) guard.ledger.addTaskNumbers(key, plan.callees, plan.billed);
-  }
-  if (plan.billed && plan.taskKey && !plan.callees.length) guard.ledger.markTaskCounted(plan.taskKey, plan.dialled);
-  return { sent: true, output, plan, reservation };
-}
-
-/** Records the call IDs a direct call returned, so its result can mark it finished. */
-export function noteCallIds(ctx: ToolContext, result: ExecResult, callIds: Array<string | undefined>): void {
-  if (!result.sent || !result.plan.direct) return;
-  ctx.guard.ledger.attachCallIds(result.reservation.ids, callIds);
+  return { sent: true, output: result.output, plan: result.plan };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,9 +87,10 @@ export function ok(ctx: ServerDeps, structured: Record<string, unknown>): CallTo
 export function fail(ctx: ServerDeps, error: unknown): CallToolResult {
   let message: string;
   let details: Record<string, unknown>;
-  if (error instanceof GuardrailRefusal) {
-    message = error.message;
-    details = error.toJSON();
+  if (error instanceof PolicyRefusal) {
+    const howToChange = error.setting ? `${error.change} Setting: ${policySettingHint(error.setting)}.` : error.change;
+    message = `${error.message} To change this: ${howToChange}`;
+    details = { ...error.toJSON(), howToChange };
   } else if (error instanceof CallbridgeError) {
     const meta = [error.code && `vendor code ${error.code}`, error.requestId && `request id ${error.requestId}`].filter(Boolean).join(', ');
     message = `${error.kind === 'validation' ? 'Invalid input; nothing was sent. ' : ''}${error.message}${meta ? ` (${meta})` : ''}`;

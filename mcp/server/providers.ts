@@ -1,6 +1,6 @@
 // The curated tools' link to core/providers (the vendor knowledge): every operation a provider runs goes
-// through execute() (guardrails, dry-run previews, confirmation), with the server's settings. Direct
-// calls are bookkept in the ledger: their IDs noted when placed, marked ended once a result is final.
+// through execute() (core's pipeline: policy, dry-run previews, confirmation), with the server's settings.
+// A call whose result is final is marked ended in the policy store (it no longer counts as live).
 import type { CallResult } from '../../core/call-result.js';
 import {
   callResult,
@@ -16,7 +16,7 @@ import {
 } from '../../core/providers/index.js';
 import { SETTING_NAMES } from '../guardrails/config.js';
 import { normalizeNumber } from '../../core/phone-number.js';
-import { execute, noteCallIds, type ExecResult, type PreviewCollector, type ToolContext } from './context.js';
+import { execute, type PreviewCollector, type ToolContext } from './context.js';
 
 /** The server's settings as the providers take them. */
 function settingsOf(ctx: ToolContext): ProviderSettings {
@@ -31,11 +31,10 @@ function settingsOf(ctx: ToolContext): ProviderSettings {
   };
 }
 
-/** Runs each operation under the guardrails; `results` keeps the last result per operation. */
-function guardedInvoke(ctx: ToolContext, previews?: PreviewCollector, results?: Map<string, ExecResult>): Invoke {
+/** Runs each operation through the core pipeline with the server's settings. */
+function guardedInvoke(ctx: ToolContext, previews?: PreviewCollector): Invoke {
   return async (operationId, input) => {
     const r = await execute(ctx, operationId, input, previews);
-    results?.set(operationId, r);
     return r.sent ? { sent: true, output: r.output } : { sent: false };
   };
 }
@@ -46,24 +45,20 @@ export function providerFor(ctx: ToolContext, name: ProviderName, previews?: Pre
 }
 
 export async function placeCall(ctx: ToolContext, args: PlaceCallArgs & { provider: ProviderName }, previews: PreviewCollector): Promise<PlaceCallOutcome> {
-  const results = new Map<string, ExecResult>();
-  const out = await PROVIDERS[args.provider].placeCall(guardedInvoke(ctx, previews, results), settingsOf(ctx), { ...args, to: normalizeNumber(args.to) });
-  const placed = results.get(out.operation);
-  if (placed) noteCallIds(ctx, placed, [out.call_id]);
-  return out;
+  return PROVIDERS[args.provider].placeCall(guardedInvoke(ctx, previews), settingsOf(ctx), { ...args, to: normalizeNumber(args.to) });
 }
 
 export async function getCallResult(ctx: ToolContext, q: { provider: ProviderName; call_id: string; call_date?: string }): Promise<CallResult> {
-  // What the ledger knows of a call placed here: which operation placed it, when, to whom.
-  const placed = ctx.guard.ledger.callEntry(q.call_id);
+  // What the policy store knows of a call this provider's account placed: which operation, when, to whom.
+  const placed = await ctx.pipeline.placedCall(q.provider, q.call_id);
   const call = { callId: q.call_id, callDate: q.call_date, placedBy: placed?.operation, placedAt: placed?.at, callee: placed?.number };
   const result = await callResult(guardedInvoke(ctx), settingsOf(ctx), q.provider, call);
-  if (result.final) ctx.guard.ledger.markEnded(q.call_id);
+  if (result.final) await ctx.pipeline.callEnded(q.provider, q.call_id);
   return result;
 }
 
 export async function taskCallDetail(ctx: ToolContext, q: TaskCallQuery & { provider: ProviderName }): Promise<TaskCallDetail> {
   const detail = await PROVIDERS[q.provider].taskCallDetail(guardedInvoke(ctx), settingsOf(ctx), q);
-  if (q.call_id && detail.result.final) ctx.guard.ledger.markEnded(q.call_id);
+  if (q.call_id && detail.result.final) await ctx.pipeline.callEnded(q.provider, q.call_id);
   return detail;
 }

@@ -11,7 +11,7 @@ import { PRODUCTS, type Product } from '../../core/operation.js';
 import { listOperations } from '../../core/registry.js';
 import { waitForCallResult } from '../../core/wait.js';
 import type { ToolsetName } from '../guardrails/config.js';
-import { GuardrailRefusal } from '../guardrails/guard.js';
+import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { PROVIDER_NAMES, TASK_STATES, type Callee, type CreateTaskArgs, type ProviderName, type TaskAction, type TaskCallQuery } from '../../core/providers/index.js';
 import { execute, fail, ok, PreviewCollector, type ToolContext } from './context.js';
 import { getCallResult, placeCall, providerFor, taskCallDetail } from './providers.js';
@@ -240,16 +240,18 @@ const addCalleesTool: ToolDef = {
     const task = args.task_id as string;
     const all = args.callees as Callee[];
     const numberRule = (number: string) => {
-      const refusal = ctx.guard.numberRefusal(number);
+      const refusal = ctx.pipeline.numberRefusal(p, number);
       return refusal && `${refusal.rule}: ${refusal.reason}`;
     };
     const { valid, rejections } = screenCallees(all, numberRule);
     if (!valid.length) {
       const first = rejections[0];
-      throw new GuardrailRefusal(
-        (ctx.guard.numberRefusal(first.number)?.rule ?? 'allow-numbers') as never,
+      const refusal = ctx.pipeline.numberRefusal(p, first.number);
+      throw new PolicyRefusal(
+        refusal?.rule ?? 'invalid-number',
         `none of the ${all.length} callee(s) can be added; first: ${first.number}: ${first.reason}.`,
-        ctx.guard.numberRefusal(first.number)?.howToChange ?? 'give valid phone numbers.',
+        refusal?.change ?? 'give valid phone numbers.',
+        refusal?.setting,
       );
     }
     const previews = new PreviewCollector();

@@ -156,7 +156,7 @@ describe('callbridge mcp --http', () => {
 
   it('the CLI serves HTTP with a token from the environment', async () => {
     const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'mcp', 'cli.ts'), 'mcp', '--http', '--port', '0', '--calling-hours', 'off'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...sandbox.env, CALLBRIDGE_MCP_TOKEN: TOKEN },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...sandbox.env, CALLBRIDGE_MCP_TOKEN: TOKEN },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     try {

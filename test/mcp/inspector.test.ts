@@ -38,7 +38,7 @@ function inspector(args: string[]): Promise<Run> {
   const bin = requireInspector();
   return new Promise((resolve, reject) => {
     const child = spawn(bin, ['--cli', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MCP_CATALOG_PATH: join(catalogDir, 'catalog.json'), MCP_INSPECTOR_SECRET_STORE: 'memory' },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', MCP_CATALOG_PATH: join(catalogDir, 'catalog.json'), MCP_INSPECTOR_SECRET_STORE: 'memory' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

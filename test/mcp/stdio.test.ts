@@ -26,7 +26,7 @@ async function spawnServer(args: string[], env: Record<string, string>, capabili
   const transport = new StdioClientTransport({
     command: join(ROOT, 'node_modules', '.bin', 'tsx'),
     args: [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
     stderr: 'pipe',
   });
   let stderr = '';

@@ -127,7 +127,8 @@ describe('secrets never appear in tool output', () => {
       const wrong = 'Wr0ng-Secret-Value-123456';
       const { createClientFromEnv } = await import('../../mcp/client-factory.js');
       const client = createClientFromEnv({ env: { ...sandbox.env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong } });
-      const deps = { ...h.deps, client };
+      const { createServerDeps } = await import('../../mcp/server/command.js');
+      const deps = createServerDeps(h.deps.config, client, { now: () => DAYTIME });
       const { createMcpServer } = await import('../../mcp/server/server.js');
       const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
       const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');

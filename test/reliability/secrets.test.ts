@@ -201,7 +201,7 @@ describe('secrets never leak', () => {
     const transport = new StdioClientTransport({
       command: join(ROOT, 'node_modules', '.bin', 'tsx'),
       args: [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
       stderr: 'pipe',
     });
     let stderr = '';

@@ -15,7 +15,7 @@ export default defineOperation({
   effects: {
     callees: ['JobsJson[].contacts[].phonenumber'],
     rosters: ['JobDataParsingTaskId'],
-    dials: 'task',
+    dials: 'start', // a job group dials assigned jobs at once (within its strategy's working time)
     task: ['JobGroupId'],
     ...strategyEffects,
   },

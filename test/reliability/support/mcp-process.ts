@@ -18,7 +18,7 @@ export interface McpHttpProcess extends McpProcess {
 
 export function spawnMcp(args: string[], env: Record<string, string>): McpProcess {
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let err = '';
