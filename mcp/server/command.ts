@@ -10,8 +10,9 @@ import { Ledger } from '../guardrails/ledger.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
-import { checkOperationMap, createMcpServer, toolListEntries } from './server.js';
-import { selectTools } from './tools.js';
+import { selectTools } from '../tools/toolsets.js';
+import { checkOperationMap, createMcpServer } from './server.js';
+import { toolListEntries } from './tool-list.js';
 
 export const MCP_USAGE = `callbridge mcp — MCP server (tools for AI agents) with guardrails
 
@@ -44,9 +45,8 @@ export interface ServerSetup {
 /** Checks the tool lists and operation map, then wires client, ledger and guardrails together. */
 export function createServerDeps(config: McpConfig, client: CallbridgeClient, options: { runtime?: Runtime; now?: () => number } = {}): ServerDeps {
   checkOperationMap();
-  // Toolset lists checked at startup; the tools/list entries (JSON Schemas) are built now, once,
-  // not by the first request (a failure here is reported by the first tools/list, which retries).
-  void toolListEntries(selectTools(config.toolsets, config.readOnly)).catch(() => undefined);
+  // The tools checked at startup; their tools/list entries (JSON Schemas) are built now, once, not by the first request.
+  toolListEntries(selectTools(config.toolsets, config.readOnly));
   const runtime = options.runtime ?? systemRuntime;
   const now = options.now ?? (() => runtime.now());
   const ledger = new Ledger(now, config.stateFile);
