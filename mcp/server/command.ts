@@ -4,7 +4,7 @@ import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js'
 import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { Env } from '../env-config.js';
-import { MCP_FLAGS, resolveConfig, type McpConfig, type McpFlags } from '../guardrails/config.js';
+import { MCP_FLAGS, resolveConfig, type McpConfig } from '../guardrails/config.js';
 import { Guard } from '../guardrails/guard.js';
 import { Ledger } from '../guardrails/ledger.js';
 import { systemRuntime } from '../runtime.js';
@@ -73,7 +73,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     console.log(MCP_USAGE);
     return 0;
   }
-  const config = resolveConfig(values as McpFlags, setup.env);
+  const config = resolveConfig(values, setup.env);
   if (config.http) checkHttpOptions(config); // before anything starts
   const opened = await setup.openClient(setup.env);
   const deps = createServerDeps(config, opened.client, { runtime: setup.runtime, now: setup.now });

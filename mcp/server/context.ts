@@ -11,6 +11,7 @@ import type { McpConfig } from '../guardrails/config.js';
 import { settingHint } from '../guardrails/config.js';
 import { Guard, GuardrailRefusal, type Plan, type Reservation } from '../guardrails/guard.js';
 import { createdTaskKey } from '../guardrails/numbers.js';
+import { isRecord } from './json.js';
 
 /** Server-wide, shared by every request (and every stateless HTTP request). */
 export interface ServerDeps {
@@ -119,8 +120,11 @@ export function noteCallIds(ctx: ToolContext, result: ExecResult, callIds: Array
 // ---------------------------------------------------------------------------------------------
 // results
 
-function redactValue<T>(ctx: ServerDeps, value: T): T {
-  return JSON.parse(ctx.client.redact(JSON.stringify(value))) as T;
+/** The value with every secret replaced (redaction keeps it an object). */
+function redactValue(ctx: ServerDeps, value: Record<string, unknown>): Record<string, unknown> {
+  const clean: unknown = JSON.parse(ctx.client.redact(JSON.stringify(value)));
+  if (!isRecord(clean)) throw new Error('redaction changed the shape of a tool result');
+  return clean;
 }
 
 export function ok(ctx: ServerDeps, structured: Record<string, unknown>): CallToolResult {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { execute, PreviewCollector } from '../server/context.js';
+import { isRecord } from '../server/json.js';
 import { defineTool } from './define.js';
-import { anyObject, DESTRUCTIVE_HINTS, dryRun, dryRunOf, isRecord } from './schemas.js';
+import { anyObject, DESTRUCTIVE_HINTS, dryRun, dryRunOf } from './schemas.js';
 
 export const invoke_operation = defineTool({
   name: 'invoke_operation',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { callResultSchema } from '../../core/call-result.js';
 import { PROVIDER_NAMES } from '../../core/providers/index.js';
 import type { PreviewCollector } from '../server/context.js';
+import { isRecord } from '../server/json.js';
 import type { ToolHints } from './define.js';
 
 /** A free-form JSON object, declared as such (portable: `additionalProperties: true`, no empty schemas). */
@@ -54,10 +55,6 @@ export function withRawObject<T extends { raw: unknown }>(r: T): Omit<T, 'raw'> 
 function rawObject(raw: unknown): Record<string, unknown> {
   if (raw === null || raw === undefined) return {};
   return isRecord(raw) ? raw : { value: raw };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A tool that only reads from the vendor. */
