@@ -14,6 +14,17 @@ export default tseslint.config(
     },
   },
   {
+    // Tools run operations only through execute() (mcp/server/context.ts), where the guardrails apply.
+    files: ['mcp/tools/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.property.name='client'][property.name=/^(invoke|execute)$/]", message: 'run operations through execute() in mcp/server/context.ts' },
+        { selector: "MemberExpression[object.name='client'][property.name=/^(invoke|execute)$/]", message: 'run operations through execute() in mcp/server/context.ts' },
+      ],
+    },
+  },
+  {
     files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'setImmediate', 'globalThis', '__dirname', '__filename'],

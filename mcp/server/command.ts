@@ -5,7 +5,7 @@ import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
 import type { Env } from '../env-config.js';
-import { MCP_FLAGS, resolveConfig, type McpConfig, type McpFlags } from '../guardrails/config.js';
+import { MCP_FLAGS, resolveConfig, type McpConfig } from '../guardrails/config.js';
 import { Pipeline } from '../../core/pipeline.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
@@ -14,8 +14,9 @@ import { defaultStorePath, openStore } from '../stores/open-store.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
-import { checkOperationMap, createMcpServer, toolListEntries } from './server.js';
-import { selectTools } from './tools.js';
+import { selectTools } from '../tools/toolsets.js';
+import { checkOperationMap, createMcpServer } from './server.js';
+import { toolListEntries } from './tool-list.js';
 
 export const MCP_USAGE = `callbridge mcp — MCP server (tools for AI agents) with guardrails
 
@@ -62,9 +63,8 @@ export function createServerDeps(
   options: { runtime?: Runtime; /** The policy's clock (tests inject night hours). */ now?: () => number; /** Default: in memory. */ store?: PolicyStore } = {},
 ): ServerDeps {
   checkOperationMap();
-  // Toolset lists checked at startup; the tools/list entries (JSON Schemas) are built now, once,
-  // not by the first request (a failure here is reported by the first tools/list, which retries).
-  void toolListEntries(selectTools(config.toolsets, config.readOnly)).catch(() => undefined);
+  // The tools checked at startup; their tools/list entries (JSON Schemas) are built now, once, not by the first request.
+  toolListEntries(selectTools(config.toolsets, config.readOnly));
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
   const pipeline = new Pipeline({
@@ -99,7 +99,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     console.log(MCP_USAGE);
     return 0;
   }
-  const config = resolveConfig(values as McpFlags, setup.env);
+  const config = resolveConfig(values, setup.env);
   if (config.http) checkHttpOptions(config); // before anything starts
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;

@@ -13,6 +13,7 @@ import type { McpConfig } from '../guardrails/config.js';
 import { policySettingHint } from '../guardrails/policy-settings.js';
 
 export type { Preview } from '../../core/pipeline.js';
+import { isRecord } from './json.js';
 
 /** Server-wide, shared by every request (and every stateless HTTP request). */
 export interface ServerDeps {
@@ -74,8 +75,11 @@ export async function execute(ctx: ToolContext, operationId: string, input: Reco
 // ---------------------------------------------------------------------------------------------
 // results
 
-function redactValue<T>(ctx: ServerDeps, value: T): T {
-  return JSON.parse(ctx.client.redact(JSON.stringify(value))) as T;
+/** The value with every secret replaced (redaction keeps it an object). */
+function redactValue(ctx: ServerDeps, value: Record<string, unknown>): Record<string, unknown> {
+  const clean: unknown = JSON.parse(ctx.client.redact(JSON.stringify(value)));
+  if (!isRecord(clean)) throw new Error('redaction changed the shape of a tool result');
+  return clean;
 }
 
 export function ok(ctx: ServerDeps, structured: Record<string, unknown>): CallToolResult {

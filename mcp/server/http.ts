@@ -3,11 +3,11 @@
 // (401), oversized bodies (413); bound to 127.0.0.1 unless told otherwise (then a token is required).
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallbridgeError } from '../../core/errors.js';
 import { isLoopbackHost, settingHint } from '../guardrails/config.js';
 import type { ServerDeps } from './context.js';
+import { isRecord } from './json.js';
 import { createMcpServer } from './server.js';
 
 export interface HttpOptions {
@@ -73,8 +73,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text?: string;
 function wantsProgress(body: unknown): boolean {
   const messages = Array.isArray(body) ? body : [body];
   return messages.some((m) => {
-    const params = (m as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params;
-    return params?._meta?.progressToken !== undefined;
+    const params = isRecord(m) ? m.params : undefined;
+    const meta = isRecord(params) ? params._meta : undefined;
+    return isRecord(meta) && meta.progressToken !== undefined;
   });
 }
 
@@ -167,7 +168,8 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
   });
-  const address = http.address() as AddressInfo;
+  const address = http.address();
+  if (address === null || typeof address === 'string') throw new Error(`the HTTP server has no TCP address (${String(address)})`);
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostForUrl}:${address.port}${path}`,

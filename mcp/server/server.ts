@@ -2,15 +2,14 @@
 // request in stateless HTTP mode; the dependencies (client, guardrails, ledger) are shared.
 // Building one is cheap: each tool's zod objects and its tools/list entry (the JSON Schemas, the
 // costly part) are made once per process and shared by every server instance.
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { objectFromShape } from '@modelcontextprotocol/sdk/server/zod-compat.js';
-import { ListToolsRequestSchema, type CallToolResult, type JSONRPCMessage, type ServerNotification, type ServerRequest, type Tool } from '@modelcontextprotocol/sdk/types.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { providerOperations } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
+import type { McpTool, RequestExtra } from '../tools/define.js';
+import { selectTools } from '../tools/toolsets.js';
 import type { ServerDeps, ToolContext } from './context.js';
-import { selectTools, type ToolDef } from './tools.js';
+import { toolListEntries } from './tool-list.js';
 
 export const SERVER_NAME = 'callbridge';
 export const SERVER_VERSION = '0.1.0';
@@ -27,81 +26,10 @@ export function checkOperationMap(): void {
   if (missing.length) throw new Error(`the curated tools map to operations missing from the catalog: ${missing.join(', ')}`);
 }
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-type ToolCallback = (args: Record<string, unknown>, extra: Extra) => Promise<CallToolResult>;
-
-/** Per tool definition, made once: the zod objects the SDK would build from the shapes at every registration, and the tools/list entry. */
-interface Prepared {
-  input: ReturnType<typeof objectFromShape>;
-  output: ReturnType<typeof objectFromShape>;
-  listed?: Promise<Tool>;
-}
-const prepared = new WeakMap<ToolDef, Prepared>();
-
-function preparedOf(tool: ToolDef): Prepared {
-  let entry = prepared.get(tool);
-  if (!entry) {
-    entry = { input: objectFromShape(tool.input), output: objectFromShape(tool.output) };
-    prepared.set(tool, entry);
-  }
-  return entry;
-}
-
-function registerTool(server: McpServer, tool: ToolDef, callback: ToolCallback): void {
-  const { input, output } = preparedOf(tool);
-  server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: input, outputSchema: output, annotations: tool.annotations }, callback as never);
-}
-
-const notCalled: ToolCallback = () => Promise.reject(new Error('a tools/list template is never called'));
-
-/**
- * The SDK's own tools/list entries for these tools: a server registered exactly as createMcpServer
- * registers them answers one tools/list over an in-memory link (no serialisation in between).
- */
-async function sdkListEntries(tools: readonly ToolDef[]): Promise<Map<string, Tool>> {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
-  for (const tool of tools) registerTool(server, tool, notCalled);
-  const [ours, theirs] = InMemoryTransport.createLinkedPair();
-  const answer = new Promise<JSONRPCMessage>((resolve) => (ours.onmessage = resolve));
-  await server.connect(theirs);
-  await ours.start();
-  await ours.send({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
-  const message = await answer;
-  await server.close();
-  const listed = 'result' in message ? (message.result as { tools?: Tool[] }).tools : undefined;
-  if (!listed) throw new Error(`could not build the tools/list entries: ${JSON.stringify(message)}`);
-  return new Map(listed.map((t) => [t.name, t]));
-}
-
-/**
- * The tools/list entries, byte for byte what the SDK answers, built once per tool and process
- * (the SDK converts every tool's zod schemas to JSON Schema again on each tools/list).
- */
-export function toolListEntries(tools: readonly ToolDef[]): Promise<Tool[]> {
-  const missing = tools.filter((t) => !preparedOf(t).listed);
-  if (missing.length) {
-    const built = sdkListEntries(missing);
-    for (const tool of missing) {
-      const entry = preparedOf(tool);
-      const listed = built.then((byName) => {
-        const found = byName.get(tool.name);
-        if (!found) throw new Error(`tools/list has no entry for ${tool.name}`);
-        return found;
-      });
-      entry.listed = listed;
-      // A failed build is not kept: the next tools/list tries again.
-      listed.catch(() => {
-        if (entry.listed === listed) entry.listed = undefined;
-      });
-    }
-  }
-  return Promise.all(tools.map((t) => preparedOf(t).listed as Promise<Tool>));
-}
-
-export function createMcpServer(deps: ServerDeps, tools: ToolDef[] = selectTools(deps.config.toolsets, deps.config.readOnly)): McpServer {
+export function createMcpServer(deps: ServerDeps, tools: readonly McpTool[] = selectTools(deps.config.toolsets, deps.config.readOnly)): McpServer {
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
 
-  const contextFor = (extra: Extra): ToolContext => {
+  const contextFor = (extra: RequestExtra): ToolContext => {
     const progressToken = extra._meta?.progressToken;
     const canElicit = server.server.getClientCapabilities()?.elicitation !== undefined;
     return {
@@ -127,9 +55,9 @@ export function createMcpServer(deps: ServerDeps, tools: ToolDef[] = selectTools
     };
   };
 
-  for (const tool of tools) registerTool(server, tool, (args, extra) => tool.handler(args, contextFor(extra)));
+  for (const tool of tools) tool.register(server, contextFor);
   // Replaces the SDK's tools/list handler (registered with the first tool) by the prepared entries.
-  const listed = tools.slice();
-  if (listed.length) server.server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: await toolListEntries(listed) }));
+  const listed = toolListEntries(tools);
+  if (listed.length) server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
   return server;
 }

@@ -1,8 +1,13 @@
-// Toolsets (read/write lists checked at startup), annotations, error shape, and a sweep of every
+// Toolsets and read-only status (each tool's own, checked at startup), annotations, error shape, and a sweep of every
 // tool in live and dry-run mode that no secret ever appears in any output.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkToolsets, selectTools, TOOLS, TOOLSETS, type ToolDef } from '../../mcp/server/tools.js';
+import { createClientFromEnv } from '../../mcp/client-factory.js';
+import { TOOLSET_NAMES } from '../../mcp/guardrails/config.js';
+import { defineTool, type McpTool } from '../../mcp/tools/define.js';
+import { TOOLS } from '../../mcp/tools/index.js';
+import { DESTRUCTIVE_HINTS } from '../../mcp/tools/schemas.js';
+import { checkTools, selectTools } from '../../mcp/tools/toolsets.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { DAYTIME, errorDetails, expectNoSecrets, SECRETS, startHarness, textOf } from './helpers/harness.js';
 
@@ -14,21 +19,39 @@ afterAll(async () => {
   await sandbox.close();
 });
 
+function byName(name: string): McpTool {
+  const tool = TOOLS.find((t) => t.name === name);
+  if (!tool) throw new Error(`no tool ${name}`);
+  return tool;
+}
+
 describe('toolsets', () => {
-  it('the shipped lists are consistent', () => {
-    expect(() => checkToolsets()).not.toThrow();
-    expect(TOOLS.map((t) => t.name).sort()).toEqual(Object.values(TOOLSETS).flatMap((s) => [...s.read, ...s.write]).sort());
+  it('the shipped tools are consistent: unique names, each toolset used, read-only status as annotated', () => {
+    expect(() => checkTools()).not.toThrow();
+    expect(new Set(TOOLS.map((t) => t.name)).size).toBe(TOOLS.length);
+    expect(new Set(TOOLS.map((t) => t.toolset))).toEqual(new Set(TOOLSET_NAMES));
+    for (const t of TOOLS) expect(t.annotations.readOnlyHint, t.name).toBe(t.readOnly);
   });
 
-  it('a tool in the wrong list, twice, in none, or unknown is a startup error', () => {
-    const byName = (name: string) => TOOLS.find((t) => t.name === name) as ToolDef;
-    const misdeclared = TOOLS.map((t) => (t.name === 'get_call_result' ? { ...t, annotations: { ...t.annotations, readOnlyHint: false } } : t));
-    expect(() => checkToolsets(misdeclared)).toThrow('tool "get_call_result" is in the calls read list but is not read-only');
+  it('a misfiled tool is a startup error', () => {
+    const misdeclared = TOOLS.map((t) => (t.name === 'get_call_result' ? { ...t, readOnly: false } : t));
+    expect(() => checkTools(misdeclared)).toThrow('tool "get_call_result" is not read-only but its readOnlyHint is true');
     const sneaky = TOOLS.map((t) => (t.name === 'place_call' ? { ...t, annotations: { ...t.annotations, readOnlyHint: true } } : t));
-    expect(() => checkToolsets(sneaky)).toThrow('tool "place_call" is in the calls write list but is marked read-only');
-    expect(() => checkToolsets(TOOLS, { ...TOOLSETS, tasks: { ...TOOLSETS.tasks, read: [...TOOLSETS.tasks.read, 'get_call_result'] } })).toThrow(/"get_call_result" is listed twice/);
-    expect(() => checkToolsets([...TOOLS, { ...byName('place_call'), name: 'dial_anyone' }])).toThrow('tool "dial_anyone" is in no toolset list');
-    expect(() => checkToolsets(TOOLS, { ...TOOLSETS, catalog: { read: ['search_operations', 'describe_operation', 'ghost'], write: ['invoke_operation'] } })).toThrow(/unknown tool "ghost"/);
+    expect(() => checkTools(sneaky)).toThrow('tool "place_call" is not read-only but its readOnlyHint is true');
+    expect(() => checkTools([...TOOLS, byName('place_call')])).toThrow('two tools are named "place_call"');
+    const readOnlyDialler = defineTool({
+      name: 'dial_quietly',
+      toolset: 'calls',
+      readOnly: true,
+      title: 'Dial without saying so',
+      description: 'A billed call filed as a read.',
+      input: {},
+      output: {},
+      hints: DESTRUCTIVE_HINTS,
+      run: async () => ({}),
+    });
+    expect(() => checkTools([...TOOLS, readOnlyDialler])).toThrow('tool "dial_quietly" is read-only but not marked destructiveHint: false');
+    expect(() => selectTools(['calls'], false, sneaky)).toThrow('tool "place_call" is not read-only');
   });
 
   it('--toolsets and --read-only select the listed tools', () => {
@@ -125,7 +148,6 @@ describe('secrets never appear in tool output', () => {
     const h = await startHarness({ sandbox, now: () => DAYTIME });
     try {
       const wrong = 'Wr0ng-Secret-Value-123456';
-      const { createClientFromEnv } = await import('../../mcp/client-factory.js');
       const client = createClientFromEnv({ env: { ...sandbox.env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: wrong } });
       const { createServerDeps } = await import('../../mcp/server/command.js');
       const deps = createServerDeps(h.deps.config, client, { now: () => DAYTIME });

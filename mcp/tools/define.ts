@@ -1,0 +1,73 @@
+// An MCP tool is defined like a catalog operation: one file, one `defineTool({...})` holding every
+// fact about it (name, toolset, read-only status, texts, input and output schemas, hints) and a
+// handler whose arguments and result are typed from those schemas.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import type { ToolsetName } from '../guardrails/config.js';
+import { fail, ok, type ToolContext } from '../server/context.js';
+
+export type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** The annotations besides readOnlyHint, which the tool's `readOnly` field sets. */
+export interface ToolHints {
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  name: string;
+  toolset: ToolsetName;
+  /** Only reads: the tool stays in --read-only mode, and its readOnlyHint says so. */
+  readOnly: boolean;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  hints: ToolHints;
+  /** Does the work; a thrown error becomes an isError result. Runs operations only through execute() (mcp/server/context.ts). */
+  run(args: z.output<z.ZodObject<I>>, ctx: ToolContext): Promise<z.output<z.ZodObject<O>>>;
+}
+
+/** A defined tool, as the server lists and registers it. */
+export interface McpTool {
+  readonly name: string;
+  readonly toolset: ToolsetName;
+  readonly readOnly: boolean;
+  readonly title: string;
+  readonly description: string;
+  readonly annotations: ToolAnnotations;
+  readonly input: z.ZodObject;
+  readonly output: z.ZodObject;
+  /** Registers the tools/call handler on `server`; `contextFor` makes each call's context. */
+  register(server: McpServer, contextFor: (extra: RequestExtra) => ToolContext): void;
+}
+
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): McpTool {
+  const input = z.object(spec.input);
+  const output = z.object(spec.output);
+  const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly, ...spec.hints };
+  return {
+    name: spec.name,
+    toolset: spec.toolset,
+    readOnly: spec.readOnly,
+    title: spec.title,
+    description: spec.description,
+    annotations,
+    input,
+    output,
+    register(server, contextFor) {
+      const config = { title: spec.title, description: spec.description, inputSchema: input, outputSchema: output, annotations };
+      server.registerTool<z.ZodObject<O>, z.ZodObject<I>>(spec.name, config, async (args, extra) => {
+        const ctx = contextFor(extra);
+        try {
+          return ok(ctx, await spec.run(args, ctx));
+        } catch (error) {
+          return fail(ctx, error);
+        }
+      });
+    },
+  };
+}

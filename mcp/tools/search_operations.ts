@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PRODUCTS } from '../../core/operation.js';
+import { listOperations } from '../../core/registry.js';
+import { defineTool } from './define.js';
+import { READ_HINTS } from './schemas.js';
+
+/** `weight` for each word found in `text`. */
+function score(words: string[], text: string, weight: number): number {
+  const t = text.toLowerCase();
+  return words.reduce((s, w) => s + (t.includes(w) ? weight : 0), 0);
+}
+
+export const search_operations = defineTool({
+  name: 'search_operations',
+  toolset: 'catalog',
+  readOnly: true,
+  title: 'Search the operation catalog',
+  description: 'Finds any vendor operation (hundreds, all four back ends) by keywords; then describe_operation and invoke_operation.',
+  input: {
+    query: z.string().describe('Keywords, e.g. "recording outboundbot"'),
+    product: z.enum(PRODUCTS).optional(),
+    access: z.enum(['read', 'write', 'call']).optional().describe('call = places billed calls'),
+    limit: z.number().int().min(1).max(50).default(10),
+  },
+  output: {
+    total: z.number(),
+    operations: z.array(z.object({ id: z.string(), title: z.string(), access: z.enum(['read', 'write', 'call']) })),
+  },
+  hints: { ...READ_HINTS, openWorldHint: false },
+  async run(args) {
+    const words = args.query.toLowerCase().split(/[\s,.]+/).filter(Boolean);
+    const exact = args.query.trim().toLowerCase();
+    const ops = listOperations(args.product).filter((op) => !args.access || op.access === args.access);
+    const scored = ops
+      .map((op) => ({
+        op,
+        s: words.length ? (op.id.toLowerCase() === exact ? 100 : 0) + score(words, op.id, 3) + score(words, op.title, 2) + score(words, op.description, 1) : 1,
+      }))
+      .filter((x) => x.s > 0)
+      .sort((a, b) => b.s - a.s || a.op.id.localeCompare(b.op.id));
+    return { total: scored.length, operations: scored.slice(0, args.limit).map(({ op }) => ({ id: op.id, title: op.title, access: op.access })) };
+  },
+});

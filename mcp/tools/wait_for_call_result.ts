@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { waitForCallResult } from '../../core/wait.js';
+import { getCallResult } from '../server/providers.js';
+import { defineTool } from './define.js';
+import { callDate, callResultOut, provider, READ_HINTS, withRawObject } from './schemas.js';
+
+export const wait_for_call_result = defineTool({
+  name: 'wait_for_call_result',
+  toolset: 'calls',
+  readOnly: true,
+  title: 'Wait for a call result',
+  description: 'Polls get_call_result until the result is final or timeout_seconds pass, with progress notifications. Returns the last result and whether it timed out.',
+  input: {
+    provider,
+    call_id: z.string(),
+    call_date: callDate,
+    timeout_seconds: z.number().min(0).max(1800).default(120).describe('Default 120, max 1800'),
+    interval_seconds: z.number().min(1).max(60).default(5).describe('First poll interval (grows to 15 s)'),
+  },
+  output: { result: z.object(callResultOut).optional(), final: z.boolean(), timed_out: z.boolean(), waited_seconds: z.number(), polls: z.number() },
+  hints: READ_HINTS,
+  async run(args, ctx) {
+    // A first notification before any I/O: a client may drop one that arrives together with the result.
+    await ctx.progress(0, args.timeout_seconds, 'waiting for the call result');
+    const outcome = await waitForCallResult(() => getCallResult(ctx, args), {
+      runtime: ctx.runtime,
+      timeoutMs: args.timeout_seconds * 1000,
+      intervalMs: args.interval_seconds * 1000,
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress(p.elapsedMs / 1000, args.timeout_seconds, p.result ? `${p.result.status}${p.result.reason ? ` (${p.result.reason})` : ''}` : `retrying: ${p.error}`),
+    });
+    return {
+      result: outcome.result && withRawObject(outcome.result),
+      final: outcome.final,
+      timed_out: outcome.timedOut,
+      waited_seconds: Math.round(outcome.elapsedMs / 100) / 10,
+      polls: outcome.attempts,
+    };
+  },
+});
