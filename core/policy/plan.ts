@@ -54,13 +54,18 @@ function count(value: unknown): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-function contactsOf(input: Record<string, unknown>, effects: Effects): PlannedContact[] {
-  const attempts = (effects.attempts ?? []).flatMap(({ path, counts }) =>
+/** Each attempt field's value as a number of dials, with the array item it lies in ('' at the top level). */
+function attemptsOf(input: Record<string, unknown>, effects: Effects): Array<{ item: string; times: number }> {
+  return (effects.attempts ?? []).flatMap(({ path, counts }) =>
     valuesAt(input, path).flatMap(({ field, value }) => {
       const n = count(value);
       return n === undefined ? [] : [{ item: itemOf(field), times: counts === 'redials' ? 1 + n : n }];
     }),
   );
+}
+
+function contactsOf(input: Record<string, unknown>, effects: Effects): PlannedContact[] {
+  const attempts = attemptsOf(input, effects);
   // An attempt field inside an array item applies to the callees of that item; one outside, to all.
   const attemptsFor = (field: string) =>
     Math.max(1, ...attempts.filter((a) => a.item === '' || field.startsWith(a.item)).map((a) => a.times));
@@ -154,12 +159,14 @@ export function planOf(op: AnyOperation, input: Record<string, unknown>, options
   const unscheduled = dials === 'now' ? !contacts.length || contacts.some((c) => ![...scheduled].some((item) => c.field.startsWith(item))) : dials === 'start' && !scheduled.size;
   if (unscheduled) windows.push({ field: '(now)', from: options.now, ...(dials === 'now' ? { to: options.now } : {}) });
   const task = firstScalar(input, effects.task);
+  const taskAttempts = attemptsOf(input, effects).filter((a) => a.item === '');
   return {
     operation: op.id,
     product: op.product,
     billed,
     dials,
     contacts,
+    ...(taskAttempts.length ? { taskAttempts: Math.max(...taskAttempts.map((a) => a.times)) } : {}),
     ...(unknownCallees ? { unknownCallees } : {}),
     windows,
     ...(task ? { taskKey: `${op.product}:${task.text}` } : {}),

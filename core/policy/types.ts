@@ -91,6 +91,11 @@ export interface CallPlan {
   billed: boolean;
   dials: 'now' | 'task' | 'start' | 'none';
   contacts: PlannedContact[];
+  /**
+   * Set by a request that changes how often a task dials each of its callees (dyvms RecallTimes, Volcengine
+   * RingAgainTimes, Outbound Bot maxAttemptsPerDay): attempts per callee, named here or not.
+   */
+  taskAttempts?: number;
   /** The vendor may dial people this request does not name (a roster file, every task of an account). */
   unknownCallees?: { field: string; reason: string };
   windows: DialWindow[];

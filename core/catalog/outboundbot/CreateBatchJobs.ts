@@ -20,7 +20,7 @@ export default defineOperation({
   resource: 'jobGroup',
   check: ['BatchJobName'],
   effects: { rosters: ['JobFilePath'], dials: 'start', when: (input) => input.Submitted === 'submit', ...strategyEffects },
-  returns: { taskId: ['JobGroup.JobGroupId', 'BatchJob.BatchJobId'] },
+  returns: { taskId: ['BatchJob.BatchJobId', 'BatchJob.JobGroupId'] },
   destructive: true,
   input: z.strictObject({
     InstanceId: instanceId(),
