@@ -55,12 +55,12 @@ describe.each(['dyvms', 'outboundbot', 'volcengine'])('%s against its SDK', (pro
 });
 
 it('lists known differences only for catalog operations', () => {
-  const ids = new Set(operations.map((op) => op.id));
+  const ids = new Set<string>(operations.map((op) => op.id));
   expect(Object.keys(KNOWN_DIFFERENCES).filter((id) => !ids.has(id))).toEqual([]);
 });
 
 it('marks every legacy operation with a replacement that exists', () => {
-  const ids = new Set(operations.map((op) => op.id));
+  const ids = new Set<string>(operations.map((op) => op.id));
   const legacy = operations.filter((op) => op.legacy);
   expect(legacy.map((op) => op.id).sort()).toEqual(['volcengine.QueryCallRecordMsg', 'volcengine.QueryUsableResource', 'volcengine.SingleCancel']);
   for (const op of legacy) expect(ids.has(op.legacy?.replacedBy ?? '')).toBe(true);
