@@ -97,6 +97,11 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
    * with the configured credentials and keeps the token). The definition documents the wire form.
    */
   sessionManaged?: boolean;
+  /**
+   * Superseded by another action of the vendor: still callable (accounts may rely on it), but the
+   * curated tools use `replacedBy`, and the docs mark it.
+   */
+  legacy?: { replacedBy: `${Product}.${string}`; reason: string };
   /** Public documentation page (required for operations that are not in the seeds). */
   docUrl?: string;
   examples?: OperationExample[];

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { operations } from '../core/catalog/index.js';
 import { PRODUCTS, type AnyOperation } from '../core/operation.js';
@@ -24,6 +26,17 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
   default?: unknown;
 };
+
+/** What each operation was checked against: the fidelity fixtures (test/fixtures/fidelity/), the one place that says so. */
+function checkedAgainst(op: AnyOperation): string {
+  if (op.product === 'pbx') return 'not yet checked by the fidelity test (PBX table pending)';
+  const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'fidelity', `${op.product}.json`), 'utf8')) as {
+    source: { repository: string; path: string; commit: string };
+    operations: Record<string, { absent?: string }>;
+  };
+  const where = `${fixture.source.repository} \`${fixture.source.path}\` @ ${fixture.source.commit.slice(0, 12)}`;
+  return fixture.operations[op.action]?.absent ? `not in ${where}; checked against the seed doc only` : where;
+}
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -54,6 +67,9 @@ function section(op: AnyOperation): string {
     `### \`${op.id}\` — ${op.title}`,
     '',
     `Access: **${op.access}**${op.destructive ? ' (destructive)' : ''} · QPS: ${op.qps ?? 'not documented'}${op.pagination ? ` · paginated (${op.pagination.pageParam}/${op.pagination.sizeParam}, max ${op.pagination.maxPageSize})` : ''}${op.docUrl ? ` · [vendor doc](${op.docUrl})` : ''}`,
+    '',
+    ...(op.legacy ? [`**Legacy:** replaced by \`${op.legacy.replacedBy}\`, which the curated tools use. ${op.legacy.reason}`, ''] : []),
+    `Checked against: ${checkedAgainst(op)}`,
     '',
     op.description,
     '',

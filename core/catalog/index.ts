@@ -119,6 +119,7 @@ import volcengine_NumberPoolList from './volcengine/NumberPoolList.js';
 import volcengine_PauseTask from './volcengine/PauseTask.js';
 import volcengine_QueryAudioRecordFileUrl from './volcengine/QueryAudioRecordFileUrl.js';
 import volcengine_QueryCallRecordMsg from './volcengine/QueryCallRecordMsg.js';
+import volcengine_QueryCallRecordMsgV2 from './volcengine/QueryCallRecordMsgV2.js';
 import volcengine_QueryOpenGetResource from './volcengine/QueryOpenGetResource.js';
 import volcengine_QuerySingleInfo from './volcengine/QuerySingleInfo.js';
 import volcengine_QueryUsableResource from './volcengine/QueryUsableResource.js';
@@ -126,6 +127,7 @@ import volcengine_QueryUsableResourceV2 from './volcengine/QueryUsableResourceV2
 import volcengine_ResumeTask from './volcengine/ResumeTask.js';
 import volcengine_SingleBatchAppend from './volcengine/SingleBatchAppend.js';
 import volcengine_SingleCancel from './volcengine/SingleCancel.js';
+import volcengine_SingleCancelV2 from './volcengine/SingleCancelV2.js';
 import volcengine_StopTask from './volcengine/StopTask.js';
 import volcengine_UpdateTask from './volcengine/UpdateTask.js';
 import pbx_extension_dial_extension from './pbx/extension.dial_extension.js';
@@ -263,6 +265,7 @@ export const operations: AnyOperation[] = [
   volcengine_PauseTask,
   volcengine_QueryAudioRecordFileUrl,
   volcengine_QueryCallRecordMsg,
+  volcengine_QueryCallRecordMsgV2,
   volcengine_QueryOpenGetResource,
   volcengine_QuerySingleInfo,
   volcengine_QueryUsableResource,
@@ -270,6 +273,7 @@ export const operations: AnyOperation[] = [
   volcengine_ResumeTask,
   volcengine_SingleBatchAppend,
   volcengine_SingleCancel,
+  volcengine_SingleCancelV2,
   volcengine_StopTask,
   volcengine_UpdateTask,
   pbx_extension_dial_extension,

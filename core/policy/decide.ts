@@ -125,7 +125,7 @@ async function taskContacts(plan: CallPlan, settings: PolicySettings, store: Pol
       'allowUnknownCallees',
     );
   }
-  return (known?.uncounted ?? []).map((raw) => ({ raw, field: `callees of ${plan.taskKey ?? 'the task'}`, kind: 'call', attempts: 1 }));
+  return (known?.uncounted ?? []).map((raw) => ({ raw, field: `callees of ${plan.taskKey ?? 'the task'}`, kind: 'call', attempts: plan.taskAttempts ?? 1 }));
 }
 
 export async function decide(

@@ -74,7 +74,7 @@ const startJob: CallTracker = {
 export const outboundbot: Provider = {
   name: 'outboundbot',
   operations: OPS,
-  chunkSize: 100,
+  chunkSize: 99, // AssignJobs takes at most 99 jobs per request
   trackers: { 'outboundbot.StartJob': startJob },
 
   async placeCall(_invoke, _settings, a) {

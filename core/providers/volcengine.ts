@@ -9,7 +9,7 @@ import type { CallTracker, Provider, ProviderSettings, Script } from './types.js
 const OPS = {
   call: 'volcengine.SingleBatchAppend',
   single: 'volcengine.QuerySingleInfo',
-  records: 'volcengine.QueryCallRecordMsg',
+  records: 'volcengine.QueryCallRecordMsgV2',
   resources: 'volcengine.QueryUsableResourceV2',
   createTask: 'volcengine.CreateTask',
   addCallees: 'volcengine.BatchAppend',
@@ -110,7 +110,7 @@ export const volcengine: Provider = {
       if (str(info.State) !== '3' || !cdrId) return result;
     }
     // Finished (or a call-record ID): the call record tells the outcome (answered, busy, ...); it may take a moment to appear.
-    const records = arr(rec(output(await invoke(OPS.records, { CallIdList: [cdrId] }))).Result).map(rec);
+    const records = arr(rec(rec(output(await invoke(OPS.records, { CallIdList: [cdrId] }))).Result).Records).map(rec);
     const record = records.find((r) => str(r.CallId) === cdrId) ?? records[0];
     if (!record) {
       return info

@@ -359,6 +359,7 @@ export class VolcengineSimulator implements VendorSimulator {
     QuerySingleInfo: (p, c) => this.singleInfo(p, c),
     SingleInfo: (p, c) => this.singleInfo(p, c),
     SingleCancel: (p) => this.singleCancel(p),
+    SingleCancelV2: (p) => this.singleCancel(p),
     QueryUsableResource: (p) => this.usableResources(p).map((r) => ({ ...r, TtsTemplateContent: undefined })),
     QueryUsableResourceV2: (p) => ({ Records: this.usableResources(p) }),
     QueryOpenGetResource: (p) => this.openGetResource(p),
@@ -369,6 +370,7 @@ export class VolcengineSimulator implements VendorSimulator {
     UpdateNumberPoolV2: (p) => this.updateNumberPool(p),
     NumberList: (p) => this.numberList(p),
     QueryCallRecordMsg: (p, c) => this.queryCallRecords(p, c),
+    QueryCallRecordMsgV2: (p, c) => ({ Records: this.queryCallRecords(p, c) }),
     QueryAudioRecordFileUrl: (p, c) => this.recordingUrls(p, c),
   };
 
@@ -680,9 +682,10 @@ export class VolcengineSimulator implements VendorSimulator {
         failList.push({ Phone: phone, SingleOpenId: singleOpenId, Type: '手机号格式错误' });
         return;
       }
-      const trigger = str(item, 'TriggerTime');
-      const triggerAt = trigger === undefined ? now : parseBeijingDateTime(trigger);
-      if (triggerAt === undefined) throw invalid(`List.${i}.TriggerTime`, 'Use yyyy-MM-dd HH:mm:ss.');
+      // Unix ms, as the generated SDK types it (int64); the older doc pages' "yyyy-MM-dd HH:mm:ss" is still understood.
+      const trigger = item.TriggerTime;
+      const triggerAt = trigger === undefined ? now : typeof trigger === 'number' ? trigger : parseBeijingDateTime(trigger);
+      if (triggerAt === undefined) throw invalid(`List.${i}.TriggerTime`, 'Use Unix milliseconds.');
       const single: Single = {
         index: i,
         phone,

@@ -175,9 +175,16 @@ describe('other Volcengine body types', () => {
     expect(output).toMatchObject({ Result: [{ CallId: 'NM1', CallResult: 1, CallDuration: 20, BeginCallTime: 1607588903000 }] });
   });
 
-  it('NumberPoolList posts integers as form text', async () => {
+  it('NumberPoolList posts a JSON body with integers as numbers (generated SDK)', async () => {
     const { request } = await invoke('volcengine.NumberPoolList', { ServiceType: '100', SubServiceType: 102, Limit: 20 }, { Records: [], Total: '0' });
-    expect(new URLSearchParams(request.body).toString()).toBe('ServiceType=100&SubServiceType=102&Limit=20');
+    expect(JSON.parse(request.body)).toEqual({ ServiceType: 100, SubServiceType: 102, Limit: 20 });
+  });
+
+  it('QueryAudioRecordFileUrl is a GET with CallId in the signed query string (generated SDK)', async () => {
+    const { request } = await invoke('volcengine.QueryAudioRecordFileUrl', { CallId: 'NM1' }, { AudioRecordFileUrl: 'https://x/1.wav' });
+    expect(request.method).toBe('GET');
+    expect(request.body).toBe('');
+    expect(Object.fromEntries(new URL(request.url, 'http://x').searchParams)).toEqual({ Action: 'QueryAudioRecordFileUrl', Version: '2022-01-01', CallId: 'NM1' });
   });
 
   it('QueryUsableResourceV2 is a GET with the parameters in the signed query string and no body', async () => {

@@ -66,7 +66,7 @@ describe('planOf: callees in nested lists', () => {
         workingTime: [{ beginTime: '20:00:00', endTime: '23:30:30' }],
       },
     });
-    expect(p).toMatchObject({ billed: true, dials: 'task', taskKey: 'outboundbot:g-1', taskAttempts: 3 });
+    expect(p).toMatchObject({ billed: true, dials: 'start', taskKey: 'outboundbot:g-1', taskAttempts: 3 });
     expect(p.contacts.map((c) => [c.field, c.attempts])).toEqual([
       ['JobsJson[0].contacts[0].phonenumber', 3],
       ['JobsJson[1].contacts[0].phonenumber', 3],

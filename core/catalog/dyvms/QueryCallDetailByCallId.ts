@@ -10,7 +10,7 @@ export default defineOperation({
   title: 'Get one call\'s record by CallId',
   description:
     'Returns the detail record of one call (who, when, how long, carrier status) by its CallId, for every dyvms call type: voice notification, verification code, IVR, double call, SIP, SmartCall and robot calls. ' +
-    'Use it after SingleCallByTts/SingleCallByVoice/IvrCall/SmartCall when no receipt arrived. You must pass the matching ProdId and QueryDate = any time (ms) on the day of the call: the whole day is searched, so a wrong day or product finds nothing. ' +
+    'Use it after SingleCallByTts/SingleCallByVoice/IvrCall/SmartCall when no receipt arrived. You must pass the matching ProdId and QueryDate = a time (ms) at or shortly before the call: the 24 hours after it are searched (not the calendar day), so a later time, a time more than a day earlier, or a wrong product finds nothing. ' +
     'state is the carrier status code (e.g. 200000 answered); duration 0 means not answered. The record may take a while to appear after the call ends.',
   access: 'read',
   resource: 'call',
@@ -22,7 +22,7 @@ export default defineOperation({
       .describe(
         'Product of the call: 11000000300006 voice notification (SingleCallByTts/ByVoice notifications), 11010000138001 voice verification code, 11000000300005 IVR (IvrCall), 11000000300004 double call, 11000000300009 SIP, 11030000180001 intelligent outbound (SmartCall, robot tasks).',
       ),
-    QueryDate: epochMs().describe('A Unix time in milliseconds on the day of the call (e.g. 1553774465000); the whole day is searched. Seconds are refused.'),
+    QueryDate: epochMs().describe('A Unix time in milliseconds at or before the call (e.g. 1553774465000); the records of the 24 hours after it are searched (SDK: 20:00:01 on one day finds calls until 20:00:01 the next). Seconds are refused.'),
   }),
   output: alibabaResponse({
     Data: jsonData(

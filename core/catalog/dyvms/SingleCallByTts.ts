@@ -10,7 +10,7 @@ export default defineOperation({
   description:
     'Places one billed phone call that reads an approved text-to-speech template (voice verification code, or a notification with variables) to one number. ' +
     'Use it for codes and short notices; for a recorded audio file use dyvms.SingleCallByVoice, to collect a key press use dyvms.IvrCall. ' +
-    `Returns CallId: wait for the VoiceReport receipt, or poll dyvms.QueryCallDetailByCallId (ProdId ${PROD_ID.verification} for verification codes, ${PROD_ID.notification} for notifications, QueryDate = the call day in ms). ` +
+    `Returns CallId: wait for the VoiceReport receipt, or poll dyvms.QueryCallDetailByCallId (ProdId ${PROD_ID.verification} for verification codes, ${PROD_ID.notification} for notifications, QueryDate = a time in ms shortly before the call; the 24 hours after it are searched). ` +
     'Traps: the carrier limits each callee to 1 call/minute, 5/hour, 20/day; verification-code templates accept only letters and digits in variables; a retry after a timeout may place a second call, so check by OutId first.',
   access: 'call',
   resource: 'call',
@@ -27,9 +27,9 @@ export default defineOperation({
     CalledNumber: phoneNumber().describe('The one number to call: mainland mobile or fixed line, or country code + number for international/HK/Macao/Taiwan.'),
     TtsCode: z.string().min(1).describe('ID of an approved TTS template of this account, e.g. TTS_100****.'),
     TtsParam: templateVars()
-      .refine((p) => JSON.stringify(p).length < 1000, 'template variables must total under 1000 characters')
+      .refine((p) => JSON.stringify(p).length < 250, 'template variables must total under 250 characters (as JSON text)')
       .optional()
-      .describe('Template variables as an object, e.g. {"code": "123456"} (a JSON string is accepted too); sent as a JSON string. Under 1000 characters, no links.'),
+      .describe('Template variables as an object, e.g. {"code": "123456"} (a JSON string is accepted too); sent as a JSON string. Under 250 characters as JSON text (the SDK\'s limit), no links.'),
     PlayTimes: int(1, 3).optional().describe('How many times the content is played in the call: 1-3 (default 3).'),
     Volume: int(0, 100).optional().describe('Playback volume 0-100 (default 100).'),
     Speed: int(-500, 500).optional().describe('Speech speed -500 to 500.'),

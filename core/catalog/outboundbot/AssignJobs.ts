@@ -28,8 +28,9 @@ export default defineOperation({
       JobsJson: z
         .array(jobSpec())
         .min(1)
+        .max(99)
         .optional()
-        .describe('The callees: a list of jobs, one per callee; each is sent as its own JSON string JobsJson.N. Required unless JobDataParsingTaskId is given.'),
+        .describe('The callees: 1-99 jobs, one per callee (the SDK caps the list at 99); each is sent as its own JSON string JobsJson.N. Required unless JobDataParsingTaskId is given.'),
       StrategyJson: strategyJson().optional(),
       CallingNumber: callingNumbers().optional(),
       RosterType: z.string().min(1).optional().describe('Roster type; "json" (the default) for jobs sent through this API.'),

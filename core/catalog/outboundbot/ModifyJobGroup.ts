@@ -5,6 +5,7 @@ import {
   instanceId,
   jobGroupId,
   jobGroupOut,
+  jobGroupTuning,
   legacyScenarioId,
   outboundbotResponse,
   scenarioFromScript,
@@ -32,6 +33,7 @@ export default defineOperation({
       ScenarioId: legacyScenarioId(),
       StrategyJson: strategyJson().optional(),
       CallingNumber: callingNumbers().optional(),
+      ...jobGroupTuning(),
     })
     .transform(scenarioFromScript),
   output: outboundbotResponse({

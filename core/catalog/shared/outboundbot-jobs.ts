@@ -405,6 +405,36 @@ export function pagedOut<T extends z.ZodType>(item: T) {
   );
 }
 
+/** The job-group settings besides script, numbers and strategy (CreateJobGroup, ModifyJobGroup); SDK 2019-12-26 names. */
+export const jobGroupTuning = () => ({
+  Priority: z.enum(['Urgent', 'Daily']).optional().describe('Priority of the group: Urgent or Daily.'),
+  MinConcurrency: int(0)
+    .optional()
+    .describe('Guaranteed concurrent calls while the group runs; 0 lets the platform share idle lines. Groups of one priority together cannot guarantee more than the instance\'s concurrency.'),
+  RingingDuration: int(1).optional().describe('How long to let a callee ring, in seconds (default 25).'),
+  RecallCallingNumber: z
+    .array(phoneNumber())
+    .min(1)
+    .optional()
+    .describe('Caller numbers for redials, as a list; sent as RecallCallingNumber.1, RecallCallingNumber.2, ...'),
+  RecallStrategyJson: z
+    .strictObject({
+      emptyNumberIgnore: z.boolean().optional().describe('Do not redial numbers that do not exist.'),
+      inArrearsIgnore: z.boolean().optional().describe('Do not redial numbers in arrears.'),
+      outOfServiceIgnore: z.boolean().optional().describe('Do not redial numbers out of service.'),
+    })
+    .optional()
+    .describe('Which failed numbers to skip on redial (each default false); sent as JSON text.'),
+  FlashSmsExtras: z
+    .strictObject({
+      templateId: z.string().min(1).describe('Flash-SMS template ID.'),
+      configId: z.string().min(1).describe('Flash-SMS configuration ID.'),
+      templateContent: z.string().min(1).optional().describe('Flash-SMS text, as the flash-SMS provider gives it.'),
+    })
+    .optional()
+    .describe('Third-party flash-SMS settings, e.g. {"templateId":"104xx","configId":"8037f524-..."}; sent as JSON text.'),
+});
+
 // ---- effects ----
 
 /** What a StrategyJson makes the vendor do: attempts per number and the dialling window (read by the call policy). */

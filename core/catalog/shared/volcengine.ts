@@ -38,7 +38,7 @@ export const callerNumberList = () =>
     'Caller numbers of the pool to call from, as a flat list such as ["13344445555","13255556666"] (a JSON-encoded array inside the list, as in the vendor example, is flattened).',
   );
 
-const hhmmRange = () =>
+export const hhmmRange = () =>
   z
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must be "HH:mm-HH:mm", e.g. "12:00-13:30"')
@@ -59,7 +59,7 @@ export const forbidTimeList = () =>
     )
     .describe('Times when the platform must not call, e.g. [{"Times":["12:00-13:30"],"Weekdays":[1,7]}].');
 
-const jsonObjectText = (max: number) =>
+export const jsonObjectText = (max: number) =>
   z
     .string()
     .refine((s) => {
@@ -72,7 +72,7 @@ const jsonObjectText = (max: number) =>
     }, 'must be a JSON object written as text, e.g. "{\\"code\\":\\"1234\\"}"')
     .refine((s) => s.length <= max, `must be at most ${max} characters`);
 
-const variables = (max: number) =>
+export const variables = (max: number) =>
   z
     .record(z.string(), z.union([z.string(), z.number()]))
     .refine((p) => JSON.stringify(p).length <= max, `variables must total at most ${max} characters as JSON`);
@@ -114,6 +114,13 @@ export const smsConfig = () =>
       }),
     )
     .describe('Hang-up SMS: which SMS template to send after which call results.');
+
+/** A URL the platform pushes call records or recordings to: HTTPS, at most 512 characters (Go SDK max:"512"). */
+export const postUrl = () =>
+  z
+    .url()
+    .max(512)
+    .refine((u) => u.startsWith('https://'), 'must be an https:// URL (the platform pushes only to HTTPS)');
 
 export const startEnd = () => ({
   StartTime: dateTime().describe('When the task may start calling, "yyyy-MM-dd HH:mm:ss" (Beijing time).'),

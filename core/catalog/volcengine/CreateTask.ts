@@ -10,6 +10,7 @@ import {
   resourceKey,
   ringAgainInterval,
   ringAgainTimes,
+  postUrl,
   smsConfig,
   startEnd,
   taskResult,
@@ -17,7 +18,6 @@ import {
 } from '../shared/volcengine.js';
 import { taskScheduleEffects } from '../shared/volcengine.js';
 
-const httpsUrl = () => z.url().refine((u) => u.startsWith('https://'), 'must be an https:// URL (the platform pushes only to HTTPS)');
 
 /** A plain task: every value already has its wire type, so the body is exactly the input. */
 const reminderTask = {
@@ -75,10 +75,10 @@ export default defineOperation({
       Unique: flag().optional().describe('Drop duplicate numbers (default false).'),
       ForbidTimeList: forbidTimeList().optional(),
       SmsConfig: smsConfig().optional(),
-      CallRecordPostUrl: httpsUrl()
+      CallRecordPostUrl: postUrl()
         .optional()
-        .describe('HTTPS URL to which this task\'s call records are pushed (only when call-record callbacks are switched on in the console).'),
-      AudioPostUrl: httpsUrl().optional().describe('HTTPS URL to which this task\'s call recordings are pushed.'),
+        .describe('HTTPS URL (at most 512 characters) to which this task\'s call records are pushed (only when call-record callbacks are switched on in the console).'),
+      AudioPostUrl: postUrl().optional().describe('HTTPS URL (at most 512 characters) to which this task\'s call recordings are pushed.'),
     })
     .refine(endAfterStart, { message: 'EndTime must be after StartTime', path: ['EndTime'] })
     .refine((v) => v.SelectNumberType !== 1 || (v.NumberList?.length ?? 0) > 0, {

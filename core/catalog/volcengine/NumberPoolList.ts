@@ -10,8 +10,8 @@ export default defineOperation({
     'Lists the number pools (groups of caller numbers) of this account, a page at a time. A task or one-off call names its pool with NumberPoolNo. Filter by ServiceType 100 (ordinary voice) and SubServiceType 102 (voice notification) to find the pools usable for notification calls; without filters every pool is listed.',
   access: 'read',
   resource: 'number',
-  // Doc page and Go SDK: POST form body. No JSON-style page exists for this action.
-  bodyType: 'form',
+  // Generated Go SDK (service/vms/api_number_pool_list.go): POST with a JSON body (the 2023 doc page's form body is the older form).
+  bodyType: 'json',
   docUrl: 'https://volcengine.com/docs/6358/173339',
   input: z.strictObject({
     ServiceType: int().optional().describe('Service: 100 = ordinary voice, 200 = privacy numbers.'),

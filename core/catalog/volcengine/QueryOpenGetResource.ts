@@ -7,13 +7,13 @@ export default defineOperation({
   id: 'volcengine.QueryOpenGetResource',
   title: 'List voice resources with their review state',
   description:
-    'Lists this account\'s voice resources (voice files, TTS templates, IVR files) with their review state (0 under review, 1 approved, 2 rejected), filtered by kind, name/key and state, a page at a time (Limit/Offset; Total gives the count). Only approved resources can be used in calls.',
+    'Lists this account\'s voice resources (voice files, TTS templates, IVR files) with their review state (0 under review, 1 approved, 2 rejected), of one kind (Type, required), filtered by name/key and state, a page at a time (Limit/Offset; Total gives the count). Only approved resources can be used in calls.',
   access: 'read',
   resource: 'voiceResource',
   bodyType: 'json',
   docUrl: 'https://www.volcengine.com/docs/6358/1722085',
   input: z.strictObject({
-    Type: resourceTypeFilter().optional(),
+    Type: resourceTypeFilter(),
     Keyword: z.string().min(1).optional().describe('Part of the resource name, or its key.'),
     State: int(0, 2).optional().describe('Review state: 0 = under review, 1 = approved, 2 = rejected.'),
     Limit: limit(100, 10),

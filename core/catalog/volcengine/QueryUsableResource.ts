@@ -5,15 +5,16 @@ import { resourceRecord, resourceTypeFilter } from '../shared/volcengine.js';
 
 export default defineOperation({
   id: 'volcengine.QueryUsableResource',
-  title: 'List usable voice resources (v1)',
+  title: 'List usable voice resources (legacy)',
+  legacy: { replacedBy: 'volcengine.QueryUsableResourceV2', reason: 'The current generated SDK has only QueryUsableResourceV2 (GET, Result.Records[]).' },
   description:
-    'Lists the voice resources of one kind that can be used in calls now (approved voice files, TTS templates or IVR files); the result is a plain list. Prefer volcengine.QueryUsableResourceV2, the documented successor; this older action is known only from the vendor SDKs.',
+    'Lists the voice resources of one kind that can be used in calls now (approved voice files, TTS templates or IVR files); the result is a plain list. Prefer volcengine.QueryUsableResourceV2, its successor, which the curated tools use.',
   access: 'read',
   resource: 'voiceResource',
-  // Go SDK: POST with Type in the query string and an empty body. No doc page was found.
+  // volc-sdk-golang and doc page 173278: POST with Type in the query string and an empty body.
   method: 'POST',
   bodyType: 'query',
-  docUrl: 'https://github.com/volcengine/volc-sdk-golang/blob/main/service/vms/config.go',
+  docUrl: 'https://www.volcengine.com/docs/6358/173278',
   input: z.strictObject({ Type: resourceTypeFilter() }),
   output: volcengineResponse(list(resourceRecord()).describe('Usable resources.')),
   examples: [{ input: { Type: '1' }, wire: { Type: 1 } }],

@@ -3,17 +3,33 @@ import { dateTime, int, list, str, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import {
   callerNumberList,
-  forbidTimeList,
+  hhmmRange,
+  jsonObjectText,
   numberPoolNo,
   phoneItem,
+  postUrl,
   resourceKey,
   ringAgainInterval,
   ringAgainTimes,
   singleOpenId,
+  smsConfig,
   taskType,
+  variables,
 } from '../shared/volcengine.js';
 
 const callee = phoneItem().shape;
+
+// The field types follow the generated Go SDK (volcengine-go-sdk service/vms, built from the gateway's API
+// metadata): PhoneParam and SmsConfig are strings (JSON text), TriggerTime an int64, ForbidTimeList a list of
+// strings. The doc page (Map, Date "2021-09-23 11:11:11") and the python example predate it.
+const BEIJING_OFFSET_MS = 8 * 3600_000;
+
+/** "yyyy-MM-dd HH:mm:ss" in Beijing time, or Unix ms; sent as Unix ms. */
+const triggerTime = () =>
+  z.union([
+    dateTime().transform((s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10), +s.slice(11, 13), +s.slice(14, 16), +s.slice(17, 19)) - BEIJING_OFFSET_MS),
+    int(1_000_000_000_000),
+  ]);
 
 const single = z
   .strictObject({
@@ -31,11 +47,27 @@ const single = z
     SelectNumberRule: int(5, 5).optional().describe('Caller-number rule; only 5 exists (callee\'s area first). Go SDK field, not on the doc page.'),
     RingAgainTimes: ringAgainTimes().optional(),
     RingAgainInterval: ringAgainInterval().optional(),
-    PhoneParam: callee.PhoneParam,
+    PhoneParam: z
+      .union([variables(2048), jsonObjectText(2048)])
+      .transform((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
+      .optional()
+      .describe('Template variables (Type 1 TTS template or 2 IVR), e.g. {"code":"1234"}, at most 2048 characters as JSON; an object or JSON text, sent as JSON text (the SDK types it a string).'),
     TtsContent: callee.TtsContent,
     Ext: callee.Ext,
-    TriggerTime: dateTime().optional().describe('When to place the call, "yyyy-MM-dd HH:mm:ss" (Beijing time); leave out to call now.'),
-    ForbidTimeList: forbidTimeList().optional().describe('Do-not-call windows (Go SDK field, not on the doc page).'),
+    TriggerTime: triggerTime()
+      .optional()
+      .describe('When to place the call: "yyyy-MM-dd HH:mm:ss" (Beijing time) or Unix milliseconds; sent as Unix milliseconds (the SDK types it an int64). Leave out to call now.'),
+    ForbidTimeList: z
+      .array(hhmmRange())
+      .min(1)
+      .optional()
+      .describe('Do-not-call windows of the day, e.g. ["12:00-13:30"] (the SDK types it a list of strings; Go SDK field, not on the doc page).'),
+    SmsConfig: smsConfig()
+      .transform((v) => JSON.stringify(v))
+      .optional()
+      .describe('Hang-up SMS (as in volcengine.CreateTask); sent as JSON text, which the SDK types a string.'),
+    CallRecordPostUrl: postUrl().optional().describe('HTTPS URL (at most 512 characters) to which this call\'s record is pushed.'),
+    AudioPostUrl: postUrl().optional().describe('HTTPS URL (at most 512 characters) to which this call\'s recording is pushed.'),
   })
   .refine((v) => v.NumberType !== 1 || (v.NumberList?.length ?? 0) > 0, { message: 'NumberList is required when NumberType is 1', path: ['NumberList'] });
 
@@ -51,7 +83,7 @@ export default defineOperation({
     callees: ['List[].Phone'],
     dials: 'now',
     attempts: [{ path: 'List[].RingAgainTimes', counts: 'redials' }],
-    window: [{ path: 'List[].TriggerTime', form: 'beijing-datetime', edge: 'start' }],
+    window: [{ path: 'List[].TriggerTime', form: 'epoch-ms', edge: 'start' }],
   },
   tracking: { query: 'volcengine.QuerySingleInfo' },
   destructive: true,
@@ -107,9 +139,46 @@ export default defineOperation({
             NumberList: ['0571123455'],
             RingAgainTimes: 1,
             RingAgainInterval: 5,
-            PhoneParam: { code: '1234' },
+            PhoneParam: '{"code":"1234"}',
             Ext: '1234',
-            TriggerTime: '2021-09-23 11:40:05',
+            TriggerTime: 1632368405000,
+          },
+        ],
+      },
+    },
+    {
+      title: 'Do-not-call windows, hang-up SMS and push URLs',
+      input: {
+        List: [
+          {
+            SingleOpenId: '842faaece',
+            Phone: '13344445555',
+            Type: 0,
+            Resource: '1d44ffc8c45e415fb6e87a2e24a9b3cd',
+            NumberPoolNo: 'NP123456',
+            PhoneParam: '{"name":"Li"}',
+            TriggerTime: 1632368405000,
+            ForbidTimeList: ['12:00-13:30'],
+            SmsConfig: [{ TemplateId: '1234', Sign: '【ABCD】', StatusSet: [7] }],
+            CallRecordPostUrl: 'https://abc.com/cdr',
+            AudioPostUrl: 'https://abc.com/audio',
+          },
+        ],
+      },
+      wire: {
+        List: [
+          {
+            SingleOpenId: '842faaece',
+            Phone: '13344445555',
+            Type: 0,
+            Resource: '1d44ffc8c45e415fb6e87a2e24a9b3cd',
+            NumberPoolNo: 'NP123456',
+            PhoneParam: '{"name":"Li"}',
+            TriggerTime: 1632368405000,
+            ForbidTimeList: ['12:00-13:30'],
+            SmsConfig: '[{"TemplateId":"1234","Sign":"【ABCD】","StatusSet":[7]}]',
+            CallRecordPostUrl: 'https://abc.com/cdr',
+            AudioPostUrl: 'https://abc.com/audio',
           },
         ],
       },

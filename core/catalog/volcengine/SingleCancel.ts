@@ -5,18 +5,18 @@ import { singleOpenId } from '../shared/volcengine.js';
 
 export default defineOperation({
   id: 'volcengine.SingleCancel',
-  title: 'Cancel a one-off call not yet placed',
+  title: 'Cancel a one-off call not yet placed (legacy)',
+  legacy: { replacedBy: 'volcengine.SingleCancelV2', reason: 'The current generated SDK has only SingleCancelV2 (POST JSON).' },
   description:
-    'Cancels a call queued with volcengine.SingleBatchAppend (for example one with a later TriggerTime) before it is dialled. A call already placed is not affected; check with volcengine.QuerySingleInfo. Answers with no result fields on success.',
+    'Cancels a call queued with volcengine.SingleBatchAppend (for example one with a later TriggerTime) before it is dialled. A call already placed is not affected; check with volcengine.QuerySingleInfo. Legacy GET form of volcengine.SingleCancelV2, which the curated tools use; prefer V2.',
   access: 'write',
   resource: 'singleCall',
   check: ['SingleOpenId'],
   idempotent: true,
-  // Only the Go/Java SDKs document the wire form (GET, SingleOpenId in the query string); the doc page's
-  // content was not found.
+  // Doc page 172954: GET, SingleOpenId in the query string; the Result echoes SingleOpenId.
   bodyType: 'query',
-  docUrl: 'https://github.com/volcengine/volc-sdk-golang/blob/main/service/vms/config.go',
+  docUrl: 'https://www.volcengine.com/docs/6358/172954',
   input: z.strictObject({ SingleOpenId: singleOpenId() }),
-  output: volcengineResponse(z.looseObject({})),
+  output: volcengineResponse(z.looseObject({ SingleOpenId: z.string().optional().describe('The cancelled call\'s SingleOpenId.') })),
   examples: [{ input: { SingleOpenId: '842faaecd' }, wire: { SingleOpenId: '842faaecd' } }],
 });
