@@ -7,7 +7,6 @@
 // sandbox issued, the MCP bearer token, and the wrong secrets used to provoke signature errors.
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -15,7 +14,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeProduct } from '../../nodes/shared/execute.js';
 import { DEFAULT_INSTANCE_ID, DEFAULT_SCRIPT_ID } from '../../sandbox/outboundbot/state.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { fakeExecute } from '../n8n/helpers.js';
 import { pool } from './support/clients.js';
 import { recordFigures } from './support/figures.js';
@@ -199,8 +199,8 @@ describe('secrets never leak', () => {
 
   function stdioClient(args: string[]): { client: Client; transport: StdioClientTransport; stderr: () => string } {
     const transport = new StdioClientTransport({
-      command: join(ROOT, 'node_modules', '.bin', 'tsx'),
-      args: [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args],
+      command: packedCallbridgeBin(),
+      args: ['mcp', ...args],
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stderr: 'pipe',
     });
