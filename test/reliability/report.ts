@@ -160,7 +160,7 @@ for MCP HTTP also refusals (no or wrong token, foreign Origin, oversized body, n
 `);
 out.push(
   table(
-    ['surface', 'outputs scanned', 'characters'],
+    ['surface', 'outputs scanned', 'bytes of output'],
     Object.entries((secrets.surfaces ?? {}) as Record<string, Json>).map(([s, v]) => [s, n(v.outputs), n(v.bytes)]),
   ),
 );
