@@ -233,7 +233,7 @@ describe('secrets never leak', () => {
       const { client, transport, stderr } = stdioClient([...args]);
       await client.connect(transport);
       try {
-        await mcpScenarios(surface, client, !args.includes('--dry-run'));
+        await mcpScenarios(surface, client, surface !== 'mcp-stdio-dry-run');
       } finally {
         await client.close();
       }

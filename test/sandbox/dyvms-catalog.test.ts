@@ -45,7 +45,7 @@ describe('every dyvms catalog example against the simulator', () => {
   it('has examples', () => expect(examples.length).toBeGreaterThan(30));
 
   it('the table of examples naming missing objects lists real examples only', () => {
-    const labels = new Set(examples.map(([label]) => label));
+    const labels = new Set<string>(examples.map(([label]) => label));
     expect(Object.keys(NAMES_A_MISSING_OBJECT).filter((label) => !labels.has(label))).toEqual([]);
   });
 
