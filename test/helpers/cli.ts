@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { packedCallbridgeBin } from './packed-callbridge.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -9,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the callbridge CLI from source (tsx) with exactly the given environment (plus PATH). */
+/** Runs the shipped callbridge CLI (the packed tarball, installed) with exactly the given environment (plus PATH). */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'mcp', 'cli.ts'), ...args], {
+    const child = spawn(packedCallbridgeBin(), args, {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

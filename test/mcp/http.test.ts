@@ -1,7 +1,6 @@
 // Stateless Streamable HTTP: the SDK client end to end, and the transport's refusals.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
@@ -11,7 +10,8 @@ import { resolveConfig } from '../../mcp/guardrails/config.js';
 import { createServerDeps } from '../../mcp/server/command.js';
 import { checkHttpOptions, startHttpServer, type RunningHttpServer } from '../../mcp/server/http.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { expectNoSecrets, textOf } from './helpers/harness.js';
 
 const TOKEN = 'test-token-0123456789';
@@ -155,7 +155,7 @@ describe('callbridge mcp --http', () => {
   });
 
   it('the CLI serves HTTP with a token from the environment', async () => {
-    const child: ChildProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'mcp', 'cli.ts'), 'mcp', '--http', '--port', '0', '--calling-hours', 'off'], {
+    const child: ChildProcess = spawn(packedCallbridgeBin(), ['mcp', '--http', '--port', '0', '--calling-hours', 'off'], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...sandbox.env, CALLBRIDGE_MCP_TOKEN: TOKEN },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

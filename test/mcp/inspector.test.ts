@@ -12,11 +12,11 @@ import { resolveConfig } from '../../mcp/guardrails/config.js';
 import { createServerDeps } from '../../mcp/server/command.js';
 import { startHttpServer, type RunningHttpServer } from '../../mcp/server/http.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
-import { ROOT } from '../helpers/cli.js';
+import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { SECRETS } from './helpers/harness.js';
 
 const INSPECTOR = process.env.MCP_INSPECTOR_BIN;
-const SERVER = [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'mcp', 'cli.ts'), 'mcp'];
+const SERVER = [packedCallbridgeBin(), 'mcp'];
 
 function requireInspector(): string {
   if (!INSPECTOR) {

@@ -1,11 +1,10 @@
 // The real CLI (`callbridge mcp`, spawned) driven by the official SDK client over stdio.
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ElicitRequestSchema, type CallToolResult, type Progress } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
-import { ROOT } from '../helpers/cli.js';
+import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { expectNoSecrets, textOf } from './helpers/harness.js';
 
 let sandbox: RunningSandbox;
@@ -24,8 +23,8 @@ interface Spawned {
 
 async function spawnServer(args: string[], env: Record<string, string>, capabilities: Record<string, unknown> = {}): Promise<Spawned> {
   const transport = new StdioClientTransport({
-    command: join(ROOT, 'node_modules', '.bin', 'tsx'),
-    args: [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args],
+    command: packedCallbridgeBin(),
+    args: ['mcp', ...args],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
     stderr: 'pipe',
   });

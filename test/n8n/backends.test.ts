@@ -158,8 +158,13 @@ describe('Outbound Bot node', () => {
     const jobJson = JSON.parse(new URLSearchParams(started.requests[0].body).get('JobJson') ?? '{}');
     expect(jobJson).toEqual({ contacts: [{ phonenumber: '13700000001', name: 'Callee 0', referenceId: 'ref-0' }], extras: [{ key: 'orderId', value: 'A0' }] });
     const taskIds = jobs.map((j) => ((j.json.TaskIds as IDataObject[])[0] as IDataObject).Value as string);
-    // Let the calls end (the sandbox runs 60x faster than real time).
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // Wait until the sandbox has ended every one of these calls (recordings exist only then).
+    const deadline = Date.now() + 30_000;
+    const ended = () => numbers.every((n) => sandbox.context.calls().some((c) => c.number === n && c.endAt !== undefined));
+    while (!ended()) {
+      if (Date.now() > deadline) throw new Error('the sandbox did not end the StartJob calls within 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const download = fakeExecute({
       continueOnFail: true,
       credentials,

@@ -149,8 +149,12 @@ beforeAll(async () => {
   await sandbox.setFaults('');
   phases.attemptsMs = Date.now() - runStarted;
   const settleStarted = Date.now();
-  // Answers the client gave up on (timeouts) are still on the slow link.
-  await new Promise((r) => setTimeout(r, SLOW_LINK_MS + 200));
+  // Answers the client gave up on (timeouts) may still be on the slow link: wait until it has no connection left.
+  const drained = Date.now() + 30_000;
+  while (slowLink.openConnections() > 0) {
+    if (Date.now() > drained) throw new Error(`the slow link still holds ${slowLink.openConnections()} connections after 30 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 
   // 3. Read the vendors' own state back, fault-free, and wait for every successful intent's calls.
   for (const run of runs.values()) {

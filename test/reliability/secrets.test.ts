@@ -7,7 +7,6 @@
 // sandbox issued, the MCP bearer token, and the wrong secrets used to provoke signature errors.
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -15,7 +14,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeProduct } from '../../nodes/shared/execute.js';
 import { DEFAULT_INSTANCE_ID, DEFAULT_SCRIPT_ID } from '../../sandbox/outboundbot/state.js';
-import { ROOT, runCli } from '../helpers/cli.js';
+import { runCli } from '../helpers/cli.js';
+import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { fakeExecute } from '../n8n/helpers.js';
 import { pool } from './support/clients.js';
 import { recordFigures } from './support/figures.js';
@@ -44,6 +44,16 @@ const FAULTS = [
   'pbx.outbound.playprompt:reset-before-processing=1',
   'outboundbot.ListScripts:throttle=1',
 ].join(';');
+
+/** What a tool result says when each kind of injected fault really happened. */
+const FAULT_SHOWN = {
+  // The connection closed after the request was sent: the client cannot know whether it was carried out.
+  resetAfter: /Outcome unknown: dyvms\.SingleCallByVoice: no answer from dyvms: UND_ERR_SOCKET/,
+  resetBefore: /Outcome unknown: pbx\.outbound\.playprompt: no answer from pbx: UND_ERR_SOCKET/,
+  http5xxOnWrite: /Outcome unknown: volcengine\.SingleBatchAppend failed: InternalError/,
+  http5xxOnRead: /dyvms\.QueryCallDetailByCallId failed: ServiceUnavailable/,
+  throttled: /outboundbot\.ListScripts failed: Throttling\.User/,
+};
 
 let sandbox: ObservedSandbox;
 let env: Record<string, string>;
@@ -168,22 +178,28 @@ describe('secrets never leak', () => {
   }, 180_000);
 
   /** One pass of tool calls covering every kind of outcome; every result, error and the server's log is scanned. */
-  async function mcpScenarios(surface: string, client: Client): Promise<void> {
-    const call = async (label: string, name: string, args: Record<string, unknown>) => {
+  async function mcpScenarios(surface: string, client: Client, live: boolean): Promise<void> {
+    /** `fault`: what the result must say when the sandbox's injected fault really happened (live runs only). */
+    const call = async (label: string, name: string, args: Record<string, unknown>, fault?: RegExp) => {
+      let text: string;
       try {
-        scanner.scan(surface, label, await client.callTool({ name, arguments: args }));
+        const result = await client.callTool({ name, arguments: args });
+        scanner.scan(surface, label, result);
+        text = JSON.stringify(result);
       } catch (error) {
         scanner.scan(surface, `${label} (thrown)`, error);
+        text = String(error);
       }
+      if (live && fault) expect(text, `${surface} ${label}: the injected fault did not show`).toMatch(fault);
     };
     scanner.scan(surface, 'tools/list', await client.listTools());
     await call('place_call dyvms', 'place_call', { provider: 'dyvms', to: '13600001001', tts_template: 'TTS_100001', tts_params: { code: '1' } });
-    await call('place_call dyvms, reset after processing', 'place_call', { provider: 'dyvms', to: '13600001002', voice_file: 'v.wav' });
-    await call('place_call volcengine, 5xx', 'place_call', { provider: 'volcengine', to: '13600001003', tts_template: 'sandbox-tts-001', caller_id: 'NP162212345678900001' });
-    await call('place_call pbx, reset before processing', 'place_call', { provider: 'pbx', to: '13600001004', prompt: 'welcome' });
-    await call('get_call_result dyvms, 5xx', 'get_call_result', { provider: 'dyvms', call_id: '1^2' });
+    await call('place_call dyvms, reset after processing', 'place_call', { provider: 'dyvms', to: '13600001002', voice_file: 'v.wav' }, FAULT_SHOWN.resetAfter);
+    await call('place_call volcengine, 5xx', 'place_call', { provider: 'volcengine', to: '13600001003', tts_template: 'sandbox-tts-001', caller_id: 'NP162212345678900001' }, FAULT_SHOWN.http5xxOnWrite);
+    await call('place_call pbx, reset before processing', 'place_call', { provider: 'pbx', to: '13600001004', prompt: 'welcome' }, FAULT_SHOWN.resetBefore);
+    await call('get_call_result dyvms, 5xx', 'get_call_result', { provider: 'dyvms', call_id: '1^2' }, FAULT_SHOWN.http5xxOnRead);
     await call('list_robot_scripts dyvms', 'list_robot_scripts', { provider: 'dyvms' });
-    await call('list_robot_scripts outboundbot, throttled', 'list_robot_scripts', { provider: 'outboundbot' });
+    await call('list_robot_scripts outboundbot, throttled', 'list_robot_scripts', { provider: 'outboundbot' }, FAULT_SHOWN.throttled);
     await call('list_robot_scripts volcengine', 'list_robot_scripts', { provider: 'volcengine' });
     await call('invoke pbx dial', 'invoke_operation', { id: 'pbx.extension.dial_outbound', input: { extid: '1000', outto: '13600001005' } });
     await call('invoke pbx vendor error', 'invoke_operation', { id: 'pbx.extension.dial_outbound', input: { extid: '9999', outto: '13600001006' } });
@@ -199,8 +215,8 @@ describe('secrets never leak', () => {
 
   function stdioClient(args: string[]): { client: Client; transport: StdioClientTransport; stderr: () => string } {
     const transport = new StdioClientTransport({
-      command: join(ROOT, 'node_modules', '.bin', 'tsx'),
-      args: [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args],
+      command: packedCallbridgeBin(),
+      args: ['mcp', ...args],
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
       stderr: 'pipe',
     });
@@ -217,7 +233,7 @@ describe('secrets never leak', () => {
       const { client, transport, stderr } = stdioClient([...args]);
       await client.connect(transport);
       try {
-        await mcpScenarios(surface, client);
+        await mcpScenarios(surface, client, surface !== 'mcp-stdio-dry-run');
       } finally {
         await client.close();
       }
@@ -233,7 +249,7 @@ describe('secrets never leak', () => {
       const client = new Client({ name: 'secrets-http', version: '1' });
       await client.connect(new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: { authorization: `Bearer ${MCP_TOKEN}` } } }));
       try {
-        await mcpScenarios('mcp-http', client);
+        await mcpScenarios('mcp-http', client, true);
       } finally {
         await client.close();
       }

@@ -10,6 +10,7 @@ import { systemRuntime } from '../../mcp/runtime.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { PlacedCall } from '../../sandbox/types.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
+import { manualClock } from './helpers.js';
 
 const USER = 'api';
 const PASSWORD = 'pbx-test-password';
@@ -188,10 +189,12 @@ describe('PBX simulator through the callbridge client', () => {
   });
 });
 
-describe('PBX sessions over sandbox time (speed 3000: 30 minutes pass in 0.6 s)', () => {
+describe('PBX sessions over sandbox time (a clock the test steps by hand)', () => {
   let fast: RunningSandbox;
+  const clock = manualClock();
+  const minutes = (n: number) => clock.advance(n * 60_000);
   beforeAll(async () => {
-    fast = await startSandbox({ speed: 3000, seed: 'pbx-fast', env });
+    fast = await startSandbox({ clock, seed: 'pbx-fast', env });
   });
   afterAll(async () => {
     await fast?.close();
@@ -201,16 +204,16 @@ describe('PBX sessions over sandbox time (speed 3000: 30 minutes pass in 0.6 s)'
     const first = await raw(fast, '/api/v1.1.0/login', { username: USER, password: md5(PASSWORD), port: '8260' });
     const token = first.token as string;
     for (let i = 0; i < 5; i++) {
-      await new Promise((r) => setTimeout(r, 200)); // 10 sandbox minutes
+      minutes(10);
       expect(await raw(fast, `/api/v1.1.0/heartbeat?token=${token}`, {})).toEqual({ status: 'Success' });
     }
-    await new Promise((r) => setTimeout(r, 700)); // 35 idle sandbox minutes
+    minutes(35);
     expect(await raw(fast, `/api/v1.1.0/heartbeat?token=${token}`, {})).toEqual({ status: 'Failed', errno: '20004' });
 
     const transport = counting();
     const client = pbxClient(fast, transport);
     await client.invoke('pbx.extensionlist.query', {});
-    await new Promise((r) => setTimeout(r, 700));
+    minutes(35);
     await client.invoke('pbx.extensionlist.query', {});
     expect(transport.sent.filter((r) => r.url.includes('/login'))).toHaveLength(2);
   });
@@ -225,7 +228,9 @@ describe('PBX sessions over sandbox time (speed 3000: 30 minutes pass in 0.6 s)'
     }
     // Five failures in a row: even the right password is refused now.
     expect(await raw(fast, '/api/v1.1.0/login', { username: USER, password: md5(PASSWORD), port: '8260' })).toEqual({ status: 'Failed', errno: '20002' });
-    await new Promise((r) => setTimeout(r, 250)); // 12.5 sandbox minutes
+    minutes(9);
+    expect(await raw(fast, '/api/v1.1.0/login', { username: USER, password: md5(PASSWORD), port: '8260' })).toEqual({ status: 'Failed', errno: '20002' });
+    minutes(2);
     expect((await raw(fast, '/api/v1.1.0/login', { username: USER, password: md5(PASSWORD), port: '8260' })).status).toBe('Success');
   });
 });

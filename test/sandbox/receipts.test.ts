@@ -34,6 +34,20 @@ const until = async (check: () => boolean, ms = 10_000) => {
   }
 };
 
+/**
+ * Waits until the sandbox's pushes to `url` have settled: every push the receiver got is in the sandbox's
+ * log (answered) and no retry is waiting. Nothing more can arrive unless the sandbox pushes something new.
+ */
+async function settled(sb: RunningSandbox, rx: { url: string; received: Received[] }): Promise<void> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const log = await getJson<{ attempts: { url: string }[]; pendingRetries: number }>(`${sb.url}/_sandbox/pushes`);
+    if (log.pendingRetries === 0 && log.attempts.filter((a) => a.url === rx.url).length === rx.received.length) return;
+    if (Date.now() > end) throw new Error(`pushes to ${rx.url} did not settle`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const kind = (m: Record<string, unknown>) => ('record_file' in m ? 'VoiceRecordReport' : 'status_time' in m ? 'VoiceCallReport' : 'VoiceReport');
 
 describe('Alibaba HTTP batch push of receipts', () => {
@@ -58,7 +72,7 @@ describe('Alibaba HTTP batch push of receipts', () => {
     }
     const reports = () => rx.received.flatMap((r) => r.body).filter((m) => kind(m) === 'VoiceReport');
     await until(() => reports().length === 3);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(sb, rx);
     expect(reports().map((m) => m.call_id).sort()).toEqual([...ids].sort());
     for (const report of reports()) {
       const call = sb.context.getCall(String(report.call_id));
@@ -84,7 +98,7 @@ describe('Alibaba HTTP batch push of receipts', () => {
     const mine = () => rx.received.filter((r) => r.body.some((m) => m.call_id === out.CallId));
     // at speed 1000: +60 ms, +300 ms, +600 ms of real time
     await until(() => mine().length === 4);
-    await new Promise((r) => setTimeout(r, 900));
+    await settled(sb, rx);
     const attempts = mine();
     expect(attempts).toHaveLength(4);
     expect(attempts.every((a) => JSON.stringify(a.body) === JSON.stringify(attempts[0].body))).toBe(true);
@@ -104,7 +118,7 @@ describe('Alibaba HTTP batch push of receipts', () => {
     const out = (await cb.client.invoke('dyvms.SingleCallByTts', { CalledNumber: '13500000098', TtsCode: 'TTS_1' })) as { CallId: string };
     const mine = () => rx.received.filter((r) => r.body.some((m) => m.call_id === out.CallId));
     await until(() => mine().length === 2);
-    await new Promise((r) => setTimeout(r, 1200));
+    await settled(sb, rx);
     expect(mine()).toHaveLength(2);
     await postJson(`${sb.url}/_sandbox/config`, { receiptUrls: null });
     await rx.close();

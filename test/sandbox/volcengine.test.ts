@@ -87,9 +87,13 @@ describe('Volcengine simulator through the callbridge client', () => {
 
     await client.invoke('volcengine.PauseTask', { TaskOpenId: taskId });
     const atPause = (await calls(`taskId=${taskId}`)).length;
-    // While paused, calls in progress finish but no new ones start (100x speed: 1 s real = 100 s sandbox).
-    await new Promise((r) => setTimeout(r, 1200));
-    expect((await calls(`taskId=${taskId}`)).length).toBe(atPause);
+    // While paused, calls in progress finish but no new ones start (running, the task would replace each
+    // finished call at once: Concurrency 2).
+    const afterPause = await waitFor('the calls in progress at the pause to end', async () => {
+      const list = await calls(`taskId=${taskId}`);
+      return list.every((c) => c.endAt !== undefined) ? list : undefined;
+    });
+    expect(afterPause.length).toBe(atPause);
     await expect(client.invoke('volcengine.PauseTask', { TaskOpenId: taskId })).rejects.toMatchObject({ code: 'OperationDenied' });
 
     await client.invoke('volcengine.ResumeTask', { TaskOpenId: taskId });

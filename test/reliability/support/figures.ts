@@ -1,6 +1,8 @@
 // Figures the reliability tests measured, one JSON file per test file under artifacts/reliability/
-// (git-ignored). `npx tsx test/reliability/report.ts` turns them into docs/reliability.md.
+// (git-ignored). `npx tsx test/reliability/report.ts` copies them to docs/reliability-figures.json and
+// renders docs/reliability.md and README.md's Reliability section from them.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 export const FIGURES_DIR = process.env.CALLBRIDGE_RELIABILITY_FIGURES ?? join(import.meta.dirname, '..', '..', '..', 'artifacts', 'reliability');
@@ -17,6 +19,8 @@ export function recordFigures(file: string, key: string, data: unknown): void {
   }
   current[key] = data;
   current._updated = new Date().toISOString();
+  current._node = process.version;
+  current._cpus = cpus().length;
   writeFileSync(path, `${JSON.stringify(current, null, 2)}\n`);
 }
 

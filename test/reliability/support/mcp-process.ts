@@ -1,8 +1,7 @@
 // `callbridge mcp` as a separate process (the CLI from source), so a test measures the server the
 // way a user runs it: stdio, or --http on 127.0.0.1 with its URL read from stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT } from '../../helpers/cli.js';
+import { packedCallbridgeBin } from '../../helpers/packed-callbridge.js';
 
 export interface McpProcess {
   child: ChildProcess;
@@ -17,7 +16,7 @@ export interface McpHttpProcess extends McpProcess {
 }
 
 export function spawnMcp(args: string[], env: Record<string, string>): McpProcess {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'mcp', 'cli.ts'), 'mcp', ...args], {
+  const child = spawn(packedCallbridgeBin(), ['mcp', ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -35,10 +35,39 @@ export function deepText(value: unknown, seen = new Set<unknown>()): string {
   return parts.join('\n');
 }
 
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).byteLength;
+
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The size of an output as it leaves the front end: a text's UTF-8 bytes, an object's JSON (how MCP and
+ * n8n carry it), an error's name, message, stack and own fields (and its cause's). Not deepText's length,
+ * which repeats nested values once per level.
+ */
+export function outputBytes(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  if (typeof value === 'string') return utf8Bytes(value);
+  if (value instanceof Uint8Array) return value.byteLength;
+  if (value instanceof Error) {
+    const own = [value.name, value.message, value.stack ?? '', jsonText(value)].join('\n');
+    return utf8Bytes(own) + (value.cause !== undefined && value.cause !== value ? outputBytes(value.cause) : 0);
+  }
+  return utf8Bytes(jsonText(value));
+}
+
 export interface Scanned {
   surface: string;
   label: string;
+  /** Every string inside the output, for the search (nested values may appear more than once). */
   text: string;
+  /** The output's own size (outputBytes). */
+  bytes: number;
 }
 
 export class SecretScanner {
@@ -61,7 +90,7 @@ export class SecretScanner {
   }
 
   scan(surface: string, label: string, value: unknown): void {
-    const entry = { surface, label, text: deepText(value) };
+    const entry = { surface, label, text: deepText(value), bytes: outputBytes(value) };
     this.scanned.push(entry);
     this.hits.push(...this.check(entry));
   }
@@ -90,7 +119,7 @@ export class SecretScanner {
     for (const s of this.scanned) {
       const entry = (out[s.surface] ??= { outputs: 0, bytes: 0 });
       entry.outputs++;
-      entry.bytes += s.text.length;
+      entry.bytes += s.bytes;
     }
     return out;
   }

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface SlowLink {
   url: string;
+  /** Connections still open (a held answer, or a request on its way). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startSlowLink(targetPort: number, holdMs: number): Promise
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    openConnections: () => sockets.size,
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
