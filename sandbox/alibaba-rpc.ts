@@ -1,10 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { catalog } from '../core/registry.js';
 import type { AnyOperation } from '../core/operation.js';
-import { rpcSignature, rpcStringToSign } from '../core/signing/alibaba.js';
 import { decodeRpcInput, shapeOf, wireName } from './alibaba-decode.js';
 import { requestId as newRequestId } from './ids.js';
 import { ExpiringSet, TokenBuckets } from './limits.js';
+import { alibabaSignature, alibabaStringToSign } from './signatures/alibaba-rpc-v1.js';
 import type { SandboxContext, SandboxRequest, SandboxResponse } from './types.js';
 
 /**
@@ -152,14 +152,14 @@ export class RpcGate {
     }
     const account = context.accounts.alibaba;
     if (params.AccessKeyId !== account.accessKeyId) return this.fail(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.', id);
-    const method = request.method as 'GET' | 'POST';
-    const expected = rpcSignature(method, params, account.accessKeySecret);
+    const method = request.method;
+    const expected = alibabaSignature(method, params, account.accessKeySecret);
     const given = Buffer.from(params.Signature);
     if (given.length !== Buffer.byteLength(expected) || !timingSafeEqual(given, Buffer.from(expected))) {
       return this.fail(
         400,
         'SignatureDoesNotMatch',
-        `Specified signature is not matched with our calculation. server string to sign is:${rpcStringToSign(method, params)}`,
+        `Specified signature is not matched with our calculation. server string to sign is:${alibabaStringToSign(method, params)}`,
         id,
       );
     }

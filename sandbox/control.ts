@@ -55,9 +55,9 @@ function filterCalls(calls: PlacedCall[], query: Record<string, string>): Placed
 export const CONTROL_ROUTES = {
   'GET /_sandbox/calls': 'every call placed (filters: vendor, operation, number, outId, taskId, status)',
   'GET /_sandbox/calls/<id>': 'one call',
-  'GET /_sandbox/faults': 'the fault spec in force',
+  'GET /_sandbox/faults': 'the fault spec in force, and how often each fault was injected per operation',
   'POST /_sandbox/faults': 'body: SPEC text or {"spec": "..."}; replaces the faults (empty clears them)',
-  'POST /_sandbox/reset': 'forgets calls, tasks, nonces, throttling state and pushes (faults and config stay)',
+  'POST /_sandbox/reset': 'forgets calls, tasks, nonces, throttling state, pushes and the counts of injected faults (fault rules and config stay)',
   'GET /_sandbox/config': 'live settings',
   'POST /_sandbox/config': 'body: {"receiptUrl": "http://...", "taskConcurrency": 50, ...}',
   'GET /_sandbox/pushes': 'receipt push attempts (latest 2000)',
@@ -79,7 +79,7 @@ export function handleControl(request: SandboxRequest, target: ControlTarget): S
       const call = context.getCall(decodeURIComponent(path.slice('/_sandbox/calls/'.length)));
       return call ? json(200, call) : json(404, { error: 'no such call' });
     }
-    if (route === 'GET /_sandbox/faults') return json(200, { spec: target.faults.spec, rules: target.faults.list() });
+    if (route === 'GET /_sandbox/faults') return json(200, { spec: target.faults.spec, rules: target.faults.list(), injected: target.faults.injected() });
     if (route === 'POST /_sandbox/faults') {
       const body = parseBody(request.body);
       const spec = typeof body === 'string' ? body : typeof body.spec === 'string' ? body.spec : undefined;

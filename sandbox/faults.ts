@@ -5,10 +5,24 @@ import type { Rng } from './types.js';
  * The operation id is `<vendor>.<Action>` (dyvms/outboundbot: Action parameter; volcengine: Action query;
  * pbx: the API path after /api/<version>/ with `/` as `.`); `*` matches any run of characters
  * (`dyvms.*`, `*`). Faults: latency (ms), and probabilities 0..1 for 5xx, throttle,
- * reset-before-processing, reset-after-processing, malformed.
+ * reset-before-processing (all three: the simulator never sees the request), reset-after-processing,
+ * 5xx-after-processing, timeout-after-processing and malformed (the simulator carries the request out,
+ * then the answer is lost, replaced by a 5xx, held until the client gives up, or cut in half).
+ * New faults are appended to the list: the order of the draws, and so every seeded run, stays the same.
  */
-export const PROBABILITY_FAULTS = ['5xx', 'throttle', 'reset-before-processing', 'reset-after-processing', 'malformed'] as const;
+export const PROBABILITY_FAULTS = [
+  '5xx',
+  'throttle',
+  'reset-before-processing',
+  'reset-after-processing',
+  'malformed',
+  '5xx-after-processing',
+  'timeout-after-processing',
+] as const;
 export type ProbabilityFault = (typeof PROBABILITY_FAULTS)[number];
+
+/** Faults after which the simulator has carried the request out but the client gets no usable answer. */
+export const AFTER_PROCESSING_FAULTS: ReadonlySet<ProbabilityFault> = new Set(['reset-after-processing', '5xx-after-processing', 'timeout-after-processing', 'malformed']);
 
 export interface FaultRule {
   operation: string;
@@ -75,6 +89,8 @@ export interface FaultDecision {
 
 export class Faults {
   private rules: FaultRule[] = [];
+  /** How often each fault was injected, per operation id (the sandbox's own record; GET /_sandbox/faults). */
+  private readonly counts = new Map<string, Partial<Record<ProbabilityFault, number>>>();
 
   constructor(private readonly rng: Rng) {}
 
@@ -101,8 +117,23 @@ export class Faults {
     }
     for (const fault of PROBABILITY_FAULTS) {
       const p = probabilities[fault];
-      if (p && this.rng.next() < p) return { latencyMs, fault };
+      if (p && this.rng.next() < p) {
+        const counts = this.counts.get(operation) ?? {};
+        counts[fault] = (counts[fault] ?? 0) + 1;
+        this.counts.set(operation, counts);
+        return { latencyMs, fault };
+      }
     }
     return { latencyMs };
+  }
+
+  /** Forgets the counts of injected faults (POST /_sandbox/reset); the rules stay. */
+  forgetInjected(): void {
+    this.counts.clear();
+  }
+
+  /** Faults injected so far, per operation id. */
+  injected(): Record<string, Partial<Record<ProbabilityFault, number>>> {
+    return Object.fromEntries([...this.counts].map(([op, counts]) => [op, { ...counts }]));
   }
 }

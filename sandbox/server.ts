@@ -9,7 +9,7 @@ import createDyvms from './dyvms/index.js';
 import createOutboundbot from './outboundbot/index.js';
 import createPbx from './pbx/index.js';
 import createVolcengine from './volcengine/index.js';
-import { Faults, type FaultRule } from './faults.js';
+import { AFTER_PROCESSING_FAULTS, Faults, type FaultRule } from './faults.js';
 import { Pusher } from './push.js';
 import { deriveRng } from './rng.js';
 import type { SandboxClock, SandboxConfig, SandboxContext, SandboxRequest, SandboxResponse, VendorName, VendorSimulator } from './types.js';
@@ -95,6 +95,17 @@ function send(res: ServerResponse, response: SandboxResponse): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The longest a timeout-after-processing answer is held before the connection is dropped. */
+const MAX_HOLD_MS = 10 * 60_000;
+
+/** Never answers: holds the connection until the client gives up and closes it (at most MAX_HOLD_MS). */
+function holdUntilClientGivesUp(req: IncomingMessage): void {
+  const socket = req.socket;
+  const timer = setTimeout(() => socket.destroy(), MAX_HOLD_MS);
+  timer.unref();
+  socket.once('close', () => clearTimeout(timer));
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const seed = options.seed ?? 1;
   const clock = options.clock ?? createClock(options.speed ?? 1);
@@ -135,6 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const reset = () => {
     engine.reset();
     pusher.reset();
+    faults.forgetInjected();
     for (const sim of simulators.values()) sim.reset();
   };
   const target = { context, faults, pusher, seed, reset };
@@ -169,6 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }
       const request: SandboxRequest = { ...base, path: rest };
       const decision = faults.decide(operationIdOf(vendor, request));
+      if (decision.fault && AFTER_PROCESSING_FAULTS.has(decision.fault)) request.faultAfterProcessing = decision.fault;
       if (decision.latencyMs) await sleep(decision.latencyMs);
       if (decision.fault === 'reset-before-processing') {
         req.socket.destroy();
@@ -181,6 +194,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const response = await simulator.handle(request, context);
       if (decision.fault === 'reset-after-processing') {
         req.socket.destroy();
+        return;
+      }
+      if (decision.fault === '5xx-after-processing') {
+        send(res, simulator.faultResponse?.('5xx', request) ?? genericFault('5xx'));
+        return;
+      }
+      if (decision.fault === 'timeout-after-processing') {
+        holdUntilClientGivesUp(req);
         return;
       }
       if (decision.fault === 'malformed') {

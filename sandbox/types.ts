@@ -17,6 +17,11 @@ export interface SandboxRequest {
   remoteAddress: string;
   /** The full path as received, for signature checks that cover the path (Volcengine). */
   rawPath: string;
+  /**
+   * The injected fault that will replace or cut this request's answer once the simulator has
+   * handled it (reset-, 5xx-, timeout-after-processing, malformed), for observers of the simulators.
+   */
+  faultAfterProcessing?: string;
 }
 
 export interface SandboxResponse {

@@ -1,7 +1,7 @@
 // Volcengine OpenAPI gateway signature check (HMAC-SHA256, "V4" style), as the vendor's gateway does it.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { volcEncode } from '../../core/signing/volcengine.js';
 import type { SandboxRequest } from '../types.js';
+import { byteOrder, rfc3986Encode } from '../signatures/percent.js';
 import { header, queryPairs } from './sim-util.js';
 
 export const VOLC_SERVICE = 'vms';
@@ -88,12 +88,12 @@ export function canonicalQueryFromPairs(pairs: Array<[string, string]>): string 
   const byKey = new Map<string, string[]>();
   for (const [k, v] of pairs) byKey.set(k, [...(byKey.get(k) ?? []), v]);
   return [...byKey.keys()]
-    .sort()
+    .sort(byteOrder)
     .map((k) =>
       (byKey.get(k) as string[])
-        .map((v) => volcEncode(v))
+        .map((v) => rfc3986Encode(v))
         .sort()
-        .map((v) => `${volcEncode(k)}=${v}`)
+        .map((v) => `${rfc3986Encode(k)}=${v}`)
         .join('&'),
     )
     .join('&');

@@ -3,6 +3,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import { Faults, FaultSpecError, formatFaultSpec, parseFaultSpec } from '../../sandbox/faults.js';
 import { seededRng } from '../../sandbox/rng.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
+import { DEFAULT_INSTANCE_ID, DEFAULT_SCRIPT_ID } from '../../sandbox/outboundbot/state.js';
 import type { PlacedCall } from '../../sandbox/types.js';
 import { callbridgeClient, getJson, popClient, popError, postJson } from './helpers.js';
 
@@ -120,6 +121,37 @@ describe('fault effects', () => {
     expect((error as CallbridgeError).kind).toBe('outcome_unknown');
     expect((error as CallbridgeError).message).toContain('not JSON');
     expect(await calls()).toHaveLength(1);
+  });
+
+  // One call-placing operation per vendor; the callee number identifies what the sandbox placed.
+  const callOf = (vendor: string, n: number): { op: string; number: string; input: Record<string, unknown> } => {
+    const number = `1390000${String(n).padStart(4, '0')}`;
+    if (vendor === 'dyvms') return { op: 'dyvms.SingleCallByTts', number, input: { CalledNumber: number, TtsCode: 'TTS_100001', OutId: `a-${n}` } };
+    if (vendor === 'outboundbot') {
+      const JobJson = { contacts: [{ phonenumber: number, referenceId: `a-${n}` }] };
+      return { op: 'outboundbot.StartJob', number, input: { InstanceId: DEFAULT_INSTANCE_ID, ScriptId: DEFAULT_SCRIPT_ID, JobJson } };
+    }
+    if (vendor === 'volcengine') {
+      const item = { SingleOpenId: `a-${n}`, Phone: number, Type: 1, Resource: 'sandbox-tts-001', NumberPoolNo: 'NP162212345678900001', PhoneParam: { code: '1' } };
+      return { op: 'volcengine.SingleBatchAppend', number, input: { List: [item] } };
+    }
+    return { op: 'pbx.extension.dial_outbound', number, input: { extid: '1000', outto: number } };
+  };
+  const AFTER = ['reset-after-processing', '5xx-after-processing', 'timeout-after-processing'] as const;
+  const cases = AFTER.flatMap((fault, f) => ['dyvms', 'outboundbot', 'volcengine', 'pbx'].map((vendor, v) => [fault, vendor, f * 10 + v] as const));
+  it.each(cases)('%s on %s: carried out once, reported as outcome unknown, never sent again', async (fault, vendor, n) => {
+    const { op, number, input } = callOf(vendor, n);
+    await setFaults(`${op}:${fault}=1`);
+    const { client, close } = callbridgeClient(sb.env, { maxAttempts: 5, timeoutMs: 1_000 });
+    const error = await client.invoke(op, input).catch((e: unknown) => e);
+    await close();
+    expect(error).toBeInstanceOf(CallbridgeError);
+    expect((error as CallbridgeError).kind).toBe('outcome_unknown');
+    expect((error as CallbridgeError).mayHaveBeenProcessed).toBe(true);
+    // The sandbox's own records: the fault fired once (so the request arrived once), and one call was placed.
+    const injected = await getJson<{ injected: Record<string, Record<string, number>> }>(`${sb.url}/_sandbox/faults`);
+    expect(injected.injected[op]).toEqual({ [fault]: 1 });
+    expect((await calls()).filter((c) => c.number === number)).toHaveLength(1);
   });
 
   it('latency delays the answer', async () => {

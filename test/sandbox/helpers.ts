@@ -66,10 +66,10 @@ export async function sendForm(url: string, params: Record<string, string>, meth
 }
 
 /** callbridge's own client (core/client.ts + undici transport) configured from the sandbox's env. */
-export function callbridgeClient(env: Record<string, string>, options: { runtime?: Runtime; maxAttempts?: number; pace?: boolean } = {}) {
+export function callbridgeClient(env: Record<string, string>, options: { runtime?: Runtime; maxAttempts?: number; pace?: boolean; timeoutMs?: number } = {}) {
   const transport = new UndiciTransport();
   const client = new CallbridgeClient(
-    { ...credentialsFromEnv(env), transport, runtime: options.runtime ?? systemRuntime, maxAttempts: options.maxAttempts, pace: options.pace },
+    { ...credentialsFromEnv(env), transport, runtime: options.runtime ?? systemRuntime, maxAttempts: options.maxAttempts, pace: options.pace, timeoutMs: options.timeoutMs },
     catalog,
   );
   return { client, close: () => transport.close() };

@@ -3,8 +3,11 @@
 // simulator's answer. The wrapper only observes: the simulator's own code handles everything.
 import { rpcParams } from '../../../sandbox/alibaba-rpc.js';
 import createDyvms from '../../../sandbox/dyvms/index.js';
+import createOutboundbot from '../../../sandbox/outboundbot/index.js';
+import createPbx from '../../../sandbox/pbx/index.js';
+import createVolcengine from '../../../sandbox/volcengine/index.js';
 import { operationIdOf, startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/server.js';
-import type { PlacedCall, SandboxRequest, SandboxResponse, VendorName, VendorSimulator, VendorSimulatorModule } from '../../../sandbox/types.js';
+import type { PlacedCall, SandboxRequest, SandboxResponse, VendorName, VendorSimulator } from '../../../sandbox/types.js';
 import { ALIBABA_THROTTLING_CODES } from '../../../core/vendors/alibaba.js';
 import { PBX_TOKEN_ERRNOS } from '../../../core/vendors/pbx.js';
 import { VOLCENGINE_THROTTLING_CODES } from '../../../core/vendors/volcengine.js';
@@ -25,14 +28,14 @@ export interface Processed {
   refused: boolean;
   /** Real ms since the epoch when the simulator answered. */
   at: number;
+  /** The sandbox replaced or cut the simulator's answer (reset-, 5xx-, timeout-after-processing, malformed). */
+  faultAfterProcessing?: string;
 }
 
 export interface ObservedSandbox extends RunningSandbox {
   processed: Processed[];
   /** Every session token the PBX simulator issued (secrets to look for in outputs). */
   pbxTokens: string[];
-  /** Vendors whose simulator is present in this build. */
-  available: Set<VendorName>;
   /** GET /_sandbox/calls over HTTP (the public control API), optionally filtered. */
   calls(query?: Record<string, string>): Promise<PlacedCall[]>;
   setFaults(spec: string): Promise<void>;
@@ -93,6 +96,7 @@ function observe(sim: VendorSimulator, log: Processed[], tokens: string[]): Vend
           response.status === 429 ||
           (code !== undefined && (ALIBABA_THROTTLING_CODES.has(code) || VOLCENGINE_THROTTLING_CODES.has(code) || (sim.vendor === 'pbx' && PBX_TOKEN_ERRNOS.has(code)))),
         at: Date.now(),
+        ...(request.faultAfterProcessing ? { faultAfterProcessing: request.faultAfterProcessing } : {}),
       });
       return response;
     },
@@ -104,17 +108,6 @@ function observe(sim: VendorSimulator, log: Processed[], tokens: string[]): Vend
   return wrapped;
 }
 
-/** Loads sandbox/<vendor>/index.ts if another engineer's simulator is in this tree. */
-export async function loadSimulator(vendor: VendorName): Promise<VendorSimulator | undefined> {
-  try {
-    const mod = (await import(/* @vite-ignore */ `../../../sandbox/${vendor}/index.js`)) as { default?: VendorSimulatorModule };
-    const made = typeof mod.default === 'function' ? mod.default() : mod.default;
-    return made && typeof made.handle === 'function' ? made : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface ObservedOptions extends Omit<SandboxOptions, 'simulators'> {
   /** Per-operation QPS overrides for the Alibaba gateways (e.g. lift limits for bulk fault runs). */
   alibabaQps?: Record<string, number>;
@@ -123,27 +116,13 @@ export interface ObservedOptions extends Omit<SandboxOptions, 'simulators'> {
 export async function startObservedSandbox(options: ObservedOptions = {}): Promise<ObservedSandbox> {
   const processed: Processed[] = [];
   const pbxTokens: string[] = [];
-  const simulators: Partial<Record<VendorName, VendorSimulator>> = {};
-  const available = new Set<VendorName>();
-  for (const vendor of ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const) {
-    let sim: VendorSimulator | undefined;
-    if (vendor === 'dyvms') sim = createDyvms({ qps: options.alibabaQps });
-    else if (vendor === 'outboundbot') {
-      // The outboundbot simulator shares the Alibaba gateway; pass the same QPS overrides when its factory takes options.
-      try {
-        const mod = (await import(/* @vite-ignore */ '../../../sandbox/outboundbot/index.js')) as {
-          default?: ((o?: { qps?: Record<string, number> }) => VendorSimulator) | VendorSimulator;
-        };
-        sim = typeof mod.default === 'function' ? mod.default({ qps: options.alibabaQps }) : mod.default;
-      } catch {
-        sim = undefined;
-      }
-    } else sim = await loadSimulator(vendor);
-    if (sim) {
-      available.add(vendor);
-      simulators[vendor] = observe(sim, processed, pbxTokens);
-    }
-  }
+  // Every simulator is imported statically: one that fails to load fails the run with its reason.
+  const simulators: Record<VendorName, VendorSimulator> = {
+    dyvms: observe(createDyvms({ qps: options.alibabaQps }), processed, pbxTokens),
+    outboundbot: observe(createOutboundbot({ qps: options.alibabaQps }), processed, pbxTokens),
+    volcengine: observe(createVolcengine(), processed, pbxTokens),
+    pbx: observe(createPbx(), processed, pbxTokens),
+  };
   const { alibabaQps: _ignored, ...rest } = options;
   void _ignored;
   const sandbox = await startSandbox({ ...rest, simulators });
@@ -151,7 +130,6 @@ export async function startObservedSandbox(options: ObservedOptions = {}): Promi
     ...sandbox,
     processed,
     pbxTokens,
-    available,
     async calls(query = {}) {
       const qs = new URLSearchParams(query).toString();
       const res = await fetch(`${sandbox.url}/_sandbox/calls${qs ? `?${qs}` : ''}`);

@@ -38,7 +38,6 @@ process.stdout.write(
     url: sandbox.url,
     port: sandbox.port,
     env: sandbox.env,
-    available: [...sandbox.available],
     observerUrl: `http://127.0.0.1:${(observer.address() as AddressInfo).port}`,
     speed,
     // sandbox time = real time x speed + clockOffset

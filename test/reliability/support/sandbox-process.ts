@@ -1,7 +1,7 @@
 // A sandbox in its own process (see sandbox-process-main.ts), driven over loopback HTTP only.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { PlacedCall, VendorName } from '../../../sandbox/types.js';
+import type { PlacedCall } from '../../../sandbox/types.js';
 import { ROOT } from '../../helpers/cli.js';
 import type { Processed } from './observed-sandbox.js';
 import type { SandboxProcessOptions } from './sandbox-process-main.js';
@@ -10,13 +10,14 @@ export interface SandboxProcess {
   url: string;
   port: number;
   env: Record<string, string>;
-  available: Set<VendorName>;
   /** Sandbox time now (the sandbox's clock runs `speed` times real time). */
   now(): number;
   calls(query?: Record<string, string>): Promise<PlacedCall[]>;
   setFaults(spec: string): Promise<void>;
   /** Requests the simulators processed, for one operation. */
   processed(operationId: string): Promise<Processed[]>;
+  /** The sandbox's own count of the faults it injected, per operation id and fault. */
+  injectedFaults(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
 }
 
@@ -32,7 +33,6 @@ export async function startSandboxProcess(options: SandboxProcessOptions = {}, t
     url: string;
     port: number;
     env: Record<string, string>;
-    available: VendorName[];
     observerUrl: string;
     speed: number;
     clockOffset: number;
@@ -60,12 +60,12 @@ export async function startSandboxProcess(options: SandboxProcessOptions = {}, t
     url: info.url,
     port: info.port,
     env: info.env,
-    available: new Set(info.available),
     now: () => Date.now() * info.speed + info.clockOffset,
     calls: (query = {}) => json<PlacedCall[]>(`${info.url}/_sandbox/calls?${new URLSearchParams(query)}`),
     setFaults: async (spec) => {
       await json(`${info.url}/_sandbox/faults`, { method: 'POST', body: JSON.stringify({ spec }) });
     },
+    injectedFaults: async () => (await json<{ injected: Record<string, Record<string, number>> }>(`${info.url}/_sandbox/faults`)).injected,
     processed: (operationId) => json<Processed[]>(`${info.observerUrl}/processed?${new URLSearchParams({ operationId })}`),
     close: () =>
       new Promise<void>((resolve) => {
