@@ -101,9 +101,9 @@ export function readNumber(raw: string, context: NumberContext): NumberVerdict {
   };
 }
 
-/** The forms a canonical number is matched in: E.164, without "+", national, national with trunk "0". */
+/** The forms a canonical number is matched in: E.164, with "00" or nothing for "+", national, national with trunk "0". */
 export function numberForms(e164: string, national: string): string[] {
-  return [e164, e164.slice(1), national, `0${national}`];
+  return [e164, `00${e164.slice(1)}`, e164.slice(1), national, `0${national}`];
 }
 
 /** Glob match: `*` any run of characters, `?` one character, everything else literal. */
