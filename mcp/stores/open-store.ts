@@ -3,10 +3,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { LocalCallEvents, type CallEvents } from '../../core/call-events.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import type { RatePacer } from '../../core/pacer.js';
 import type { Runtime } from '../../core/transport.js';
+import { RedisCallEvents } from './redis-call-events.js';
 import { connectRedis, redisLabel } from './redis-connection.js';
 import { RedisPacer } from './redis-pacer.js';
 import { RedisStore } from './redis-store.js';
@@ -69,6 +71,10 @@ export interface OpenedStore {
   description: string;
   /** A pacer shared by every process on this store (Redis); undefined: each process paces itself. */
   pacer?: (scope: string) => RatePacer;
+  /** "Call ended" for waiters: across every process on Redis, else within this process. */
+  events: CallEvents;
+  /** Closes the store and its connections. */
+  close(): Promise<void>;
 }
 
 export interface OpenStoreOptions extends StoreSettingContext {
@@ -83,19 +89,31 @@ export async function openStore(value: string | undefined, options: OpenStoreOpt
   const { runtime, warn } = options;
   const ids = { now: () => runtime.now(), nonce: () => runtime.nonce() };
   switch (location.kind) {
-    case 'memory':
-      return { store: new MemoryStore(ids), location, description: 'in memory (this process only)' };
-    case 'sqlite':
+    case 'memory': {
+      const store = new MemoryStore(ids);
+      return { store, location, description: 'in memory (this process only)', events: new LocalCallEvents(), close: () => store.close() };
+    }
+    case 'sqlite': {
       refuseNonSqlite(location.path, options.setting);
-      return { store: await SqliteStore.open(location.path, ids), location, description: `${location.path} (shared by processes on this machine)` };
+      const store = await SqliteStore.open(location.path, ids);
+      const description = `${location.path} (shared by processes on this machine)`;
+      return { store, location, description, events: new LocalCallEvents(), close: () => store.close() };
+    }
     case 'redis': {
       const connection = await connectRedis(location.url, warn);
       const { prefix } = location;
+      const store = new RedisStore(connection, { ...ids, prefix, warn });
+      const events = await RedisCallEvents.open(connection, { prefix, warn });
       return {
-        store: new RedisStore(connection, { ...ids, prefix, warn }),
+        store,
         location,
         description: `${redisLabel(location.url)} prefix ${prefix} (shared by every process using it)`,
         pacer: (scope) => new RedisPacer(connection, { prefix, scope, runtime, warn }),
+        events,
+        close: async () => {
+          await events.close();
+          await store.close();
+        },
       };
     }
   }

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LocalCallEvents } from '../../core/call-events.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import { openStore, parseStoreSetting } from '../../mcp/stores/open-store.js';
+import { RedisCallEvents } from '../../mcp/stores/redis-call-events.js';
 import { connectRedis } from '../../mcp/stores/redis-connection.js';
 import { RedisStore } from '../../mcp/stores/redis-store.js';
 import { SqliteStore } from '../../mcp/stores/sqlite-store.js';
@@ -60,12 +62,13 @@ describe('openStore', () => {
     const memory = await openStore('memory', { ...context, runtime });
     expect(memory.store).toBeInstanceOf(MemoryStore);
     expect(memory.pacer).toBeUndefined();
+    expect(memory.events).toBeInstanceOf(LocalCallEvents);
 
     const sqlite = await openStore(undefined, { setting: '--store', env: { XDG_STATE_HOME: join(dir, 'xdg') }, runtime });
     expect(sqlite.store).toBeInstanceOf(SqliteStore);
     expect(sqlite.description).toBe(`${join(dir, 'xdg', 'callbridge', 'policy.sqlite')} (shared by processes on this machine)`);
     expect((await sqlite.store.reserve(request([number(1)], {}))).ok).toBe(true);
-    await sqlite.store.close();
+    await sqlite.close();
     expect(statSync(join(dir, 'xdg', 'callbridge', 'policy.sqlite')).mode & 0o777).toBe(0o600);
 
     const old = join(dir, 'state.json');
@@ -80,6 +83,7 @@ describe('openStore', () => {
     try {
       const opened = await openStore(`${redis.url}?prefix=prod`, { ...context, runtime: fakeRuntime() });
       expect(opened.store).toBeInstanceOf(RedisStore);
+      expect(opened.events).toBeInstanceOf(RedisCallEvents);
       expect(opened.description).toBe(`${redis.url} prefix prod (shared by every process using it)`);
       expect((await opened.store.reserve(request([number(1)], {}))).ok).toBe(true);
       await opened.pacer?.('dyvms:acct-1').wait('dyvms.BatchAppend', 100);
@@ -87,7 +91,7 @@ describe('openStore', () => {
       expect((await check.redis.keys('*')).every((key) => key.startsWith('prod:'))).toBe(true);
       expect(await check.redis.keys('prod:{dyvms%3Aacct-1}:pace:*')).toHaveLength(1);
       await check.redis.quit();
-      await opened.store.close();
+      await opened.close();
     } finally {
       await redis.stop();
     }
