@@ -117,9 +117,15 @@ export class MemoryStore implements PolicyStore {
 
   async claimOnce(namespace: string, id: string, ttlMs: number): Promise<boolean> {
     const now = this.options.now();
+    // Claims are kept in the order made (renewed ones move to the end): drop the expired ones at the front.
+    for (const [key, expires] of this.claims) {
+      if (expires > now) break;
+      this.claims.delete(key);
+    }
     const key = `${namespace}\n${id}`;
     const expires = this.claims.get(key);
     if (expires !== undefined && expires > now) return false;
+    this.claims.delete(key);
     this.claims.set(key, now + ttlMs);
     return true;
   }
@@ -148,14 +154,13 @@ export class MemoryStore implements PolicyStore {
     return marked;
   }
 
-  /** Forgets what no window can count any more (everything older than 24 hours) and expired claims. */
+  /** Forgets what no window can count any more (everything older than 24 hours). */
   private prune(now: number): void {
     for (const [id, reservation] of this.reservations) {
       if (reservation.at > now - DAY_MS) continue;
       this.reservations.delete(id);
       this.forgetCalls(id, reservation);
     }
-    for (const [key, expires] of this.claims) if (expires <= now) this.claims.delete(key);
   }
 }
 

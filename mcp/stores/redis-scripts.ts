@@ -52,7 +52,7 @@ for i = 1, n do
   end
 end
 redis.call('PEXPIRE', KEYS[1], day)
-if direct then redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[9])) end
+if direct and redis.call('PTTL', KEYS[2]) < tonumber(ARGV[9]) then redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[9])) end
 redis.call('HSET', KEYS[3], 'data', ARGV[13], 'marked', cjson.encode(marked), 'calls', '{}')
 redis.call('PEXPIRE', KEYS[3], day)
 return {1}

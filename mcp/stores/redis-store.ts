@@ -166,7 +166,7 @@ export class RedisStore implements PolicyStore {
     return { stored: parseReservation(data), callIds: Object.keys(parseObject(calls ?? '{}')) };
   }
 
-  /** Keys of one scope share a hash tag, so a script touching them stays on one Redis Cluster slot. */
+  /** `{scope}` keeps a scope's counts together; Redis Cluster is not supported (scripts also touch reservation and task keys). */
   private key(scope: string, name: string): string {
     return `${this.prefix}:{${encodeURIComponent(scope)}}:${name}`;
   }

@@ -91,6 +91,19 @@ describe('Redis store', () => {
     await expect(connectRedis(`redis://user:s3cret@127.0.0.1:${redis.port}`)).rejects.not.toThrow(/s3cret/);
   });
 
+  it('keeps a cap exact when three processes hammer one Redis, and loses no call id', async () => {
+    const { url } = await redisServer();
+    const prefix = `hammer-${randomUUID()}`;
+    const clock = String(Date.UTC(2026, 2, 2, 9));
+    const results = await runTogether('./store-hammer.ts', ['1', '2', '3'].map((child) => [`${url}?prefix=${prefix}`, child, '200', '450', clock]));
+    const perChild = results.map((r) => (r as { placed: Array<[string, string]> }).placed);
+    expect(perChild.flat()).toHaveLength(450);
+    const store = await openStore(prefix, () => Number(clock));
+    for (const [, callId] of perChild.flat()) expect((await store.placedCall('dyvms:acct-1', callId))?.callId).toBe(callId);
+    expect(await store.reserve(request([number(999_999)], { perHour: 450 }))).toEqual({ ok: false, rule: 'max-calls-per-hour', counted: 450, limit: 450 });
+    await store.close();
+  });
+
   it('shares one pace between 3 processes: the slots they were given keep the QPS in every second', async () => {
     const { url } = await redisServer();
     const qps = 20;

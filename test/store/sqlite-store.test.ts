@@ -43,9 +43,9 @@ describe('SQLite store file', () => {
   it('keeps a cap exact when two processes hammer one file, and loses no call id', async () => {
     const file = join(dir, 'two-processes.sqlite');
     const clock = String(Date.UTC(2026, 2, 2, 9));
-    const results = await runTogether('./sqlite-hammer.ts', [
-      [file, '1', '400', '500', clock],
-      [file, '2', '400', '500', clock],
+    const results = await runTogether('./store-hammer.ts', [
+      [`sqlite:${file}`, '1', '400', '500', clock],
+      [`sqlite:${file}`, '2', '400', '500', clock],
     ]);
     const placed = results.flatMap((r) => (r as { placed: Array<[string, string]> }).placed);
     expect(placed).toHaveLength(500);
