@@ -17,6 +17,9 @@ for (let i = 0; i < Number(reserves); i++) {
   const callId = `call-${index}-${i}`;
   await opened.store.attachCallIds(result.id, [callId]);
   placed.push([result.id, callId]);
+  // A breath between requests, as a real server has: SQLite's lock waiter (which backs off in steps of
+  // milliseconds) gets its turn, so the processes really interleave instead of taking turns in bursts.
+  await sleep(1);
 }
 await opened.close();
 process.stdout.write(`${JSON.stringify({ placed })}\n`);
