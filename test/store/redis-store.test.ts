@@ -82,6 +82,22 @@ describe('Redis store', () => {
     await redis.stop();
   });
 
+  it('refuses every reserve in flight when Redis dies holding it (none hangs, none is taken as counted)', async () => {
+    const redis = await startRedis();
+    const store = new RedisStore(await connectRedis(redis.url), { prefix: 'inflight', nonce: randomUUID });
+    const admin = await connectRedis(redis.url);
+    await admin.redis.call('CLIENT', 'PAUSE', '30000', 'WRITE'); // Redis holds the scripts unanswered
+    const inFlight = Array.from({ length: 200 }, (_, i) => store.reserve(request([number(i)], {}, { direct: true })));
+    await redis.kill();
+    const settled = await Promise.allSettled(inFlight);
+    for (const outcome of settled) {
+      expect(outcome.status).toBe('rejected');
+      if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(PolicyStoreUnavailable);
+    }
+    admin.redis.disconnect();
+    await store.close();
+  });
+
   it('refuses to open when Redis cannot be reached, naming the store without credentials', async () => {
     const redis = await startRedis();
     await redis.stop();

@@ -10,6 +10,8 @@ export interface TestRedis {
   port: number;
   /** Stops the server and waits until it has exited. */
   stop(): Promise<void>;
+  /** Kills it (SIGKILL: commands it holds are never answered) and waits until it has exited. */
+  kill(): Promise<void>;
   /** Starts it again on the same port (empty: nothing was persisted). */
   start(): Promise<void>;
 }
@@ -47,15 +49,15 @@ export async function startRedis(): Promise<TestRedis> {
     await ready;
   };
 
-  const stop = async () => {
+  const end = async (signal: NodeJS.Signals) => {
     const server = child;
     child = undefined;
     if (!server || server.exitCode !== null) return;
     const exited = once(server, 'exit');
-    server.kill('SIGTERM');
+    server.kill(signal);
     await exited;
   };
 
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), start };
 }
