@@ -245,6 +245,12 @@ export function policyStoreContract(name: string, open: OpenStore): void {
       expect(await store.claimOnce('receipt', 'id-1', 60_000)).toBe(false);
     });
 
+    it('treats an Infinity limit as no limit and a 0 limit as none allowed', async () => {
+      const unlimited = { perNumberPerHour: Infinity, perNumberPerDay: Infinity, perHour: Infinity, perDay: Infinity, maxConcurrentCalls: Infinity };
+      for (let i = 0; i < 5; i++) expect((await store.reserve(request([number(1)], unlimited, { direct: true }))).ok).toBe(true);
+      expect(await store.reserve(request([number(2)], { perDay: 0 }))).toEqual({ ok: false, rule: 'max-calls-per-day', counted: 5, limit: 0 });
+    });
+
     it('rejects a malformed request naming the field', async () => {
       await expect(store.reserve(request(['13800000000'], {}))).rejects.toThrow(/numbers\[0\]\.number must be canonical E\.164/);
       await expect(store.reserve(request([number(1), number(1)], {}))).rejects.toThrow(/numbers\[1\]\.number appears twice/);
