@@ -1,6 +1,6 @@
 import { CallbridgeError, redact } from './errors.js';
 import type { AnyOperation, PbxApiVersion, Product } from './operation.js';
-import { Pacer } from './pacer.js';
+import { Pacer, type RatePacer } from './pacer.js';
 import { backoffMs, shouldRetry } from './retry.js';
 import { NetworkError, type HttpRequest, type HttpResponse, type Runtime, type Transport } from './transport.js';
 import { validateInput } from './validate.js';
@@ -21,6 +21,8 @@ export interface ClientConfig {
   timeoutMs?: number;
   /** Pace each operation to its documented QPS (default true). */
   pace?: boolean;
+  /** Paces requests across processes (e.g. a Redis pacer for this account); default: one pacer in this process. */
+  pacer?: RatePacer;
   /**
    * The transport authenticates every request itself (n8n: the credential type signs Alibaba and Volcengine
    * requests and holds the PBX token). Requests are built without signature or token, and no PBX session is kept.
@@ -31,14 +33,14 @@ export interface ClientConfig {
 const DRY_RUN_TOKEN = '<pbx-session-token>';
 
 export class CallbridgeClient {
-  private readonly pacer: Pacer;
+  private readonly pacer: RatePacer;
   private readonly pbxSession?: PbxSession;
 
   constructor(
     private readonly config: ClientConfig,
     private readonly catalog: ReadonlyMap<string, AnyOperation>,
   ) {
-    this.pacer = new Pacer(config.runtime);
+    this.pacer = config.pacer ?? new Pacer(config.runtime);
     if (config.pbx && !config.externalAuth) this.pbxSession = new PbxSession(config.pbx, config.transport, config.runtime);
   }
 

@@ -63,6 +63,12 @@ function describe(op: AnyOperation, plan: CallPlan, decision: Decision): string 
   return `${op.title} (${op.id})${shown ? ` to ${shown}${more}` : ''}${when}: real, billed.`;
 }
 
+/**
+ * Caps and the concurrency limit count every call the deployment places, whichever vendor account
+ * places it (one person is one person); call ids are keyed by provider and account within it.
+ */
+const COUNTS = 'deployment';
+
 /** The call id a direct call returned, from the path its definition declares. */
 function callIdOf(op: AnyOperation, output: unknown): string | undefined {
   const id = op.returns?.callId ? getPath(output, op.returns.callId) : undefined;
@@ -81,8 +87,9 @@ function createdTaskKey(op: AnyOperation, output: unknown): string | undefined {
 export class Pipeline {
   constructor(readonly deps: PipelineDeps) {}
 
-  scopeOf(product: Product): string {
-    return `${product}:${this.deps.accountOf(product)}`;
+  /** Where a call id belongs: its provider and vendor account (a wrong provider finds nothing). */
+  private callKey(product: Product, callId: string): string {
+    return `${product}:${this.deps.accountOf(product)}/${callId}`;
   }
 
   /** Validates, plans and decides without sending: what `run` would do, or the refusal. */
@@ -141,7 +148,7 @@ export class Pipeline {
     let result;
     try {
       result = await store.reserve({
-        scope: this.scopeOf(op.product),
+        scope: COUNTS,
         operation: op.id,
         numbers: decision.count,
         direct: decision.direct,
@@ -172,7 +179,8 @@ export class Pipeline {
   /** Remembers what the vendor was asked to do: call ids of direct calls, a task's callees. */
   private async record(op: AnyOperation, plan: CallPlan, decision: Decision, output: unknown, reservationId: string | undefined): Promise<void> {
     const { store } = this.deps;
-    if (reservationId && decision.direct) await store.attachCallIds(reservationId, [callIdOf(op, output)]);
+    const callId = callIdOf(op, output);
+    if (reservationId && decision.direct) await store.attachCallIds(reservationId, [callId && this.callKey(op.product, callId)]);
     const taskKey = plan.taskKey ?? createdTaskKey(op, output);
     if (taskKey && decision.named.length) await store.addTaskNumbers(taskKey, decision.named, plan.dials !== 'task');
   }
@@ -190,11 +198,11 @@ export class Pipeline {
 
   /** The call this deployment placed with this id on this provider's account, if any. */
   placedCall(product: Product, callId: string) {
-    return this.deps.store.placedCall(this.scopeOf(product), callId);
+    return this.deps.store.placedCall(COUNTS, this.callKey(product, callId));
   }
 
   /** A final result was seen for a call of this provider: it no longer counts as live. */
   callEnded(product: Product, callId: string): Promise<void> {
-    return this.deps.store.markEnded(this.scopeOf(product), callId);
+    return this.deps.store.markEnded(COUNTS, this.callKey(product, callId));
   }
 }

@@ -29,6 +29,11 @@ export interface WaitOptions {
   signal?: { readonly aborted: boolean };
   /** Whether a failed poll is retried (default: CallbridgeErrors marked retryable). Others end the wait. */
   retryOn?: (error: unknown) => boolean;
+  /**
+   * Cuts a pause between polls short: registers a wake-up (e.g. CallEvents.onEnded for this call, fired when
+   * another replica or a receipt saw it end) and returns the function that unregisters it.
+   */
+  wakeOn?: (wake: () => void) => () => void;
 }
 
 export interface WaitOutcome {
@@ -69,7 +74,21 @@ export async function waitForCallResult(poll: () => Promise<CallResult>, options
     if (!error && result?.final) return { result, final: true, timedOut: false, aborted: false, attempts, elapsedMs };
     const remaining = timeoutMs - elapsedMs;
     if (remaining <= 0) return { result, final: false, timedOut: true, aborted: false, attempts, elapsedMs };
-    await runtime.sleep(Math.min(interval, remaining));
+    await pause(Math.min(interval, remaining), options);
     interval = Math.min(maxInterval, Math.round(interval * 1.5));
+  }
+}
+
+/** Sleeps, unless the wake-up fires first. */
+async function pause(ms: number, { runtime, wakeOn }: WaitOptions): Promise<void> {
+  if (!wakeOn) return runtime.sleep(ms);
+  let stop = () => {};
+  const woken = new Promise<void>((resolve) => {
+    stop = wakeOn(resolve);
+  });
+  try {
+    await Promise.race([runtime.sleep(ms), woken]);
+  } finally {
+    stop();
   }
 }

@@ -10,7 +10,7 @@ import { Pipeline } from '../../core/pipeline.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import { policyOf } from '../guardrails/policy-settings.js';
-import { defaultStorePath, openStore } from '../stores/open-store.js';
+import { openStore } from '../stores/open-store.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
@@ -49,11 +49,11 @@ export interface ServerSetup {
 }
 
 /** Where the policy's counts live: the setting, else (--state-file) that file, else the default. */
-export function storeSetting(config: McpConfig, env: Env, inProcessSandbox: boolean): string {
-  if (config.store) return config.store;
-  if (config.stateFile) return config.stateFile;
+export function storeSetting(config: McpConfig, inProcessSandbox: boolean): { value?: string; setting: string } {
+  if (config.store) return { value: config.store, setting: '--store (CALLBRIDGE_STORE_URL, config "store")' };
+  if (config.stateFile) return { value: config.stateFile, setting: '--state-file' };
   // An in-process sandbox's calls end with the process: counting them on disk would only mislead.
-  return inProcessSandbox ? 'memory' : `sqlite:${defaultStorePath(env)}`;
+  return inProcessSandbox ? { value: 'memory', setting: '--store' } : { setting: '--store' };
 }
 
 /** Checks the tool lists and operation map, then wires client, policy store and pipeline together. */
@@ -103,20 +103,22 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   if (config.http) checkHttpOptions(config); // before anything starts
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
-  const store = await openStore(storeSetting(config, setup.env, opened.sandbox !== undefined), runtime);
+  const chosen = storeSetting(config, opened.sandbox !== undefined);
+  const openedStore = await openStore(chosen.value, { setting: chosen.setting, env: setup.env, runtime, warn: (message) => process.stderr.write(`${message}\n`) });
+  const store = openedStore.store;
   const deps = createServerDeps(config, opened.client, { runtime, store });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {
     const http = await startHttpServer(deps, config);
-    log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
+    log(`${describeConfig(config, openedStore.description)}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
     await new Promise<void>((resolve) => {
       const stop = () => void http.close().then(resolve);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     await opened.close();
-    await store.close();
+    await openedStore.close();
     return 0;
   }
 
@@ -127,10 +129,10 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     server.server.onclose = () => resolve();
     process.stdin.once('end', () => resolve());
   });
-  log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  speaking MCP on stdio`);
+  log(`${describeConfig(config, openedStore.description)}\n  speaking MCP on stdio`);
   await closed;
   await server.close();
   await opened.close();
-  await store.close();
+  await openedStore.close();
   return 0;
 }

@@ -1,31 +1,135 @@
-// One setting chooses where the policy's counts live: `memory`, `sqlite:<path>` (or a plain path), or
-// `redis://…`. The default for `callbridge mcp` is SQLite in the user's state directory, so caps
-// survive restarts and processes on one machine share them.
+// One setting chooses the policy store: `memory`, `sqlite:<path>` or a plain path, or `redis://…`
+// (`--store`, CALLBRIDGE_STORE_URL, config key `store`; `--state-file <path>` is an alias for a path).
+import { closeSync, openSync, readSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { CallbridgeError } from '../../core/errors.js';
+import { join, resolve } from 'node:path';
+import { LocalCallEvents, type CallEvents } from '../../core/call-events.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
-import type { Env } from '../env-config.js';
+import type { RatePacer } from '../../core/pacer.js';
+import type { Runtime } from '../../core/transport.js';
+import { RedisCallEvents } from './redis-call-events.js';
+import { connectRedis, redisLabel } from './redis-connection.js';
+import { RedisPacer } from './redis-pacer.js';
+import { RedisStore } from './redis-store.js';
+import { SqliteStore } from './sqlite-store.js';
 
-export interface StoreClock {
-  now: () => number;
-  nonce: () => string;
+export type StoreLocation =
+  | { kind: 'memory' }
+  | { kind: 'sqlite'; path: string }
+  /** `url` without our `prefix` parameter; `prefix` namespaces one deployment's keys. */
+  | { kind: 'redis'; url: string; prefix: string };
+
+export interface StoreSettingContext {
+  /** The setting the value came from, for errors: "--store", "CALLBRIDGE_STORE_URL", "store" (config file), "--state-file". */
+  setting: string;
+  env?: Record<string, string | undefined>;
+  home?: string;
+  cwd?: string;
 }
 
-export function defaultStorePath(env: Env): string {
-  const base = env.XDG_STATE_HOME?.trim() || join(homedir(), '.local', 'state');
+/** Where `callbridge mcp` keeps its state when no store is chosen: $XDG_STATE_HOME/callbridge/policy.sqlite. */
+export function defaultStorePath(env: Record<string, string | undefined> = process.env, home = homedir()): string {
+  const base = env.XDG_STATE_HOME?.startsWith('/') ? env.XDG_STATE_HOME : join(home, '.local', 'state');
   return join(base, 'callbridge', 'policy.sqlite');
 }
 
-/** Opens the store a setting names; `setting` is how the user wrote it (for errors). */
-export async function openStore(url: string, clock: StoreClock, setting = '--store'): Promise<PolicyStore> {
-  const value = url.trim();
-  if (value === 'memory') return new MemoryStore(clock);
-  const path = value.startsWith('sqlite:') ? value.slice('sqlite:'.length) : value;
-  if (!path || /^[a-z]+:\/\//i.test(path)) {
-    throw new CallbridgeError({ kind: 'config', field: setting, message: `${setting}: "${value}" is not a store; use memory, sqlite:<path>, a file path, or redis://host:port` });
+/** Reads a store setting; throws an Error naming the setting and the accepted forms. An empty value means the default. */
+export function parseStoreSetting(value: string | undefined, context: StoreSettingContext): StoreLocation {
+  const { setting } = context;
+  const home = context.home ?? homedir();
+  const text = value?.trim() ?? '';
+  if (!text) return { kind: 'sqlite', path: defaultStorePath(context.env ?? process.env, home) };
+  if (text === 'memory') return { kind: 'memory' };
+  if (/^rediss?:\/\//i.test(text)) return parseRedis(text, setting);
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+  if (scheme) throw new Error(`${setting}: unsupported store "${scheme[1]}://…"; use memory, sqlite:<file>, a file path, or redis://host:port.`);
+  const path = text.replace(/^sqlite:/i, '');
+  if (!path) throw new Error(`${setting}: "sqlite:" needs a file path, e.g. sqlite:${defaultStorePath(context.env ?? process.env, home)}`);
+  const expanded = path === '~' || path.startsWith('~/') ? join(home, path.slice(1)) : path;
+  return { kind: 'sqlite', path: resolve(context.cwd ?? process.cwd(), expanded) };
+}
+
+function parseRedis(text: string, setting: string): StoreLocation {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`${setting}: not a valid Redis URL; write redis://[user:password@]host:port[/db][?prefix=name].`);
   }
-  const { SqliteStore } = await import('./sqlite-store.js');
-  return SqliteStore.open(path, clock);
+  if (!url.hostname) throw new Error(`${setting}: the Redis URL names no host; write redis://host:port.`);
+  const prefix = url.searchParams.get('prefix') ?? 'callbridge';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(prefix)) throw new Error(`${setting}: prefix must be 1-64 letters, digits, ".", "_" or "-".`);
+  url.searchParams.delete('prefix');
+  return { kind: 'redis', url: url.toString(), prefix };
+}
+
+export interface OpenedStore {
+  store: PolicyStore;
+  location: StoreLocation;
+  /** Where the state lives and who shares it, for the startup banner (no credentials). */
+  description: string;
+  /** A pacer shared by every process on this store (Redis); undefined: each process paces itself. */
+  pacer?: (scope: string) => RatePacer;
+  /** "Call ended" for waiters: across every process on Redis, else within this process. */
+  events: CallEvents;
+  /** Closes the store and its connections. */
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions extends StoreSettingContext {
+  runtime: Runtime;
+  /** Told about a failing Redis (reads that fell back, lost connections). */
+  warn?: (message: string) => void;
+}
+
+/** Opens the store a setting names (the default SQLite file when it is empty). */
+export async function openStore(value: string | undefined, options: OpenStoreOptions): Promise<OpenedStore> {
+  const location = parseStoreSetting(value, options);
+  const { runtime, warn } = options;
+  const ids = { now: () => runtime.now(), nonce: () => runtime.nonce() };
+  switch (location.kind) {
+    case 'memory': {
+      const store = new MemoryStore(ids);
+      return { store, location, description: 'in memory (this process only)', events: new LocalCallEvents(), close: () => store.close() };
+    }
+    case 'sqlite': {
+      refuseNonSqlite(location.path, options.setting);
+      const store = await SqliteStore.open(location.path, ids);
+      const description = `${location.path} (shared by processes on this machine)`;
+      return { store, location, description, events: new LocalCallEvents(), close: () => store.close() };
+    }
+    case 'redis': {
+      const connection = await connectRedis(location.url, warn);
+      const { prefix } = location;
+      const store = new RedisStore(connection, { ...ids, prefix, warn });
+      const events = await RedisCallEvents.open(connection, { prefix, warn });
+      return {
+        store,
+        location,
+        description: `${redisLabel(location.url)} prefix ${prefix} (shared by every process using it)`,
+        pacer: (scope) => new RedisPacer(connection, { prefix, scope, runtime, warn }),
+        events,
+        close: async () => {
+          await events.close();
+          await store.close();
+        },
+      };
+    }
+  }
+}
+
+/** An existing file that is not an SQLite database (e.g. an old JSON --state-file) is refused, not overwritten. */
+function refuseNonSqlite(path: string, setting: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return; // created on open
+  }
+  const header = Buffer.alloc(16);
+  const read = readSync(fd, header, 0, 16, 0);
+  closeSync(fd);
+  if (read === 0 || header.toString('latin1') === 'SQLite format 3\0') return;
+  throw new Error(`${setting}: ${path} exists and is not an SQLite database (older callbridge versions kept JSON state there); move it away or name another file.`);
 }

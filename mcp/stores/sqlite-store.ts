@@ -7,6 +7,9 @@ import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { DAY_MS, checkReserveRequest, firstRefusal } from '../../core/policy/store-rules.js';
 import type { PlacedCall, PolicyStore, ReserveRequest, ReserveResult } from '../../core/policy/types.js';
 
+/** Totals are also kept per minute, so a window's total reads whole minutes plus the items of one partial minute. */
+const MINUTE_MS = 60_000;
+
 /** How long a process waits for another's write transaction before giving up (they last microseconds). */
 const BUSY_TIMEOUT_MS = 10_000;
 
@@ -33,9 +36,15 @@ CREATE TABLE IF NOT EXISTS items (
   ended_at INTEGER,
   PRIMARY KEY (reservation_id, idx)
 );
-CREATE INDEX IF NOT EXISTS items_number ON items (scope, number, at);
-CREATE INDEX IF NOT EXISTS items_scope ON items (scope, at);
+CREATE INDEX IF NOT EXISTS items_number ON items (scope, number, at, attempts);
+CREATE INDEX IF NOT EXISTS items_scope ON items (scope, at, attempts);
 CREATE INDEX IF NOT EXISTS items_call ON items (scope, call_id);
+CREATE TABLE IF NOT EXISTS minute_totals (
+  scope TEXT NOT NULL,
+  minute INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  PRIMARY KEY (scope, minute)
+);
 CREATE TABLE IF NOT EXISTS task_numbers (
   task_key TEXT NOT NULL,
   number TEXT NOT NULL,
@@ -84,11 +93,12 @@ export class SqliteStore implements PolicyStore {
     return this.transaction(() => {
       const now = this.options.now();
       this.db.prepare('DELETE FROM reservations WHERE at <= ?').run(now - DAY_MS);
+      this.db.prepare('DELETE FROM minute_totals WHERE minute < ?').run(Math.floor((now - DAY_MS) / MINUTE_MS));
       const { scope } = request;
       const refusal = firstRefusal(request, {
         number: (number, windowMs) =>
           int(this.db.prepare('SELECT COALESCE(SUM(attempts), 0) AS n FROM items WHERE scope = ? AND number = ? AND at > ?').get(scope, number, now - windowMs)?.n),
-        total: (windowMs) => int(this.db.prepare('SELECT COALESCE(SUM(attempts), 0) AS n FROM items WHERE scope = ? AND at > ?').get(scope, now - windowMs)?.n),
+        total: (windowMs) => this.total(scope, now - windowMs),
         live: () =>
           int(
             this.db
@@ -105,14 +115,17 @@ export class SqliteStore implements PolicyStore {
         .run(id, scope, request.operation, now, request.direct ? 1 : 0, request.taskKey ?? null, JSON.stringify(marked));
       const insert = this.db.prepare('INSERT INTO items (reservation_id, idx, scope, number, attempts, at, direct) VALUES (?, ?, ?, ?, ?, ?, ?)');
       request.numbers.forEach(({ number, attempts }, idx) => insert.run(id, idx, scope, number, attempts, now, request.direct ? 1 : 0));
+      this.addToMinute(scope, now, request.numbers.reduce((sum, n) => sum + n.attempts, 0));
       return { ok: true, id };
     });
   }
 
   async release(reservationId: string): Promise<void> {
     this.transaction(() => {
-      const row = this.db.prepare('SELECT task_key, marked FROM reservations WHERE id = ?').get(reservationId);
+      const row = this.db.prepare('SELECT scope, at, task_key, marked FROM reservations WHERE id = ?').get(reservationId);
       if (!row) return;
+      const attempts = int(this.db.prepare('SELECT COALESCE(SUM(attempts), 0) AS n FROM items WHERE reservation_id = ?').get(reservationId)?.n);
+      this.addToMinute(text(row.scope), int(row.at), -attempts);
       const taskKey = row.task_key;
       if (typeof taskKey === 'string') {
         const unmark = this.db.prepare('UPDATE task_numbers SET counted = 0 WHERE task_key = ? AND number = ?');
@@ -180,6 +193,20 @@ export class SqliteStore implements PolicyStore {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+  }
+
+  /** Attempts counted in the scope after `since`: whole minutes from their totals, the partial first minute from its items. */
+  private total(scope: string, since: number): number {
+    const firstWhole = Math.floor(since / MINUTE_MS) + 1;
+    const partial = this.db.prepare('SELECT COALESCE(SUM(attempts), 0) AS n FROM items WHERE scope = ? AND at > ? AND at < ?').get(scope, since, firstWhole * MINUTE_MS);
+    const whole = this.db.prepare('SELECT COALESCE(SUM(attempts), 0) AS n FROM minute_totals WHERE scope = ? AND minute >= ?').get(scope, firstWhole);
+    return int(partial?.n) + int(whole?.n);
+  }
+
+  private addToMinute(scope: string, at: number, attempts: number): void {
+    this.db
+      .prepare('INSERT INTO minute_totals (scope, minute, attempts) VALUES (?, ?, ?) ON CONFLICT (scope, minute) DO UPDATE SET attempts = attempts + excluded.attempts')
+      .run(scope, Math.floor(at / MINUTE_MS), attempts);
   }
 
   private markCounted(taskKey: string, numbers: readonly string[]): string[] {

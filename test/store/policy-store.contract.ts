@@ -78,6 +78,19 @@ export function policyStoreContract(name: string, open: OpenStore): void {
       expect((await store.reserve(request([number(1)], limits))).ok).toBe(false);
     });
 
+    it('rolls the windows to the millisecond, also in the middle of a minute', async () => {
+      const limits = { perHour: 2 };
+      time = START + 30_500;
+      expect((await store.reserve(request([number(1)], limits))).ok).toBe(true);
+      time = START + 90_000;
+      expect((await store.reserve(request([number(2)], limits))).ok).toBe(true);
+      time = START + HOUR_MS + 30_499;
+      expect(await store.reserve(request([number(3)], limits))).toEqual({ ok: false, rule: 'max-calls-per-hour', counted: 2, limit: 2 });
+      time = START + HOUR_MS + 30_500; // the first is exactly an hour old
+      expect((await store.reserve(request([number(3)], limits))).ok).toBe(true);
+      expect(await store.reserve(request([number(4)], limits))).toEqual({ ok: false, rule: 'max-calls-per-hour', counted: 2, limit: 2 });
+    });
+
     it('counts every attempt: redials count against the per-number and total caps', async () => {
       const three = (n: string) => ({ ...request([], {}), numbers: [{ number: n, attempts: 3 }] });
       expect(await store.reserve({ ...three(number(1)), limits: { ...OPEN, perNumberPerHour: 2 } })).toEqual({
@@ -230,6 +243,12 @@ export function policyStoreContract(name: string, open: OpenStore): void {
       time += 1;
       expect(await second.claimOnce('receipt', 'id-1', 60_000)).toBe(true);
       expect(await store.claimOnce('receipt', 'id-1', 60_000)).toBe(false);
+    });
+
+    it('treats an Infinity limit as no limit and a 0 limit as none allowed', async () => {
+      const unlimited = { perNumberPerHour: Infinity, perNumberPerDay: Infinity, perHour: Infinity, perDay: Infinity, maxConcurrentCalls: Infinity };
+      for (let i = 0; i < 5; i++) expect((await store.reserve(request([number(1)], unlimited, { direct: true }))).ok).toBe(true);
+      expect(await store.reserve(request([number(2)], { perDay: 0 }))).toEqual({ ok: false, rule: 'max-calls-per-day', counted: 5, limit: 0 });
     });
 
     it('rejects a malformed request naming the field', async () => {
