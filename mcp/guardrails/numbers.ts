@@ -1,14 +1,10 @@
 // Phone-number rules: normalisation, glob patterns, emergency numbers, and finding the callees in
 // any catalog operation's input (so invoke_operation is guarded like the curated tools).
 import type { AnyOperation } from '../../core/operation.js';
+import { normalizeNumber } from '../../core/phone-number.js';
 
 /** Emergency and public-service numbers (CN, EU, US, UK, AU): never dialled by the server, whatever the configuration. */
 export const EMERGENCY_NUMBERS: ReadonlySet<string> = new Set(['110', '112', '119', '120', '122', '999', '911', '000', '12110', '12395', '12315']);
-
-/** Strips formatting (spaces, dashes, dots, brackets). */
-export function normalizeNumber(raw: string): string {
-  return raw.replace(/[\s\-().]/g, '');
-}
 
 /**
  * Forms a number is matched in: as written, without a leading "+" or "00", and the national form

@@ -15,7 +15,7 @@ import {
   type TaskCallQuery,
 } from '../../core/providers/index.js';
 import { SETTING_NAMES } from '../guardrails/config.js';
-import { normalizeNumber } from '../guardrails/numbers.js';
+import { normalizeNumber } from '../../core/phone-number.js';
 import { execute, noteCallIds, type ExecResult, type PreviewCollector, type ToolContext } from './context.js';
 
 /** The server's settings as the providers take them. */

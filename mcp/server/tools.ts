@@ -4,13 +4,14 @@
 // tools/list must stay small (see test/mcp/context-size.test.ts).
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { addCallees, screenCallees } from '../../core/actions/add-callees.js';
+import { taskCallsPage } from '../../core/actions/task-calls.js';
 import { callResultSchema } from '../../core/call-result.js';
 import { PRODUCTS, type Product } from '../../core/operation.js';
 import { listOperations } from '../../core/registry.js';
 import { waitForCallResult } from '../../core/wait.js';
 import type { ToolsetName } from '../guardrails/config.js';
 import { GuardrailRefusal } from '../guardrails/guard.js';
-import { normalizeNumber } from '../guardrails/numbers.js';
 import { PROVIDER_NAMES, TASK_STATES, type Callee, type CreateTaskArgs, type ProviderName, type TaskAction, type TaskCallQuery } from '../../core/providers/index.js';
 import { execute, fail, ok, PreviewCollector, type ToolContext } from './context.js';
 import { getCallResult, placeCall, providerFor, taskCallDetail } from './providers.js';
@@ -202,11 +203,6 @@ const createTaskTool: ToolDef = {
   }),
 };
 
-const PHONE = /^\+?\d{3,20}$/;
-
-/** Chunks of add_task_callees sent at once. */
-const CHUNKS_IN_FLIGHT = 8;
-
 const addCalleesTool: ToolDef = {
   name: 'add_task_callees',
   toolset: 'tasks',
@@ -243,20 +239,11 @@ const addCalleesTool: ToolDef = {
     const p = args.provider as ProviderName;
     const task = args.task_id as string;
     const all = args.callees as Callee[];
-    const rejections: Array<{ number: string; reason: string }> = [];
-    const seen = new Set<string>();
-    const valid: Callee[] = [];
-    for (const c of all) {
-      const number = normalizeNumber(c.number);
-      if (!PHONE.test(number)) rejections.push({ number: c.number, reason: 'not a phone number (3-20 digits, optional +)' });
-      else if (seen.has(number)) rejections.push({ number, reason: 'duplicate in this request' });
-      else {
-        const refusal = ctx.guard.numberRefusal(number);
-        if (refusal) rejections.push({ number, reason: `${refusal.rule}: ${refusal.reason}` });
-        else valid.push({ ...c, number });
-      }
-      seen.add(number);
-    }
+    const numberRule = (number: string) => {
+      const refusal = ctx.guard.numberRefusal(number);
+      return refusal && `${refusal.rule}: ${refusal.reason}`;
+    };
+    const { valid, rejections } = screenCallees(all, numberRule);
     if (!valid.length) {
       const first = rejections[0];
       throw new GuardrailRefusal(
@@ -267,46 +254,25 @@ const addCalleesTool: ToolDef = {
     }
     const previews = new PreviewCollector();
     const { provider, invoke, settings } = providerFor(ctx, p, previews);
-    const size = provider.chunkSize ?? 100;
-    const chunks: Callee[][] = [];
-    for (let i = 0; i < valid.length; i += size) chunks.push(valid.slice(i, i + size));
     ctx.confirmSummary = `add ${valid.length} callee(s) to ${p} task ${task}; they will be dialled (real, billed calls).`;
-    let accepted = 0;
-    let requests = 0;
-    let incomplete: string | undefined;
-    await ctx.progress(0, chunks.length, `adding ${valid.length} callee(s) in ${chunks.length} request(s)`);
-    // A few chunks in flight, so answer latency does not cap the rate; the client's pacer keeps it at the vendor's QPS.
-    let next = 0;
-    let done = 0;
-    let failure: unknown;
-    const sendChunks = async () => {
-      while (failure === undefined && !ctx.signal.aborted && next < chunks.length) {
-        const chunk = chunks[next++];
-        try {
-          const r = await provider.addCallees(invoke, settings, task, chunk);
-          accepted += r.accepted.length;
-          rejections.push(...r.rejected);
-          requests++;
-          done += chunk.length;
-          await ctx.progress(requests, chunks.length, `${accepted} of ${valid.length} added`);
-        } catch (error) {
-          failure ??= error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CHUNKS_IN_FLIGHT, chunks.length) }, sendChunks));
-    if (failure !== undefined) {
-      if (accepted === 0 && !previews.previews.length) throw failure;
-      incomplete = `${valid.length - done} callee(s) not added: ${failure instanceof Error ? failure.message : String(failure)}`;
-    } else if (done < valid.length) incomplete = 'the request was cancelled';
+    const out = await addCallees({
+      provider,
+      invoke,
+      settings,
+      taskId: task,
+      callees: valid,
+      signal: ctx.signal,
+      onProgress: (n) => ctx.progress(n.requests, n.chunks, n.requests ? `${n.accepted} of ${n.total} added` : `adding ${n.total} callee(s) in ${n.chunks} request(s)`),
+    });
+    rejections.push(...out.rejections);
     return {
       provider: p,
       task_id: task,
-      accepted: previews.previews.length ? 0 : accepted,
+      accepted: out.accepted,
       rejected: rejections.length,
       rejections: rejections.slice(0, 100),
-      requests,
-      ...(incomplete ? { incomplete } : {}),
+      requests: out.requests,
+      ...(out.incomplete ? { incomplete: out.incomplete } : {}),
       ...dryRunOf(previews),
     };
   }),
@@ -379,9 +345,8 @@ const listTaskCallsTool: ToolDef = {
   handler: guarded(async (args, ctx) => {
     const page = args.page as number;
     const { provider, invoke, settings } = providerFor(ctx, args.provider as ProviderName);
-    const r = await provider.listTaskCalls(invoke, settings, args.task_id as string, page, args.page_size as number);
-    const hasMore = r.total !== undefined ? page * r.page_size < r.total : r.calls.length === r.page_size;
-    return { provider: args.provider, task_id: args.task_id, page, page_size: r.page_size, total: r.total, has_more: hasMore, calls: r.calls.map(withRawObject) };
+    const r = await taskCallsPage(provider, invoke, settings, args.task_id as string, page, args.page_size as number);
+    return { provider: args.provider, task_id: args.task_id, ...r, calls: r.calls.map(withRawObject) };
   }),
 };
 
