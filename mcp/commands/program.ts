@@ -126,6 +126,14 @@ function taskCommand(env: Env): Command {
         process.exitCode = EXIT.vendorOrNetwork;
       }
     });
+  task
+    .command('calls')
+    .description('every call of a task with its result, read page by page')
+    .addArgument(new Argument('<provider>', 'the task\'s back end').choices(['dyvms', 'outboundbot']))
+    .argument('<task>', 'the task ID')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('callbridge task calls dyvms 10450000', 'callbridge task calls outboundbot <instance>:<job group> --json > calls.json'))
+    .action(async (provider: ProviderName, taskId: string, options: { json?: boolean }) => (await import('./task-calls.js')).taskCallsCommand(provider, taskId, options, env));
   return task;
 }
 

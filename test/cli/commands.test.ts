@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
@@ -103,7 +103,7 @@ describe('callbridge task add', () => {
     expect(json<{ Data: unknown }>(detail).Data).toMatchObject({ totalCount: 2500 });
   });
 
-  it('on a terminal: a progress bar and a summary', async () => {
+  it('on a terminal: a progress bar and a summary; `task calls` then lists the calls the task placed', async () => {
     const created = await runCli(['invoke', 'dyvms.CreateRobotTask', '--input', JSON.stringify({ TaskName: 'cli-tty', DialogId: '1000000000001', Caller: ['057100005678'], RetryType: 0 })], env);
     const taskId = json<{ Data: string }>(created).Data;
     const r = await runCliOnTerminal(['task', 'add', 'dyvms', taskId, '--file', join(ROOT, 'examples', 'callees.csv')], env);
@@ -111,6 +111,14 @@ describe('callbridge task add', () => {
     expect(r.stdout).toContain('adding 3 callees [');
     expect(r.stdout).toMatch(/Accepted: +3/);
     expect(r.stdout).toMatch(/Rejected: +0/);
+
+    const started = await runCli(['invoke', 'dyvms.StartRobotTask', '--input', JSON.stringify({ TaskId: taskId })], env);
+    expect(started.code).toBe(0);
+    const numbers = ['13800000001', '13800000002', '13800000003'];
+    await vi.waitFor(() => expect(sandbox.context.calls().filter((c) => c.taskId === taskId && numbers.includes(c.number))).toHaveLength(3), { timeout: 60_000, interval: 200 });
+    const calls = await runCli(['task', 'calls', 'dyvms', taskId], env);
+    expect(calls.code).toBe(0);
+    expect(json<Array<{ callee: string }>>(calls).map((c) => c.callee).sort()).toEqual(numbers);
   });
 });
 
