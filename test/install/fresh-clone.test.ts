@@ -46,8 +46,13 @@ describe('fresh clone', () => {
     expect(readme).toContain('npm ci && npm run build');
     expect(readme).toMatch(/npx callbridge call dyvms \S+ --tts \S+ --params \S+ --wait/);
     expect(readme).toMatch(/npx callbridge task add dyvms <task ID> --file examples\/callees\.csv/);
+    const engines = (JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    expect(readme).toContain(`Requires Node.js ${engines.replace('>=', '')} or later`);
 
     await sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
+    // `npm install` must not rewrite the lock file either (it used to add other platforms' packages).
+    await sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
+    expect((await sh('git', ['status', '--porcelain'])).stdout).toBe('');
     await sh('npm', ['run', 'build']);
     const url = await startSandbox();
     const withSandbox = { CALLBRIDGE_SANDBOX_URL: url };
