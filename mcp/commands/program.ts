@@ -69,7 +69,7 @@ function callCommand(env: Env): Command {
     .addArgument(new Argument('<provider>', 'where to place it').choices(CALL_PROVIDERS))
     .argument('<number>', 'the number to call')
     .option('--tts <template>', 'play this approved TTS template (dyvms: TTS_..., volcengine: its resource ID)')
-    .option('--params <key=value>', 'a template variable; repeat for each', keyValue)
+    .option('--params <key=value...>', 'template variables, e.g. --params code=1234 name=Wang', keyValue)
     .option('--voice-file <id>', 'play this uploaded voice file instead')
     .option('--prompt <file>', 'pbx: play this prompt file')
     .option('--caller-id <number>', 'dyvms: your purchased number; volcengine: a number pool NP...; pbx: the extension')

@@ -63,11 +63,12 @@ describe('callbridge call / result against a running sandbox', () => {
 
   it('--dry-run sends no call and prints the signed request without the secret', async () => {
     const before = sandbox.context.calls().length;
-    const r = await runCli(['call', 'dyvms', '13800001003', '--tts', 'TTS_100001', '--dry-run'], env);
+    const r = await runCli(['call', 'dyvms', '13800001003', '--tts', 'TTS_100001', '--params', 'code=1234', 'name=Wang', '--dry-run'], env);
     expect(r.code).toBe(0);
     const out = json<{ operation: string; dry_run: { requests: Array<{ method: string; body: string }> } }>(r);
     expect(out.operation).toBe('dyvms.SingleCallByTts');
     expect(out.dry_run.requests[0].body).toContain('CalledNumber=13800001003');
+    expect(new URLSearchParams(out.dry_run.requests[0].body).get('TtsParam')).toBe('{"code":"1234","name":"Wang"}');
     expect(r.stdout).not.toContain('sandbox-secret');
     expect(sandbox.context.calls().length).toBe(before);
   });
