@@ -158,9 +158,15 @@ function mcpCommand(env: Env): Command {
   // The MCP server parses its own flags (shared with its config file and environment): all are passed on.
   return new Command('mcp')
     .description('the MCP server for AI agents, over stdio or --http (callbridge mcp --help)')
+    .usage('[options]')
     .helpOption(false)
     .allowUnknownOption()
     .allowExcessArguments()
+    .addHelpText(
+      'after',
+      '\nEvery flag, with its environment variable and config-file key: callbridge mcp --help (and docs/mcp.md).\n' +
+        examples('callbridge mcp', 'callbridge mcp --http --port 3030', 'callbridge mcp --allow-calls --calling-hours 09:00-20:00 --max-calls-per-day 200'),
+    )
     .action(async (_options: unknown, command: Command) => (await import('./mcp.js')).mcpCommand(command.args, env));
 }
 
