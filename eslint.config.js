@@ -30,4 +30,15 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'setImmediate', 'globalThis', '__dirname', '__filename'],
     },
   },
+  {
+    // CLI commands run operations only through mcp/commands/run-operation.ts, where the call policy applies.
+    files: ['mcp/commands/**/*.ts'],
+    ignores: ['mcp/commands/run-operation.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='client'][property.name=/^(invoke|execute|preview)$/]", message: 'run operations through runOperation() / cliInvoke() in mcp/commands/run-operation.ts' },
+      ],
+    },
+  },
 );

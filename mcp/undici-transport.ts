@@ -33,6 +33,26 @@ const NOT_SENT = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
+/** Plain words for the usual network failures (the code is kept in brackets for searching). */
+const MEANINGS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'the connection was reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'DNS lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'timed out',
+  EPIPE: 'the connection was closed',
+  UND_ERR_SOCKET: 'the server closed the connection',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+  UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server has a self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the server certificate is signed by an untrusted authority',
+  CERT_HAS_EXPIRED: 'the server certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate is for another host name',
+};
+
 function errorCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
@@ -97,7 +117,8 @@ export class UndiciTransport implements Transport {
     } catch (error) {
       const code = errorCode(error);
       const sent = !(code && NOT_SENT.has(code));
-      throw new NetworkError(`${code ?? 'network error'}: ${(error as Error).message}`, sent, code);
+      const meaning = code && MEANINGS[code];
+      throw new NetworkError(meaning ? `${meaning} (${code})` : `${code ?? 'network error'}: ${(error as Error).message}`, sent, code);
     }
   }
 

@@ -3,16 +3,16 @@ import { accountsFromEnv, sandboxEnv } from '../../sandbox/accounts.js';
 import { FaultSpecError, parseFaultSpec } from '../../sandbox/faults.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { Env } from '../env-config.js';
+import { UsageError } from './exit-codes.js';
 
-export const DEFAULT_SANDBOX_PORT = 8790;
-
+/** The options of `callbridge sandbox`, as parsed by the command line (see sandbox-command.ts). */
 export interface SandboxCommandOptions {
-  port?: string;
-  seed?: string;
-  speed?: string;
+  port: number;
+  seed: string | number;
+  speed: number;
   faults?: string;
-  'receipt-url'?: string;
-  'print-env'?: boolean;
+  receiptUrl?: string;
+  printEnv?: boolean;
 }
 
 export interface SandboxIo {
@@ -20,27 +20,13 @@ export interface SandboxIo {
   out: (line: string) => void;
 }
 
-function invalid(field: string, message: string): CallbridgeError {
-  return new CallbridgeError({ kind: 'validation', field, message });
-}
-
-function parseOptions(options: SandboxCommandOptions) {
-  const port = options.port === undefined ? DEFAULT_SANDBOX_PORT : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid('port', `--port must be 0-65535, got "${options.port}"`);
-  const speed = options.speed === undefined ? 1 : Number(options.speed);
-  if (!(speed > 0) || !Number.isFinite(speed)) throw invalid('speed', `--speed must be a positive number, got "${options.speed}"`);
-  const seed = options.seed === undefined ? 1 : /^\d+$/.test(options.seed) ? Number(options.seed) : options.seed;
-  const receiptUrl = options['receipt-url'];
-  if (receiptUrl !== undefined && !/^https?:\/\/\S+$/.test(receiptUrl)) throw invalid('receipt-url', `--receipt-url must be an http(s) URL, got "${receiptUrl}"`);
-  if (options.faults) {
-    try {
-      parseFaultSpec(options.faults);
-    } catch (error) {
-      if (error instanceof FaultSpecError) throw invalid('faults', `--faults: ${error.message}`);
-      throw error;
-    }
+function checkFaults(spec: string): void {
+  try {
+    parseFaultSpec(spec);
+  } catch (error) {
+    if (error instanceof FaultSpecError) throw new CallbridgeError({ kind: 'validation', field: 'faults', message: `--faults: ${error.message}` });
+    throw error;
   }
-  return { port, speed, seed, receiptUrl, faults: options.faults };
 }
 
 const envLines = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`);
@@ -51,26 +37,27 @@ const envLines = (env: Record<string, string>) => Object.entries(env).map(([k, v
  * starting with #) and the same env lines first.
  */
 export async function sandboxCommand(options: SandboxCommandOptions, io: SandboxIo): Promise<RunningSandbox | undefined> {
-  const parsed = parseOptions(options);
-  if (options['print-env']) {
-    if (parsed.port === 0) throw invalid('port', '--print-env needs a fixed --port (the env names it); start the sandbox to learn a random port');
-    for (const line of envLines(sandboxEnv(`http://127.0.0.1:${parsed.port}`, accountsFromEnv(io.env)))) io.out(line);
+  if (options.faults) checkFaults(options.faults);
+  if (options.printEnv) {
+    if (options.port === 0) throw new UsageError('--print-env needs a fixed --port (the env names it); start the sandbox to learn a random port');
+    for (const line of envLines(sandboxEnv(`http://127.0.0.1:${options.port}`, accountsFromEnv(io.env)))) io.out(line);
     return undefined;
   }
   const sandbox = await startSandbox({
-    port: parsed.port,
-    seed: parsed.seed,
-    speed: parsed.speed,
-    faults: parsed.faults,
+    port: options.port,
+    seed: options.seed,
+    speed: options.speed,
+    faults: options.faults,
     env: io.env,
-    config: parsed.receiptUrl ? { receiptUrl: parsed.receiptUrl } : undefined,
+    config: options.receiptUrl ? { receiptUrl: options.receiptUrl } : undefined,
   });
-  io.out(`# callbridge sandbox on ${sandbox.url} (seed ${parsed.seed}, speed ${parsed.speed}x): no real calls are placed.`);
-  io.out('# Point callbridge at it with these variables (e.g. export them), then: callbridge invoke dyvms.SingleCallByTts --input ...');
+  io.out(`# callbridge sandbox on ${sandbox.url} (seed ${options.seed}, speed ${options.speed}x): no real calls are placed.`);
+  io.out('# Commands without vendor credentials use it (callbridge call, task add, result, invoke); calls and tasks last until it stops.');
+  io.out('# Other programs: point them at it with these variables (e.g. export them).');
   for (const line of envLines(sandbox.env)) io.out(line);
   io.out(`# Control: GET ${sandbox.url}/_sandbox/calls, POST ${sandbox.url}/_sandbox/faults, POST ${sandbox.url}/_sandbox/reset, POST ${sandbox.url}/_sandbox/config`);
-  if (parsed.faults) io.out(`# Faults: ${sandbox.faults.spec}`);
-  if (parsed.receiptUrl) io.out(`# Alibaba receipts are pushed to ${parsed.receiptUrl}`);
+  if (options.faults) io.out(`# Faults: ${sandbox.faults.spec}`);
+  if (options.receiptUrl) io.out(`# Alibaba receipts are pushed to ${options.receiptUrl}`);
   io.out('# Ctrl-C stops it.');
   return sandbox;
 }

@@ -10,13 +10,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the shipped callbridge CLI (the packed tarball, installed) with exactly the given environment (plus PATH). */
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** No sandbox answers here: commands without credentials start an in-process one, whatever runs on the developer's port 8790. */
+export const NO_SHARED_SANDBOX = 'http://127.0.0.1:9';
+
+/**
+ * Runs the shipped callbridge CLI (the packed tarball, installed) with exactly the given environment
+ * (plus PATH, HOME, XDG_STATE_HOME and CALLBRIDGE_SANDBOX_URL unless given); `stdin` is written to its standard input.
+ */
+export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(packedCallbridgeBin(), args, {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.end(stdin ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -150,7 +150,7 @@ describe('callbridge mcp --http', () => {
     expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, allowedOrigins: [], maxBodyBytes: 1024 })).toThrow(/refusing to listen on 0\.0\.0\.0 without a bearer token/);
     expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, token: 't', allowedOrigins: [], maxBodyBytes: 1024 })).not.toThrow();
     const r = await runCli(['mcp', '--http', '--host', '0.0.0.0', '--port', '0'], sandbox.env);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     expect(r.stderr).toContain('refusing to listen on 0.0.0.0 without a bearer token');
   });
 

@@ -107,7 +107,7 @@ describe('no duplicate billed calls under faults (CLI sample)', () => {
         expect(placed.length, where).toBe(1);
       } else if (/outcome=unknown/.test(result.stderr)) {
         outcomes.unknown++;
-        expect(result.code, where).toBe(1);
+        expect(result.code, where).toBe(5);
         expect(result.stderr, where).toMatch(/Outcome unknown/);
         expect(result.stderr, where).toContain(intent.check);
       } else {

@@ -2,11 +2,12 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlacedCall } from '../../sandbox/types.js';
+import { NO_SHARED_SANDBOX } from '../helpers/cli.js';
 
 const run = promisify(execFile);
 const CLI = ['--import', 'tsx', 'mcp/cli.ts'];
 /** Only what node needs: no vendor credentials leak in from the developer's shell. */
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX };
 
 function cli(args: string[], env: Record<string, string>) {
   return run(process.execPath, [...CLI, ...args], { env, cwd: process.cwd(), timeout: 60_000 }).then(
@@ -90,7 +91,7 @@ describe('callbridge sandbox (CLI end to end)', () => {
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, request: { method: 'POST' } });
     expect(dry.stdout).not.toContain('sandbox-secret');
     const off = await cli(['invoke', 'dyvms.SingleCallByTts', '--input', '{"CalledNumber":"13700000003","TtsCode":"TTS_100001"}'], { ...BASE_ENV, CALLBRIDGE_SANDBOX: 'off' });
-    expect(off.code).toBe(1);
+    expect(off.code).toBe(3);
     expect(off.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
   }, 60_000);
 });

@@ -9,7 +9,7 @@ export default defineOperation({
   id: 'dyvms.UploadRobotTaskCalledFile',
   title: 'Upload callees to a robot task',
   description:
-    'Adds callee numbers, and the values of the script\'s variables for each, to a robot task created by dyvms.CreateRobotTask. Call it in batches (at most 300,000 numbers per task in all), then start with dyvms.StartRobotTask. ' +
+    'Adds callee numbers, and the values of the script\'s variables for each, to a robot task created by dyvms.CreateRobotTask. Call it in batches of at most 1,000 numbers (300,000 per task in all), then start with dyvms.StartRobotTask. ' +
     'No call is placed by this operation, but every uploaded number will be dialled (billed) when the task starts. ' +
     'TtsParamHead names the variables; each TtsParam item gives one number\'s values in the same order; number "all" gives shared values for every number (per-number values win). ' +
     'Note: this API names the task ID "Id", not "TaskId" like the other robot APIs.',
@@ -22,7 +22,7 @@ export default defineOperation({
   input: z
     .strictObject({
       Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
-      CalledNumber: z.array(number()).min(1).max(300_000).describe('Numbers to call; sent comma-separated. At most 300,000 per task in all.'),
+      CalledNumber: z.array(number()).min(1).max(1000, 'at most 1,000 numbers per request').describe('Numbers to call; sent comma-separated. At most 1,000 per request and 300,000 per task in all.'),
       TtsParam: z
         .array(
           z.strictObject({

@@ -18,7 +18,7 @@ export default defineOperation({
   docUrl: 'https://www.volcengine.com/docs/6358/1722090',
   input: z.strictObject({
     TaskOpenId: taskOpenId(),
-    PhoneList: z.array(phoneItem()).min(1).max(10000).describe('Callees to add, at most 10,000 per request.'),
+    PhoneList: z.array(phoneItem()).min(1).max(10000, 'at most 10,000 numbers per request').describe('Callees to add, at most 10,000 per request.'),
   }),
   output: volcengineResponse(taskResult()),
   examples: [
