@@ -15,7 +15,7 @@ import { catalog } from '../core/registry.js';
 import { systemRuntime } from '../mcp/runtime.js';
 import type { HttpRequest, HttpResponse, SendOptions, Transport } from '../core/transport.js';
 import { UndiciTransport } from '../mcp/undici-transport.js';
-import { beijingDateTime } from '../sandbox/volcengine/sim-util.js';
+import { beijingDateTime } from '../sandbox/sim-util.js';
 import type { HostMessage, LedgerReport } from './lib/bulk-sandbox-host.js';
 import { distinctPhoneNumbers, machine, parseFlags, peakPerSecond, ROOT, SEED, spread, table, writeResult, type Spread } from './lib/common.js';
 

@@ -1,7 +1,7 @@
 // Outbound Bot dialling: due jobs of each live group are dialled within the strategy's windows and
 // the group's concurrency; ended calls fill in the attempt and decide the job's next state.
 import type { PlacedCall, SandboxContext } from '../types.js';
-import { isTerminal, uuid } from '../volcengine/sim-util.js';
+import { isTerminal, uuid } from '../sim-util.js';
 import { type ConversationLine, DEFAULT_CALLING_NUMBER, type Job, type JobGroup, type OutboundbotState, type Task } from './state.js';
 import { inWindow } from './strategy.js';
 

@@ -1,7 +1,7 @@
 // Outbound Bot job groups (campaigns): create, modify, delete, describe, list.
 import type { RpcCall } from '../alibaba-rpc.js';
 import type { SandboxContext } from '../types.js';
-import { uuid } from '../volcengine/sim-util.js';
+import { uuid } from '../sim-util.js';
 import { stepGroup, wake } from './dialing.js';
 import { callingNumbersOf, findGroup, findInstance, findScript, type Input, integer, type ObHandler, paged, repeatList, text } from './scope.js';
 import { FINAL, type JobGroup, type JobStatus, type OutboundbotState } from './state.js';

@@ -8,7 +8,7 @@ import { jsonResponse, RpcGate, rpcOk, type RpcProduct } from '../alibaba-rpc.js
 import { requestId as newRequestId } from '../ids.js';
 import { sampleOf } from '../schema-sample.js';
 import type { SandboxContext, SandboxRequest, SandboxResponse, VendorSimulator } from '../types.js';
-import { uuid } from '../volcengine/sim-util.js';
+import { uuid } from '../sim-util.js';
 import { batchHandlers } from './batch.js';
 import { step } from './dialing.js';
 import { groupHandlers } from './groups.js';

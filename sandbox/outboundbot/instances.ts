@@ -1,7 +1,7 @@
 // Outbound Bot configuration: instances, scripts and their tags, caller numbers.
 import type { RpcCall } from '../alibaba-rpc.js';
 import type { SandboxContext } from '../types.js';
-import { uuid } from '../volcengine/sim-util.js';
+import { uuid } from '../sim-util.js';
 import { cancelGroup } from './groups.js';
 import { findInstance, findScript, type Input, integer, invalid, ObError, type ObHandler, paged, repeatList, text } from './scope.js';
 import { type CallNumber, type Instance, type OutboundbotState, type Script } from './state.js';

@@ -1,7 +1,7 @@
 // Outbound Bot jobs (callees) and their call attempts: assign, start, suspend/resume/cancel, list, query.
 import type { RpcCall } from '../alibaba-rpc.js';
 import type { SandboxContext } from '../types.js';
-import { uuid } from '../volcengine/sim-util.js';
+import { uuid } from '../sim-util.js';
 import { dial, stepGroup, wake } from './dialing.js';
 import { newGroup } from './groups.js';
 import { callingNumbersOf, findGroup, findInstance, findJob, findScript, flag, type Input, integer, invalid, ObError, type ObHandler, paged, parsed, repeatList, text } from './scope.js';

@@ -1,6 +1,6 @@
 // Outbound Bot recordings (signed download URLs, served by the sandbox) and tag statistics.
 import type { SandboxContext, SandboxRequest, SandboxResponse } from '../types.js';
-import { queryPairs, signPath, verifySignedPath, wavResponse } from '../volcengine/sim-util.js';
+import { queryPairs, signPath, verifySignedPath, wavResponse } from '../sim-util.js';
 import { stepGroup } from './dialing.js';
 import { findGroup, findInstance, type Input, invalid, type ObHandler, text } from './scope.js';
 import { type OutboundbotState } from './state.js';

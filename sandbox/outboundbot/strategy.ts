@@ -1,5 +1,5 @@
 // Outbound Bot calling strategies: StrategyJson in, working windows, the strategy as answered.
-import { beijingClock, clockSeconds } from '../volcengine/sim-util.js';
+import { beijingClock, clockSeconds } from '../sim-util.js';
 import { invalid, parsed } from './scope.js';
 import type { Strategy } from './state.js';
 

@@ -1,6 +1,6 @@
 // PBX extensions and calls as the simulator keeps them: lookups, ids and channels, placing a call.
 import type { PlacedCall, SandboxContext } from '../types.js';
-import { isTerminal } from '../volcengine/sim-util.js';
+import { isTerminal } from '../sim-util.js';
 import { PbxFailure } from './scope.js';
 import { type Extension, PBX_TRUNK, type PbxCall, type PbxState, type Session } from './state.js';
 

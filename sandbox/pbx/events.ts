@@ -1,7 +1,7 @@
 // PBX event reports (1.0.0, 1.0.2 and 2.0 formats): ring, answer and end of each call, pushed to the
 // receiver named at login or heartbeat, or to the sandbox's pbxEventUrl.
 import type { PlacedCall, SandboxContext } from '../types.js';
-import { beijingDateTime } from '../volcengine/sim-util.js';
+import { beijingDateTime } from '../sim-util.js';
 import { endOf, members } from './calls.js';
 import { type EventFormat, PBX_EVENT_RETRY_MS, PBX_SN, PBX_TRUNK, type PbxCall, type PbxState } from './state.js';
 

@@ -7,7 +7,7 @@
 // the scope (endpoints.ts); session.ts, call-api.ts and events.ts do the work.
 // Facts: docs/research/yeastar-pbx.md and seed 000 (outbound/playprompt, v0.0.1).
 import type { SandboxContext, SandboxRequest, SandboxResponse, VendorSimulator } from '../types.js';
-import { header } from '../volcengine/sim-util.js';
+import { header } from '../sim-util.js';
 import { COMMON_ENDPOINTS, V1_ENDPOINTS, V2_ENDPOINTS } from './endpoints.js';
 import { step } from './events.js';
 import { PbxFailure, type Body } from './scope.js';

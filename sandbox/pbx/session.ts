@@ -1,7 +1,7 @@
 // PBX authentication: login (MD5 of the password, IP lockout), tokens that expire when idle, heartbeat.
 import { createHash } from 'node:crypto';
 import type { SandboxContext, SandboxRequest } from '../types.js';
-import { hex } from '../volcengine/sim-util.js';
+import { hex } from '../sim-util.js';
 import { type Body, field, normalizeIp, PbxFailure } from './scope.js';
 import { type EventFormat, type Family, PBX_LOCKOUT_MS, PBX_MAX_FAILED_LOGINS, PBX_TOKEN_IDLE_MS, type PbxState, type Session } from './state.js';
 

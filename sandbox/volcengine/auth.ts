@@ -2,7 +2,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { SandboxRequest } from '../types.js';
 import { byteOrder, rfc3986Encode } from '../signatures/percent.js';
-import { header, queryPairs } from './sim-util.js';
+import { header, queryPairs } from '../sim-util.js';
 
 export const VOLC_SERVICE = 'vms';
 export const VOLC_REGIONS = new Set(['cn-north-1', 'cn-beijing']);

@@ -3,7 +3,7 @@
 import type { PlacedCall, SandboxContext } from '../types.js';
 import { forbidden } from './params.js';
 import { pushReceipts } from './receipts.js';
-import { beijingDateTime, digits, isTerminal } from './sim-util.js';
+import { beijingDateTime, digits, isTerminal } from '../sim-util.js';
 import { type Entry, type Single, type Task, type VolcState } from './state.js';
 
 export function step(state: VolcState, ctx: SandboxContext): boolean {

@@ -11,7 +11,7 @@ import { step } from './dialing.js';
 import { requestParams, validateWithCatalog, VolcError, type BusinessError, type VolcHandler } from './params.js';
 import { recordHandlers, serveRecording } from './records.js';
 import { resourceHandlers } from './resources.js';
-import { beijingDateTime, digits, json, queryPairs } from './sim-util.js';
+import { beijingDateTime, digits, json, queryPairs } from '../sim-util.js';
 import { singleHandlers } from './singles.js';
 import { VOLC_VERSION, VolcState } from './state.js';
 import { taskHandlers } from './tasks.js';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AnyOperation } from '../../core/operation.js';
 import type { SandboxContext, SandboxRequest } from '../types.js';
-import { beijingClock, clockSeconds, header, parseBeijingDateTime } from './sim-util.js';
+import { beijingClock, clockSeconds, header, parseBeijingDateTime } from '../sim-util.js';
 import { type Task, type VolcState } from './state.js';
 
 export interface BusinessError {

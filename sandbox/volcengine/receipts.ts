@@ -2,7 +2,7 @@
 // (with the callback authCode).
 import { createHash } from 'node:crypto';
 import type { PlacedCall, SandboxContext } from '../types.js';
-import { signPath } from './sim-util.js';
+import { signPath } from '../sim-util.js';
 import { type CallRecord, RECORDING_TTL_S, type Task, VOLC_ACCOUNT_ID, VOLC_CALLBACK_AUTH_TOKEN, VOLC_PUSH_RETRY_MS, VOLC_RECEIPT_KEYS } from './state.js';
 
 /** Volcengine callResult for a call outcome. */

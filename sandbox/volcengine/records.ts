@@ -3,7 +3,7 @@ import type { SandboxContext, SandboxRequest, SandboxResponse } from '../types.j
 import { step } from './dialing.js';
 import { recordFields, recordingLinks } from './receipts.js';
 import { array, invalid, missing, type Params, str, type VolcHandler } from './params.js';
-import { isTerminal, queryPairs, verifySignedPath, wavResponse } from './sim-util.js';
+import { isTerminal, queryPairs, verifySignedPath, wavResponse } from '../sim-util.js';
 import { type CallRecord, type VolcState } from './state.js';
 
 export function queryCallRecords(state: VolcState, params: Params, ctx: SandboxContext): unknown {

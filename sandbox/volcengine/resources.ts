@@ -1,7 +1,7 @@
 // Volcengine resources (TTS templates, audio) and number pools.
 import type { SandboxContext } from '../types.js';
 import { array, integer, invalid, type Params, str, type VolcHandler } from './params.js';
-import { beijingDateTime, digits } from './sim-util.js';
+import { beijingDateTime, digits } from '../sim-util.js';
 import { type NumberPool, type Resource, SUB_SERVICE_NAMES, type VolcState } from './state.js';
 
 export function usableResources(state: VolcState, params: Params): Resource[] {

@@ -2,7 +2,7 @@
 import type { SandboxContext } from '../types.js';
 import { step } from './dialing.js';
 import { array, denied, integer, invalid, missing, objectParam, type Params, PHONE, str, type VolcHandler } from './params.js';
-import { beijingDateTime, parseBeijingDateTime } from './sim-util.js';
+import { beijingDateTime, parseBeijingDateTime } from '../sim-util.js';
 import { type Single, type VolcState } from './state.js';
 
 export function singleBatchAppend(state: VolcState, params: Params, ctx: SandboxContext): unknown {

@@ -2,7 +2,7 @@
 import type { SandboxContext } from '../types.js';
 import { stepTask } from './dialing.js';
 import { array, bool, denied, forbidList, integer, invalid, missing, objectParam, type Params, parseTime, PHONE, str, type VolcHandler } from './params.js';
-import { digits } from './sim-util.js';
+import { digits } from '../sim-util.js';
 import { MAX_PHONES_PER_CALL, type Task, type VolcState } from './state.js';
 
 export function findTask(state: VolcState, params: Params): Task {

@@ -1,5 +1,5 @@
 // The same rule through the CLI (a sample: each attempt is a separate `callbridge invoke` process):
-// under resets before and after processing, 5xx and throttling, no intended call is placed twice,
+// under resets and 5xx before and after processing and throttling, no intended call is placed twice,
 // a success placed its call, a plain failure placed nothing, and an unknown outcome says so (exit 1,
 // "outcome=unknown") and names the identifier to check. Read timeouts are not exercised here: the
 // CLI's per-request timeout (15 s) is not configurable, so the core test covers them.
@@ -12,7 +12,7 @@ import { recordFigures } from './support/figures.js';
 import { startObservedSandbox, type ObservedSandbox } from './support/observed-sandbox.js';
 
 const PER_OP = 6;
-const FAULTS = { '5xx': 0.2, throttle: 0.15, 'reset-before-processing': 0.1, 'reset-after-processing': 0.15 };
+const FAULTS = { '5xx': 0.2, throttle: 0.15, 'reset-before-processing': 0.1, 'reset-after-processing': 0.15, '5xx-after-processing': 0.15 };
 
 interface CliIntent {
   opId: string;

@@ -8,7 +8,7 @@ import { UndiciTransport } from '../../mcp/undici-transport.js';
 import { systemRuntime } from '../../mcp/runtime.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callbackAuthCode, VOLC_CALLBACK_AUTH_TOKEN } from '../../sandbox/volcengine/index.js';
-import { beijingDateTime } from '../../sandbox/volcengine/sim-util.js';
+import { beijingDateTime } from '../../sandbox/sim-util.js';
 import type { PlacedCall } from '../../sandbox/types.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
 

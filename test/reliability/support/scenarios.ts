@@ -4,7 +4,7 @@
 // unknown, and how the sandbox's own state shows what was actually done.
 import type { CallbridgeClient } from '../../../core/client.js';
 import type { PlacedCall, VendorName } from '../../../sandbox/types.js';
-import { beijingDateTime } from '../../../sandbox/volcengine/sim-util.js';
+import { beijingDateTime } from '../../../sandbox/sim-util.js';
 
 export interface Intent {
   /** Unique per intended call; carried by the request of the operation under test. */

@@ -1,7 +1,8 @@
-// Helpers shared by the outboundbot, volcengine and pbx simulators (owned together with them).
+// Helpers shared by the outboundbot, volcengine and pbx simulators: Beijing wall-clock times, seeded ids,
+// JSON answers, request headers and query pairs, signed recording URLs.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { recordingWav } from '../recordings.js';
-import type { CallStatus, PlacedCall, SandboxContext, SandboxRequest, SandboxResponse } from '../types.js';
+import { recordingWav } from './recordings.js';
+import type { CallStatus, PlacedCall, SandboxContext, SandboxRequest, SandboxResponse } from './types.js';
 
 export const TERMINAL: ReadonlySet<CallStatus> = new Set<CallStatus>(['completed', 'no_answer', 'busy', 'power_off', 'failed']);
 
