@@ -42,9 +42,9 @@ export function placeCallArgs(number: string, o: CallOptions): PlaceCallArgs {
 export async function callCommand(provider: CallProvider, number: string, options: CallOptions, env: Env): Promise<void> {
   const args = placeCallArgs(number, options);
   const human = outputFormat(options) === 'human';
-  await withSession(env, async ({ client }) => {
+  await withSession(env, async (session) => {
     const previews: HttpRequest[] = [];
-    const invoke = cliInvoke(client, { dryRun: options.dryRun }, previews);
+    const invoke = cliInvoke(session, { dryRun: options.dryRun }, previews);
     const settings = cliSettings(env);
     const placedAt = settings.now();
     const placed = await PROVIDERS[provider].placeCall(invoke, settings, args);

@@ -1,7 +1,9 @@
 // The CLI's one exit-code table, and how every failure maps onto it with a message a person
 // understands (no stack, no bare errno text). `callbridge --help` and the README print the table.
 import { CallbridgeError } from '../../core/errors.js';
+import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
+import { policySettingNames } from '../guardrails/policy-settings.js';
 
 export const EXIT = {
   ok: 0,
@@ -25,8 +27,6 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Refusals by the call policy: the MCP guardrails today, core's pipeline (PolicyRefusal) once it is plugged in. */
-const POLICY_ERRORS = new Set(['GuardrailRefusal', 'PolicyRefusal']);
 
 /** A configuration error about a command-line flag is a usage error; one about a file or variable is configuration. */
 function isFlagField(field: string | undefined): boolean {
@@ -47,7 +47,7 @@ export function exitCodeFor(error: unknown): number {
     }
   }
   if (error instanceof UsageError || error instanceof InputError || error instanceof UnsupportedError) return EXIT.usage;
-  if (error instanceof Error && POLICY_ERRORS.has(error.name)) return EXIT.policy;
+  if (error instanceof PolicyRefusal) return EXIT.policy;
   return EXIT.vendorOrNetwork;
 }
 
@@ -87,6 +87,11 @@ export function errorLines(error: unknown, redact: (text: string) => string = (t
       .join(' ');
     if (meta) lines.push(redact(meta));
     return lines;
+  }
+  if (error instanceof PolicyRefusal) {
+    const [, variable, key] = error.setting ? policySettingNames(error.setting) : [];
+    const where = variable ? ` Setting: environment ${variable} or config file "${key}" (shared with callbridge mcp).` : '';
+    return [`error: ${redact(error.message)}`, `To change this: ${error.change}${where}`];
   }
   if (error instanceof Error) {
     const text = systemErrorCode(error) ? describeSystemError(error) : error.message;

@@ -46,8 +46,8 @@ export async function invokeCommand(givenId: string, options: InvokeOptions, env
       throw withTaskAddHint(id, error);
     }
   }
-  await withSession(env, async ({ client }) => {
-    const result = await runOperation(client, id, input, { dryRun: options.dryRun, previewReads: true });
+  await withSession(env, async (session) => {
+    const result = await runOperation(session, id, input, { dryRun: options.dryRun, previewReads: true });
     printJson(result.sent ? result.output : { dryRun: true, request: result.request });
   });
 }

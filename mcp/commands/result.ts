@@ -16,8 +16,8 @@ export interface ResultOptions {
 
 export async function resultCommand(provider: ProviderName, callId: string, options: ResultOptions, env: Env): Promise<void> {
   const human = outputFormat(options) === 'human';
-  await withSession(env, async ({ client }) => {
-    const invoke = cliInvoke(client, {});
+  await withSession(env, async (session) => {
+    const invoke = cliInvoke(session, {});
     const settings = cliSettings(env);
     const call = { callId, callDate: options.date };
     if (!options.wait) {

@@ -3,12 +3,38 @@
 // last across commands; only when none runs, an in-process sandbox whose state ends with the command.
 import type { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError } from '../../core/errors.js';
-import { hasAnyCredentials, openClientFromEnv, SANDBOX_NOTICE } from '../client-factory.js';
+import type { Pipeline } from '../../core/pipeline.js';
+import { hasAnyCredentials, openClientFromEnv, SANDBOX_NOTICE, type OpenedClient } from '../client-factory.js';
 import type { Env } from '../env-config.js';
+import { resolveConfig } from '../guardrails/config.js';
+import { openPolicyStore, pipelineFor } from '../policy.js';
+import { systemRuntime } from '../runtime.js';
 
 export interface Session {
   client: CallbridgeClient;
+  /** Every operation the command runs goes through it: the same rules and store as `callbridge mcp`. */
+  pipeline: Pipeline;
   close(): Promise<void>;
+}
+
+/**
+ * The CLI reads the MCP server's settings from the environment (CALLBRIDGE_MCP_*) and its config file
+ * (CALLBRIDGE_MCP_CONFIG). Where the operator set nothing, a person typed the command: billed calls are
+ * on, unconfirmed, at any hour. Numbers, caps and the emergency block apply as everywhere.
+ */
+const CLI_DEFAULTS = { allowCalls: true, confirm: false, callingHours: false } as const;
+
+async function withPolicy(env: Env, opened: OpenedClient): Promise<Session> {
+  const config = resolveConfig({}, env, undefined, CLI_DEFAULTS);
+  const store = await openPolicyStore(config, opened, env, systemRuntime);
+  return {
+    client: opened.client,
+    pipeline: pipelineFor(config, opened.client, store.store, systemRuntime),
+    async close() {
+      await store.close();
+      await opened.close();
+    },
+  };
 }
 
 /** Where `callbridge sandbox` listens by default, and where commands look for it. */
@@ -56,6 +82,10 @@ export async function withSession<T>(env: Env, work: (session: Session) => Promi
 }
 
 async function openSession(env: Env): Promise<Session> {
+  return withPolicy(env, await openClient(env));
+}
+
+async function openClient(env: Env): Promise<OpenedClient> {
   if (hasAnyCredentials(env) || env.CALLBRIDGE_SANDBOX === 'off') return openClientFromEnv({ env, notice });
   const url = sharedSandboxUrl(env);
   if (await sandboxAnswers(url)) {

@@ -39,7 +39,7 @@ export async function taskAddCommand(provider: ProviderName, taskId: string, opt
     throw new UsageError(`none of the ${callees.length} callee(s) in ${options.file} can be added; first: ${first.number}: ${first.reason}`);
   }
   const human = outputFormat(options) === 'human';
-  return withSession(env, async ({ client }) => {
+  return withSession(env, async (session) => {
     const previews: HttpRequest[] = [];
     const chunks = calleeChunks(PROVIDERS[provider], screened.valid).length;
     const progress = startProgress(`adding ${screened.valid.length} callees`, chunks, 'requests');
@@ -47,7 +47,7 @@ export async function taskAddCommand(provider: ProviderName, taskId: string, opt
     try {
       outcome = await addCallees({
         provider: PROVIDERS[provider],
-        invoke: cliInvoke(client, { dryRun: options.dryRun }, previews),
+        invoke: cliInvoke(session, { dryRun: options.dryRun }, previews),
         settings: cliSettings(env),
         taskId,
         callees: screened.valid,

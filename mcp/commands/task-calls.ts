@@ -13,8 +13,8 @@ import { withSession } from './session.js';
 const PAGE_SIZE = 100;
 
 export async function taskCallsCommand(provider: ProviderName, taskId: string, options: { json?: boolean }, env: Env): Promise<void> {
-  const calls = await withSession(env, async ({ client }) => {
-    const invoke = cliInvoke(client, {});
+  const calls = await withSession(env, async (session) => {
+    const invoke = cliInvoke(session, {});
     const settings = cliSettings(env);
     const all: CallResult[] = [];
     let progress: Progress | undefined;

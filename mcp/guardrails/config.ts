@@ -310,7 +310,14 @@ export function readConfigFile(path: string): McpConfigFile {
 }
 
 /** Merges flags, environment, config file and defaults into a checked configuration. */
-export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string) => McpConfigFile = readConfigFile): McpConfig {
+/** Defaults a front end may set otherwise (the CLI: a person typed the command, so calls are on and unconfirmed). */
+export interface FrontEndDefaults {
+  allowCalls?: boolean;
+  confirm?: boolean;
+  callingHours?: string | false;
+}
+
+export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string) => McpConfigFile = readConfigFile, defaults: FrontEndDefaults = {}): McpConfig {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const e = (name: string) => {
     const v = env[name]?.trim();
@@ -345,7 +352,7 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
       file.caps?.[name] !== undefined ? cap(`caps.${name}`, file.caps[name] as number | string) : undefined,
       DEFAULTS.caps[name],
     );
-  const callingHoursText = pick<string | false>('callingHours', str(flags['calling-hours']), (v) => v, file.callingHours, DEFAULTS.callingHours);
+  const callingHoursText = pick<string | false>('callingHours', str(flags['calling-hours']), (v) => v, file.callingHours, defaults.callingHours ?? DEFAULTS.callingHours);
   const timezone = checkTimezone(pick('timezone', str(flags.timezone), (v) => v, file.timezone, DEFAULTS.timezone));
   const numberTimezones = Object.entries(file.numberTimezones ?? {}).map(([pattern, zone]) => ({
     pattern: checkPattern(pattern, 'numberTimezones'),
@@ -367,8 +374,8 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
     ),
     toolsets,
     readOnly: pick('readOnly', flagBool(flags['read-only']), (v) => bool('CALLBRIDGE_MCP_READ_ONLY', v), file.readOnly, false),
-    allowCalls: pick('allowCalls', flagBool(flags['allow-calls']), (v) => bool('CALLBRIDGE_MCP_ALLOW_CALLS', v), file.allowCalls, false),
-    confirm: pick('confirm', flags['no-confirm'] === true ? false : undefined, (v) => bool('CALLBRIDGE_MCP_CONFIRM', v), file.confirm, true),
+    allowCalls: pick('allowCalls', flagBool(flags['allow-calls']), (v) => bool('CALLBRIDGE_MCP_ALLOW_CALLS', v), file.allowCalls, defaults.allowCalls ?? false),
+    confirm: pick('confirm', flags['no-confirm'] === true ? false : undefined, (v) => bool('CALLBRIDGE_MCP_CONFIRM', v), file.confirm, defaults.confirm ?? true),
     dryRun: pick('dryRun', flagBool(flags['dry-run']), (v) => bool('CALLBRIDGE_MCP_DRY_RUN', v), file.dryRun, false),
     // Given but empty means nobody may be called, never "anyone".
     allowNumbers: (str(flags['allow-numbers']) !== undefined

@@ -2,7 +2,7 @@
 // front-end-neutral setting name reads for users of flags, environment and config file.
 import type { CountryCode } from 'libphonenumber-js';
 import { DEFAULT_REGIONS, type PolicySettings, type PolicySettingName } from '../../core/policy/settings.js';
-import { settingHint, type McpConfig, type SettingName } from './config.js';
+import { SETTING_NAMES, settingHint, type McpConfig, type SettingName } from './config.js';
 
 export function policyOf(config: McpConfig): PolicySettings {
   return {
@@ -38,6 +38,11 @@ const HINT_OF: Record<PolicySettingName, SettingName> = {
   allowUnknownCallees: 'allowUnknownCallees',
   pbxDialPrefixes: 'pbxDialPrefixes',
 };
+
+/** Flag, environment variable and config-file key of a policy setting. */
+export function policySettingNames(name: PolicySettingName): readonly [string, string, string] {
+  return SETTING_NAMES[HINT_OF[name]];
+}
 
 /** "--allow-calls (environment CALLBRIDGE_MCP_ALLOW_CALLS, config file "allowCalls")" */
 export function policySettingHint(name: PolicySettingName): string {

@@ -6,11 +6,9 @@ import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
 import type { Env } from '../env-config.js';
 import { MCP_FLAGS, resolveConfig, type McpConfig } from '../guardrails/config.js';
-import { Pipeline } from '../../core/pipeline.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
-import { policyOf } from '../guardrails/policy-settings.js';
-import { openStore } from '../stores/open-store.js';
+import { openPolicyStore, pipelineFor } from '../policy.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
@@ -48,14 +46,6 @@ export interface ServerSetup {
   runtime?: Runtime;
 }
 
-/** Where the policy's counts live: the setting, else (--state-file) that file, else the default. */
-export function storeSetting(config: McpConfig, inProcessSandbox: boolean): { value?: string; setting: string } {
-  if (config.store) return { value: config.store, setting: '--store (CALLBRIDGE_STORE_URL, config "store")' };
-  if (config.stateFile) return { value: config.stateFile, setting: '--state-file' };
-  // An in-process sandbox's calls end with the process: counting them on disk would only mislead.
-  return inProcessSandbox ? { value: 'memory', setting: '--store' } : { setting: '--store' };
-}
-
 /** Checks the tool lists and operation map, then wires client, policy store and pipeline together. */
 export function createServerDeps(
   config: McpConfig,
@@ -67,14 +57,7 @@ export function createServerDeps(
   toolListEntries(selectTools(config.toolsets, config.readOnly));
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
-  const pipeline = new Pipeline({
-    client,
-    settings: policyOf(config),
-    store: options.store ?? new MemoryStore(policyClock),
-    runtime: policyClock,
-    pbxApiVersion: client.pbxApiVersion,
-    accountOf: (product) => client.accountOf(product),
-  });
+  const pipeline = pipelineFor(config, client, options.store ?? new MemoryStore(policyClock), policyClock);
   return { client, config, pipeline, runtime };
 }
 
@@ -103,10 +86,8 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   if (config.http) checkHttpOptions(config); // before anything starts
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
-  const chosen = storeSetting(config, opened.sandbox !== undefined);
-  const openedStore = await openStore(chosen.value, { setting: chosen.setting, env: setup.env, runtime, warn: (message) => process.stderr.write(`${message}\n`) });
-  const store = openedStore.store;
-  const deps = createServerDeps(config, opened.client, { runtime, store });
+  const openedStore = await openPolicyStore(config, opened, setup.env, runtime);
+  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {

@@ -25,7 +25,7 @@ const json = <T>(r: CliResult): T => JSON.parse(r.stdout) as T;
 function runCliOnTerminal(args: string[], extraEnv: Record<string, string>): Promise<CliResult> {
   const command = [join(ROOT, 'node_modules', '.bin', 'tsx'), join(ROOT, 'mcp', 'cli.ts'), ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-cli-state-')), TERM: 'xterm', ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.end();
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -105,15 +105,17 @@ describe('callbridge task add', () => {
   });
 
   it('on a terminal: a progress bar and a summary; `task calls` then lists the calls the task placed', async () => {
-    const created = await runCli(['invoke', 'dyvms.CreateRobotTask', '--input', JSON.stringify({ TaskName: 'cli-tty', DialogId: '1000000000001', Caller: ['057100005678'], RetryType: 0 })], env);
+    // One policy store for the whole flow: the start is judged against the callees `task add` recorded.
+    const shared = { ...env, XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-cli-flow-')) };
+    const created = await runCli(['invoke', 'dyvms.CreateRobotTask', '--input', JSON.stringify({ TaskName: 'cli-tty', DialogId: '1000000000001', Caller: ['057100005678'], RetryType: 0 })], shared);
     const taskId = json<{ Data: string }>(created).Data;
-    const r = await runCliOnTerminal(['task', 'add', 'dyvms', taskId, '--file', join(ROOT, 'examples', 'callees.csv')], env);
+    const r = await runCliOnTerminal(['task', 'add', 'dyvms', taskId, '--file', join(ROOT, 'examples', 'callees.csv')], shared);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('adding 3 callees [');
     expect(r.stdout).toMatch(/Accepted: +3/);
     expect(r.stdout).toMatch(/Rejected: +0/);
 
-    const started = await runCli(['invoke', 'dyvms.StartRobotTask', '--input', JSON.stringify({ TaskId: taskId })], env);
+    const started = await runCli(['invoke', 'dyvms.StartRobotTask', '--input', JSON.stringify({ TaskId: taskId })], shared);
     expect(started.code).toBe(0);
     const numbers = ['13800000001', '13800000002', '13800000003'];
     await vi.waitFor(() => expect(sandbox.context.calls().filter((c) => c.taskId === taskId && numbers.includes(c.number))).toHaveLength(3), { timeout: 60_000, interval: 200 });

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packedCallbridgeBin } from './packed-callbridge.js';
 
@@ -15,12 +17,13 @@ export const NO_SHARED_SANDBOX = 'http://127.0.0.1:9';
 
 /**
  * Runs the shipped callbridge CLI (the packed tarball, installed) with exactly the given environment
- * (plus PATH, HOME, XDG_STATE_HOME and CALLBRIDGE_SANDBOX_URL unless given); `stdin` is written to its standard input.
+ * (plus PATH, HOME, CALLBRIDGE_SANDBOX_URL and a new, empty state directory for its policy store,
+ * unless given); `stdin` is written to its standard input.
  */
 export function runCli(args: string[], env: Record<string, string> = {}, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(packedCallbridgeBin(), args, {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX, ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-cli-state-')), CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     child.stdin.end(stdin ?? '');

@@ -7,7 +7,7 @@ import { NO_SHARED_SANDBOX } from '../helpers/cli.js';
 const run = promisify(execFile);
 const CLI = ['--import', 'tsx', 'mcp/cli.ts'];
 /** Only what node needs: no vendor credentials leak in from the developer's shell. */
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX };
+const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX };
 
 function cli(args: string[], env: Record<string, string>) {
   return run(process.execPath, [...CLI, ...args], { env, cwd: process.cwd(), timeout: 60_000 }).then(

@@ -1,14 +1,10 @@
 // The CLI's exit-code table for every kind of failure (the process tests in test/cli cover the
-// paths a user reaches today; policy refusals come from the MCP guardrails and core's pipeline).
+// paths a user reaches today; policy refusals come from core's pipeline).
 import { describe, expect, it } from 'vitest';
 import { CallbridgeError } from '../../core/errors.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
-import { GuardrailRefusal } from '../../mcp/guardrails/guard.js';
+import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { errorLines, EXIT, exitCodeFor, UsageError } from '../../mcp/commands/exit-codes.js';
-
-class PolicyRefusal extends Error {
-  override readonly name = 'PolicyRefusal';
-}
 
 describe('exitCodeFor', () => {
   it('maps each failure kind to its row of the table', () => {
@@ -22,8 +18,7 @@ describe('exitCodeFor', () => {
     expect(exitCodeFor(err('config', '--calling-hours'))).toBe(2);
     expect(exitCodeFor(err('config', '--config'))).toBe(3);
     expect(exitCodeFor(err('config', 'CALLBRIDGE_DYVMS_ENDPOINT'))).toBe(3);
-    expect(exitCodeFor(new GuardrailRefusal('allow-calls', 'billed calls are off.', 'start with --allow-calls.'))).toBe(4);
-    expect(exitCodeFor(new PolicyRefusal('refused'))).toBe(4);
+    expect(exitCodeFor(new PolicyRefusal('allow-calls', 'billed calls are off.', 'allow billed calls.', 'allowCalls'))).toBe(4);
     expect(exitCodeFor(err('outcome_unknown'))).toBe(5);
   });
 

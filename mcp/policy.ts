@@ -1,0 +1,25 @@
+// What the MCP server and the CLI share about the call policy: the store their settings choose and
+// the core pipeline over it. Both read the same settings (flags for the server, the environment and
+// config file for both), so both are judged by the same rules and count in the same store.
+import type { CallbridgeClient } from '../core/client.js';
+import { Pipeline } from '../core/pipeline.js';
+import type { PolicyStore } from '../core/policy/types.js';
+import type { Runtime } from '../core/transport.js';
+import type { OpenedClient } from './client-factory.js';
+import type { Env } from './env-config.js';
+import type { McpConfig } from './guardrails/config.js';
+import { policyOf } from './guardrails/policy-settings.js';
+import { openStore, type OpenedStore } from './stores/open-store.js';
+
+/** Opens the store the settings choose: --store, else --state-file, else SQLite in the state directory (memory with an in-process sandbox, whose calls end with the process). */
+export function openPolicyStore(config: McpConfig, opened: OpenedClient, env: Env, runtime: Runtime): Promise<OpenedStore> {
+  const warn = (message: string) => process.stderr.write(`${message}\n`);
+  if (config.store) return openStore(config.store, { setting: '--store (CALLBRIDGE_STORE_URL, config "store")', env, runtime, warn });
+  if (config.stateFile) return openStore(config.stateFile, { setting: '--state-file', env, runtime, warn });
+  return openStore(opened.sandbox ? 'memory' : undefined, { setting: '--store', env, runtime, warn });
+}
+
+/** The one pipeline every operation of this process runs through. */
+export function pipelineFor(config: McpConfig, client: CallbridgeClient, store: PolicyStore, runtime: Runtime): Pipeline {
+  return new Pipeline({ client, settings: policyOf(config), store, runtime, pbxApiVersion: client.pbxApiVersion, accountOf: (product) => client.accountOf(product) });
+}
