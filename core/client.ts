@@ -81,7 +81,8 @@ export class CallbridgeClient {
         operationId: op.id,
         vendor: op.product,
         code: 'SessionManaged',
-        message: `${op.id} is done by the client itself with CALLBRIDGE_PBX_URL, CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD (it logs in on first use, keeps the token alive and logs in again when it expires); it cannot be invoked directly.`,
+        setting: 'pbxCredentials',
+        message: `${op.id} is done by the client itself with the configured PBX address, API username and password (it logs in on first use, keeps the token alive and logs in again when it expires); it cannot be invoked directly.`,
       });
     }
     return op;
@@ -195,12 +196,8 @@ export class CallbridgeClient {
   private requireConfig<K extends 'alibaba' | 'volcengine' | 'pbx'>(key: K): NonNullable<ClientConfig[K]> {
     const value = this.config[key];
     if (!value) {
-      const env = {
-        alibaba: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-        volcengine: 'VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY',
-        pbx: 'CALLBRIDGE_PBX_URL, CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD',
-      }[key];
-      throw new CallbridgeError({ kind: 'config', code: 'MissingCredentials', message: `No ${key} credentials are configured; set ${env}.` });
+      const what = { alibaba: 'Alibaba Cloud AccessKey', volcengine: 'Volcengine access key', pbx: 'PBX address, API username and password' }[key];
+      throw new CallbridgeError({ kind: 'config', code: 'MissingCredentials', setting: `${key}Credentials`, message: `The ${what} is not configured.` });
     }
     return value as NonNullable<ClientConfig[K]>;
   }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { CallbridgeError } from '../core/errors.js';
+import { CallbridgeError, withSettingHelp } from '../core/errors.js';
+import { SETTING_HELP } from './env-config.js';
 import { openClientFromEnv } from './client-factory.js';
 import { invoke, readInput } from './commands/invoke.js';
 import { opsDescribe, opsList } from './commands/ops.js';
@@ -78,7 +79,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof CallbridgeError) {
-      console.error(`error: ${error.message}`);
+      console.error(`error: ${withSettingHelp(error, SETTING_HELP)}`);
       const meta = [error.code && `code=${error.code}`, error.requestId && `requestId=${error.requestId}`, error.kind === 'outcome_unknown' && 'outcome=unknown']
         .filter(Boolean)
         .join(' ');

@@ -1,4 +1,4 @@
-import { createHmac } from 'crypto';
+import { createHmac } from 'node:crypto';
 
 const RESERVED_TEST = /[!'()*]/;
 const RESERVED = /[!'()*]/g;

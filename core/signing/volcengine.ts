@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export interface VolcengineAuth {
   accessKeyId: string;
@@ -62,15 +62,8 @@ export function volcSigningParts(input: VolcengineSignInput, headers: Record<str
   return { signedHeaders, canonicalRequest, scope, stringToSign };
 }
 
-/** The last derived signing key: it changes only with the day, region, service or secret (four HMACs saved per request). */
-let lastKey: { secret: string; scope: string; key: Buffer } | undefined;
-
 function signingKey(secretAccessKey: string, day: string, region: string, service: string): Buffer {
-  const scope = `${day}/${region}/${service}`;
-  if (lastKey && lastKey.secret === secretAccessKey && lastKey.scope === scope) return lastKey.key;
-  const key = hmac(hmac(hmac(hmac(secretAccessKey, day), region), service), 'request');
-  lastKey = { secret: secretAccessKey, scope, key };
-  return key;
+  return hmac(hmac(hmac(hmac(secretAccessKey, day), region), service), 'request');
 }
 
 export function volcSignature(secretAccessKey: string, xDate: string, region: string, service: string, stringToSign: string) {

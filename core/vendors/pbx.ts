@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash } from 'node:crypto';
 import { CallbridgeError } from '../errors.js';
 import type { AnyOperation, PbxApiVersion } from '../operation.js';
 import { decodeBody, type HttpRequest, type HttpResponse, type Runtime, type Transport } from '../transport.js';
@@ -163,7 +163,8 @@ export class PbxSession {
         kind: 'config',
         vendor: 'pbx',
         code: 'LoginAttemptsExhausted',
-        message: `PBX login failed ${this.failedLogins} times in a row; not trying again so the PBX does not lock this IP (it locks after 5 for 10 minutes). Check CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD.`,
+        setting: 'pbxCredentials',
+        message: `PBX login failed ${this.failedLogins} times in a row; not trying again so the PBX does not lock this IP (it locks after 5 for 10 minutes). Check the PBX API username and password.`,
       });
     }
     let body;

@@ -25,17 +25,6 @@ function formEncode(input: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-/** The last endpoint parsed (one per client in practice): a URL parse saved per request. */
-let lastEndpoint: { href: string; origin: string; host: string; pathname: string } | undefined;
-
-function endpointOf(href: string): { origin: string; host: string; pathname: string } {
-  if (lastEndpoint?.href !== href) {
-    const url = new URL(href);
-    lastEndpoint = { href, origin: url.origin, host: url.host, pathname: url.pathname };
-  }
-  return lastEndpoint;
-}
-
 /** Method, query, headers and body of the request before signing (the wire form by the operation's body type). */
 function requestParts(op: AnyOperation, input: Record<string, unknown>) {
   const bodyType = op.bodyType ?? 'json';
@@ -62,7 +51,7 @@ export function volcengineRequest(
   config: VolcengineConfig,
   epochMs: number,
 ): HttpRequest {
-  const url = endpointOf(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
+  const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
   const { method, query, headers, body } = requestParts(op, input);
   const path = url.pathname || '/';
   const signedHeaders = signVolcengine(

@@ -5,7 +5,7 @@ import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecute
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
-import { CallbridgeError, redact } from '../../core/errors.js';
+import { CallbridgeError, redact, withSettingHelp, type Setting } from '../../core/errors.js';
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
 import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
@@ -18,6 +18,13 @@ import { DOWNLOADS, findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
+
+/** How n8n users set each setting core errors name. */
+const SETTING_HELP: Readonly<Record<Setting, string>> = {
+  alibabaCredentials: 'Check the AccessKey ID and AccessKey Secret of the Alibaba Cloud API credential.',
+  volcengineCredentials: 'Check the Access Key ID and Secret Access Key of the Volcengine API credential.',
+  pbxCredentials: 'Check the Base URL, Username and Password of the PBX API credential.',
+};
 
 export function credentialTypeOf(product: Product): string {
   return product === 'dyvms' || product === 'outboundbot' ? CREDENTIAL.alibaba : product === 'volcengine' ? CREDENTIAL.volcengine : CREDENTIAL.pbx;
@@ -59,7 +66,7 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   return {
     client: new CallbridgeClient(config, catalog),
     secrets: credentialSecrets(credentials),
-    settings: { now: n8nRuntime.now, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
+    settings: { now: n8nRuntime.now, nonce: n8nRuntime.nonce, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
   };
 }
 
@@ -164,7 +171,7 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
   const node = ctx.getNode();
   if (error instanceof FieldValueError) return new NodeOperationError(node, error.message, { itemIndex });
   if (error instanceof CallbridgeError) {
-    const message = redact(error.message, secrets);
+    const message = redact(withSettingHelp(error, SETTING_HELP), secrets);
     const details = [
       error.code ? `Vendor code: ${error.code}` : undefined,
       error.requestId ? `Request ID: ${error.requestId}` : undefined,

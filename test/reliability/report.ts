@@ -175,7 +175,7 @@ out.push(`## 4. PBX session faults
 )} concurrent dials
   when the token expires: no error, each placed once, ${n((pbx.concurrentExpiry as Json | undefined)?.logins)} logins.
 - **Wrong password:** ${n((pbx.wrongPassword as Json | undefined)?.invocations)} invocations sent ${n((pbx.wrongPassword as Json | undefined)?.loginsSent)} logins, then \`${String((pbx.wrongPassword as Json | undefined)?.then ?? '')}\` ("PBX login failed 3 times in a row;
-  not trying again ... Check CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD") without contacting
+  not trying again ... Check the PBX API username and password." plus, in the CLI and MCP, "Set CALLBRIDGE_PBX_URL, ...") without contacting
   the PBX; the PBX did not lock the IP (it locks after 5), the right password still works.
 - **Self-signed TLS** (a certificate made with openssl at test time, served on 127.0.0.1): refused by
   default (\`${String((pbx.selfSignedDefault as Json | undefined)?.message ?? '')}\`, nothing sent); accepted with
