@@ -47,10 +47,10 @@ function flatten(name: string, value: unknown, encoding: WireEncoding | undefine
 export function encodeAlibabaParams(op: AnyOperation, input: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(input)) {
-    const codes = op.wireValues?.[name];
+    const codes = op.wire?.wireValues?.[name];
     const mapped = codes && (typeof value === 'string' || typeof value === 'number') && Object.hasOwn(codes, String(value));
     const wire = mapped ? codes[String(value)] : value;
-    flatten(name, wire, op.encoding?.[name], out);
+    flatten(name, wire, op.wire?.encoding?.[name], out);
   }
   return out;
 }
@@ -64,7 +64,7 @@ export function alibabaRequest(
 ): HttpRequest {
   const product = op.product as 'dyvms' | 'outboundbot';
   const endpoint = config.endpoints?.[product] ?? ALIBABA_DEFAULT_ENDPOINTS[product];
-  const method = op.method ?? 'POST';
+  const method = op.wire?.method ?? 'POST';
   const params = { ...encodeAlibabaParams(op, input), Action: op.action, Version: ALIBABA_VERSIONS[product] };
   const encoded = signedRpcQuery(method, params, config, epochMs, nonce);
   if (method === 'GET') {
@@ -85,7 +85,7 @@ export function alibabaRequest(
 export function alibabaUnsignedRequest(op: AnyOperation, input: Record<string, unknown>, config: Pick<AlibabaConfig, 'endpoints'>): HttpRequest {
   const product = op.product as 'dyvms' | 'outboundbot';
   const endpoint = config.endpoints?.[product] ?? ALIBABA_DEFAULT_ENDPOINTS[product];
-  const method = op.method ?? 'POST';
+  const method = op.wire?.method ?? 'POST';
   const params = { ...encodeAlibabaParams(op, input), Action: op.action, Version: ALIBABA_VERSIONS[product] };
   const encoded = Object.entries(params)
     .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)

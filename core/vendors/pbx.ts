@@ -32,7 +32,7 @@ export function pbxUrl(config: PbxConfig, path: string, token?: string): string 
 }
 
 export function pbxPath(op: AnyOperation, version: PbxApiVersion): string {
-  return op.pbxPaths?.[version] ?? op.action;
+  return op.wire?.pbxPaths?.[version] ?? op.action;
 }
 
 export function pbxLoginRequest(config: PbxConfig): HttpRequest {
@@ -46,7 +46,7 @@ export function pbxLoginRequest(config: PbxConfig): HttpRequest {
 
 /** The JSON body for the configured API version (op.pbxBody renames v2.0.0 fields and refuses ones the version lacks). */
 export function pbxBody(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig): Record<string, unknown> {
-  return op.pbxBody ? op.pbxBody(input, config.apiVersion ?? PBX_DEFAULT_VERSION) : input;
+  return op.wire?.pbxBody ? op.wire.pbxBody(input, config.apiVersion ?? PBX_DEFAULT_VERSION) : input;
 }
 
 export function pbxRequest(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig, token: string): HttpRequest {

@@ -27,8 +27,8 @@ function formEncode(input: Record<string, unknown>): Record<string, string> {
 
 /** Method, query, headers and body of the request before signing (the wire form by the operation's body type). */
 function requestParts(op: AnyOperation, input: Record<string, unknown>) {
-  const bodyType = op.bodyType ?? 'json';
-  const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
+  const bodyType = op.wire?.bodyType ?? 'json';
+  const method = op.wire?.method ?? (bodyType === 'query' ? 'GET' : 'POST');
   const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
   let body = '';
   const headers: Record<string, string> = { Accept: 'application/json' };

@@ -153,7 +153,7 @@ describe('Volcengine HMAC-SHA256 signature', () => {
 
   it('every request volcengineRequest builds (query, form and JSON operations) verifies with the official signer as sent', () => {
     const ops = (['json', 'form', 'query'] as const).map((bodyType) =>
-      defineOperation({ id: `volcengine.Probe${bodyType}`, title: 't', description: 'd', access: 'read', bodyType, input: z.looseObject({}), output: z.unknown() }),
+      defineOperation({ id: `volcengine.Probe${bodyType}`, title: 't', description: 'd', access: 'read', wire: { bodyType }, input: z.looseObject({}), output: z.unknown() }),
     );
     const inputs = fc.dictionary(paramName.filter((k) => k !== 'Action' && k !== 'Version'), text, { maxKeys: 8 });
     fc.assert(
@@ -182,7 +182,7 @@ describe('Volcengine HMAC-SHA256 signature', () => {
         };
         if (c.body) delete c.headers['X-Content-Sha256'];
         expect(req.headers.Authorization).toBe(official(c));
-        if (op.bodyType === 'query') expect(query).toEqual({ ...input, Action: op.action, Version: '2022-01-01' });
+        if (op.wire?.bodyType === 'query') expect(query).toEqual({ ...input, Action: op.action, Version: '2022-01-01' });
       }),
       { numRuns: 600 },
     );

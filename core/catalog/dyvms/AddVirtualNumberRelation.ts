@@ -13,7 +13,9 @@ export default defineOperation({
     'Data lists the numbers that could NOT be bound (empty when all succeeded). Success is Code "200" for this API family. Requires the feature to be enabled for the account (else UnauthorizedOperation). ' +
     'The doc does not say whether CorpNameList must pair one-to-one with NumberList.',
   access: 'write',
-  encoding: { CorpNameList: 'comma', NumberList: 'comma' },
+  wire: {
+    encoding: { CorpNameList: 'comma', NumberList: 'comma' },
+  },
   input: z.strictObject({
     CorpNameList: z.array(commaFree('a company name')).min(1).describe('Company names; sent comma-separated.'),
     NumberList: z

@@ -30,7 +30,9 @@ export default defineOperation({
   access: 'write',
   calleeFields: ['Data'],
   qps: 100,
-  encoding: { Data: 'comma' },
+  wire: {
+    encoding: { Data: 'comma' },
+  },
   input: z
     .strictObject({
       TaskName: z.string().min(1).optional().describe('Task name, shown in dyvms.ListCallTask.'),

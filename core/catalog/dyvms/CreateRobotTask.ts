@@ -14,7 +14,9 @@ export default defineOperation({
     'Traps: CorpName must match the enterprise name of your qualification exactly; redial settings only apply with RetryType 1; RecallInterval must be more than 1 minute.',
   access: 'write',
   qps: 100,
-  encoding: { Caller: 'comma', RecallStateCodes: 'comma' },
+  wire: {
+    encoding: { Caller: 'comma', RecallStateCodes: 'comma' },
+  },
   input: z
     .strictObject({
       TaskName: z.string().trim().min(1).max(30).describe('Task name, up to 30 characters (Chinese or English).'),

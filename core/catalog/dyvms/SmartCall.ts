@@ -19,7 +19,9 @@ export default defineOperation({
   access: 'call',
   destructive: true,
   qps: 1000,
-  encoding: { VoiceCode: 'comma' },
+  wire: {
+    encoding: { VoiceCode: 'comma' },
+  },
   input: z
     .strictObject({
       CalledShowNumber: z

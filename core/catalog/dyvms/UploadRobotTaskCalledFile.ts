@@ -15,7 +15,9 @@ export default defineOperation({
     'Note: this API names the task ID "Id", not "TaskId" like the other robot APIs.',
   access: 'write',
   qps: 100,
-  encoding: { CalledNumber: 'comma', TtsParam: 'json', TtsParamHead: 'json' },
+  wire: {
+    encoding: { CalledNumber: 'comma', TtsParam: 'json', TtsParamHead: 'json' },
+  },
   input: z
     .strictObject({
       Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),

@@ -40,8 +40,10 @@ export default defineOperation({
   access: 'write',
   destructive: true,
   idempotent: true,
-  method: 'POST',
-  encoding: { DialogueFlowDefinition: 'json' },
+  wire: {
+    method: 'POST',
+    encoding: { DialogueFlowDefinition: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -10,7 +10,9 @@ export default defineOperation({
     'Replaces a global question\'s name, type, trigger Questions and Answers: all four are required, so read the current values with outboundbot.DescribeGlobalQuestion and send back what you keep (the lists replace the stored ones). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and GlobalQuestionId (outboundbot.ListGlobalQuestions). Questions and Answers are arrays of strings, each sent as ONE JSON string. The docs\' table calls the returned ID DialogueQuestionId, their examples GlobalQuestionId: it is returned here as GlobalQuestionId.',
   access: 'write',
   idempotent: true,
-  encoding: { Questions: 'json', Answers: 'json' },
+  wire: {
+    encoding: { Questions: 'json', Answers: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -10,7 +10,9 @@ export default defineOperation({
     "Replaces an intent's name and example Utterances (both required: the list replaces the stored one, so read the current values with outboundbot.DescribeIntent first), and optionally its Keywords (an empty array [] clears them) and description. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and IntentId (outboundbot.ListIntents). Utterances and Keywords are arrays of strings, each sent as ONE JSON string.",
   access: 'write',
   idempotent: true,
-  encoding: { Utterances: 'json', Keywords: 'json' },
+  wire: {
+    encoding: { Utterances: 'json', Keywords: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

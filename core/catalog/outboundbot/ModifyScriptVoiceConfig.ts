@@ -15,7 +15,9 @@ export default defineOperation({
     "Switches one piece of script text between synthesised speech (Type TTS) and pre-recorded audio (Type WAVEFORM), and for WAVEFORM says which recording speaks which part of the text (ScriptWaveformRelation, pieces in speaking order). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts), ScriptVoiceConfigId (outboundbot.ListScriptVoiceConfigs) and, for WAVEFORM, recordings registered with outboundbot.CreateScriptWaveform. ScriptWaveformRelation is an array of objects sent as ONE JSON string.",
   access: 'write',
   idempotent: true,
-  encoding: { ScriptWaveformRelation: 'json' },
+  wire: {
+    encoding: { ScriptWaveformRelation: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

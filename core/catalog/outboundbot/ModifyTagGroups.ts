@@ -33,7 +33,9 @@ export default defineOperation({
   access: 'write',
   destructive: true,
   idempotent: true,
-  encoding: { TagGroups: 'json', Tags: 'json' },
+  wire: {
+    encoding: { TagGroups: 'json', Tags: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -10,7 +10,9 @@ export default defineOperation({
     'Internal call (no trunk, not billed): the PBX rings the caller extension first and, when it answers, rings the callee extension. Returns callid. On API v2.0.0 this is call/dial with the same fields.',
   access: 'write',
   idempotent: false,
-  pbxPaths: { 'v2.0.0': 'call/dial' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/dial' },
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-dial.html',
   input: z.strictObject({
     caller: extensionNumber().describe('Extension that rings first.'),

@@ -12,7 +12,15 @@ export default defineOperation({
     'Rings an extension and, when it answers, plays one or more prompt files uploaded on the PBX (System Recordings). Internal, not billed. Returns callid (v1.0.0 and later); the PlayPromptEnd event reports the end. On API v2.0.0 this is call/playprompt with number = extid (count and volume exist only there).',
   access: 'write',
   idempotent: false,
-  pbxPaths: { 'v2.0.0': 'call/playprompt' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/playprompt' },
+    pbxBody: (input, version) =>
+      pbxVersionBody('pbx.extension.playprompt', input, version, {
+        extid: { '2.0': 'number' },
+        count: { '1.x': null },
+        volume: { '1.x': null },
+      }),
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',
   input: z.strictObject({
     extid: extensionNumber().describe('Extension to ring (sent as number on v2.0.0).'),
@@ -21,12 +29,6 @@ export default defineOperation({
     count: int(1).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
   }),
-  pbxBody: (input, version) =>
-    pbxVersionBody('pbx.extension.playprompt', input, version, {
-      extid: { '2.0': 'number' },
-      count: { '1.x': null },
-      volume: { '1.x': null },
-    }),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [{ input: { extid: 1000, prompt: 'hello111', autoanswer: 'no' }, wire: { extid: '1000', prompt: 'hello111', autoanswer: 'no' } }],
 });

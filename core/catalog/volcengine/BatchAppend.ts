@@ -11,7 +11,9 @@ export default defineOperation({
   access: 'call',
   destructive: true,
   idempotent: false,
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722090',
   input: z.strictObject({
     TaskOpenId: taskOpenId(),

@@ -10,7 +10,9 @@ export default defineOperation({
     'Lists the number pools (groups of caller numbers) of this account, a page at a time. A task or one-off call names its pool with NumberPoolNo. Filter by ServiceType 100 (ordinary voice) and SubServiceType 102 (voice notification) to find the pools usable for notification calls; without filters every pool is listed.',
   access: 'read',
   // Doc page and Go SDK: POST form body. No JSON-style page exists for this action.
-  bodyType: 'form',
+  wire: {
+    bodyType: 'form',
+  },
   docUrl: 'https://volcengine.com/docs/6358/173339',
   input: z.strictObject({
     ServiceType: int().optional().describe('Service: 100 = ordinary voice, 200 = privacy numbers.'),

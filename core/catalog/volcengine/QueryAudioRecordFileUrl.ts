@@ -9,7 +9,9 @@ export default defineOperation({
     'Returns signed download URLs of a recorded call (valid about three hours): the mixed recording, and the caller (left) and callee (right) tracks when recorded separately. Recordings contain personal data.',
   access: 'read',
   // Doc page and Go SDK: POST form body.
-  bodyType: 'form',
+  wire: {
+    bodyType: 'form',
+  },
   docUrl: 'https://volcengine.com/docs/6358/173365',
   input: z.strictObject({
     CallId: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID').describe('Call ID (CallId / CallUuid), e.g. NM21062918163787800001012500051888.'),

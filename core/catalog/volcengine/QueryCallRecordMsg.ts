@@ -9,7 +9,9 @@ export default defineOperation({
     'Returns the call records (CDRs) of up to 100 calls by CallId: caller, callee, start/ring/answer/end times (Unix ms), talk time (CallDuration, seconds), CallResult (1 answered, 2 powered off, 3 suspended, 4 invalid number, 7 no answer, 8 busy, 9 rejected, ...), who hung up, and whether a recording exists. Records become available only after the call-record push was sent, so a call that just ended may not be found yet.',
   access: 'read',
   // Doc page (version 2022-01-01) and Go SDK: POST form body with CallIdList comma-separated.
-  bodyType: 'form',
+  wire: {
+    bodyType: 'form',
+  },
   docUrl: 'https://volcengine.com/docs/6358/173364',
   input: z.strictObject({
     CallIdList: stringList(z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID'), { min: 1, max: 100 })

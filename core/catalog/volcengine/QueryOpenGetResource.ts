@@ -9,7 +9,9 @@ export default defineOperation({
   description:
     'Lists this account\'s voice resources (voice files, TTS templates, IVR files) with their review state (0 under review, 1 approved, 2 rejected), filtered by kind, name/key and state, a page at a time (Limit/Offset; Total gives the count). Only approved resources can be used in calls.',
   access: 'read',
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722085',
   input: z.strictObject({
     Type: resourceTypeFilter().optional(),

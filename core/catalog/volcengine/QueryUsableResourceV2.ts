@@ -10,7 +10,9 @@ export default defineOperation({
     'Lists the voice resources of one kind that can be used in calls now: approved voice files (Type 0), TTS templates (1, with their text) or IVR files (2). Use a ResourceKey as Resource in volcengine.CreateTask or SingleBatchAppend. For every resource with its review state, use volcengine.QueryOpenGetResource.',
   access: 'read',
   // 2025 doc page: GET with Type in the query string, no body.
-  bodyType: 'query',
+  wire: {
+    bodyType: 'query',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722078',
   input: z.strictObject({ Type: resourceTypeFilter() }),
   output: volcengineResponse(z.looseObject({ Records: list(resourceRecord()).optional().describe('Usable resources.') })),

@@ -47,7 +47,9 @@ export default defineOperation({
   access: 'call',
   destructive: true,
   idempotent: false,
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722083',
   input: z.strictObject({
     List: z

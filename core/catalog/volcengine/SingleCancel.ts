@@ -12,7 +12,9 @@ export default defineOperation({
   idempotent: true,
   // Only the Go/Java SDKs document the wire form (GET, SingleOpenId in the query string); the doc page's
   // content was not found.
-  bodyType: 'query',
+  wire: {
+    bodyType: 'query',
+  },
   docUrl: 'https://github.com/volcengine/volc-sdk-golang/blob/main/service/vms/config.go',
   input: z.strictObject({ SingleOpenId: singleOpenId() }),
   output: volcengineResponse(z.looseObject({})),

@@ -10,7 +10,9 @@ export default defineOperation({
     'Changes a Volcengine call task\'s calling window (StartTime-EndTime, both required), concurrency, redial settings and do-not-call windows. It does not change the callees (volcengine.BatchAppend adds some) and does not start or stop the task. Integers may be given as numeric strings and are sent as numbers.',
   access: 'write',
   idempotent: true,
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722095',
   input: z
     .strictObject({
