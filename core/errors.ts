@@ -1,4 +1,5 @@
 import type { Product } from './operation.js';
+import type { VendorName } from './vendors/index.js';
 
 export type ErrorKind =
   /** Bad input; nothing was sent. */
@@ -16,7 +17,7 @@ export type ErrorKind =
  * A setting a core error is about, named without any front end's words: each front end says how its users
  * set it (CLI and MCP: environment variables and flags; n8n: the credential's fields).
  */
-export type Setting = 'alibabaCredentials' | 'volcengineCredentials' | 'pbxCredentials';
+export type Setting = `${VendorName}Credentials`;
 
 export interface CallbridgeErrorInit {
   kind: ErrorKind;

@@ -1,6 +1,6 @@
-import type { AlibabaConfig } from '../core/vendors/alibaba.js';
-import type { PbxConfig } from '../core/vendors/pbx.js';
-import type { VolcengineConfig } from '../core/vendors/volcengine.js';
+import type { AlibabaConfig } from '../core/vendors/alibaba/index.js';
+import type { PbxConfig } from '../core/vendors/pbx/index.js';
+import type { VolcengineConfig } from '../core/vendors/volcengine/index.js';
 import { PBX_API_VERSIONS, type PbxApiVersion } from '../core/operation.js';
 import { CallbridgeError, type Setting } from '../core/errors.js';
 

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { catalog } from '../core/registry.js';
 import type { AnyOperation } from '../core/operation.js';
-import { rpcSignature, rpcStringToSign } from '../core/signing/alibaba.js';
+import { rpcSignature, rpcStringToSign } from '../core/vendors/alibaba/index.js';
 import { decodeRpcInput, shapeOf, wireName } from './alibaba-decode.js';
 import { requestId as newRequestId } from './ids.js';
 import { ExpiringSet, TokenBuckets } from './limits.js';

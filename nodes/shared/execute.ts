@@ -9,10 +9,10 @@ import { CallbridgeError, redact, withSettingHelp, type Setting } from '../../co
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
 import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
-import { percentEncode } from '../../core/signing/alibaba.js';
-import { md5Hex } from '../../core/vendors/pbx.js';
+import { percentEncode } from '../../core/vendors/alibaba/index.js';
+import { md5Hex } from '../../core/vendors/pbx/index.js';
 import { waitForCallResult } from '../../core/wait.js';
-import { alibabaEndpoints, pbxApiVersion, pbxConfig, volcengineConfig } from './auth.js';
+import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
 import { DOWNLOADS, findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
@@ -52,21 +52,25 @@ export interface ProductClient {
   settings: ProviderSettings;
 }
 
-/** A core client whose requests are authenticated by the node's credential (signing happens in the credential type). */
+/**
+ * A core client for the node's credential: Alibaba and Volcengine requests are signed by the credential type
+ * (httpRequestWithAuthentication); PBX requests carry the token of core's PBX session (one login per execution).
+ */
 export function productClient(ctx: IExecuteFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
   const credentialType = credentialTypeOf(product);
-  const config: ClientConfig = {
-    transport: new N8nTransport(ctx, credentialType, { pbx: product === 'pbx' }),
-    runtime: n8nRuntime,
-    externalAuth: true,
-  };
-  if (product === 'dyvms' || product === 'outboundbot') config.alibaba = { accessKeyId: '', accessKeySecret: '', endpoints: alibabaEndpoints(credentials) };
-  else if (product === 'volcengine') config.volcengine = { ...volcengineConfig(credentials), accessKeyId: '', secretAccessKey: '' };
-  else config.pbx = { ...pbxConfig(credentials), username: '', password: '' };
+  const runtime = n8nRuntime;
+  let config: ClientConfig;
+  if (product === 'dyvms' || product === 'outboundbot') {
+    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, alibaba: { ...alibabaAuth(credentials), endpoints: alibabaEndpoints(credentials) } };
+  } else if (product === 'volcengine') {
+    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, volcengine: volcengineConfig(credentials) };
+  } else {
+    config = { transport: new N8nTransport(ctx, { extraOptions: pbxTlsOptions(credentials) }), runtime, pbx: pbxConfig(credentials) };
+  }
   return {
     client: new CallbridgeClient(config, catalog),
     secrets: credentialSecrets(credentials),
-    settings: { now: n8nRuntime.now, nonce: n8nRuntime.nonce, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
+    settings: { now: runtime.now, nonce: runtime.nonce, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
   };
 }
 

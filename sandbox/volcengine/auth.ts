@@ -1,6 +1,6 @@
 // Volcengine OpenAPI gateway signature check (HMAC-SHA256, "V4" style), as the vendor's gateway does it.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { volcEncode } from '../../core/signing/volcengine.js';
+import { volcEncode } from '../../core/vendors/volcengine/index.js';
 import type { SandboxRequest } from '../types.js';
 import { header, queryPairs } from './sim-util.js';
 

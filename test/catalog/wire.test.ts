@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../core/catalog/index.js';
 import { validateInput } from '../../core/validate.js';
-import { encodeAlibabaParams } from '../../core/vendors/alibaba.js';
+import { encodeAlibabaParams } from '../../core/vendors/alibaba/index.js';
 
 /** The business parameters of a request, as the vendor receives them. */
 function wireOf(op: (typeof operations)[number], input: Record<string, unknown>): Record<string, unknown> {

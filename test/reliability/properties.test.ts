@@ -14,7 +14,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest, Transport } from '../../core/transport.js';
-import { pbxBody, type PbxConfig } from '../../core/vendors/pbx.js';
+import { pbxBody, type PbxConfig } from '../../core/vendors/pbx/index.js';
 import { isGatewayParam, RpcGate } from '../../sandbox/alibaba-rpc.js';
 import { DYVMS_PRODUCT } from '../../sandbox/dyvms/index.js';
 import { OUTBOUNDBOT_PRODUCT } from '../../sandbox/outboundbot/index.js';

@@ -6,7 +6,7 @@ import { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest, HttpResponse } from '../../core/transport.js';
-import { PBX_HEARTBEAT_MS, PbxSession, type PbxConfig } from '../../core/vendors/pbx.js';
+import { PBX_HEARTBEAT_MS, PbxSession, type PbxConfig } from '../../core/vendors/pbx/index.js';
 import { fakeRuntime, jsonResponse, scriptedTransport } from '../helpers/fakes.js';
 import { SETTING_HELP } from '../../mcp/env-config.js';
 

@@ -5,9 +5,9 @@ import { rpcParams } from '../../../sandbox/alibaba-rpc.js';
 import createDyvms from '../../../sandbox/dyvms/index.js';
 import { operationIdOf, startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/server.js';
 import type { PlacedCall, SandboxRequest, SandboxResponse, VendorName, VendorSimulator, VendorSimulatorModule } from '../../../sandbox/types.js';
-import { ALIBABA_THROTTLING_CODES } from '../../../core/vendors/alibaba.js';
-import { PBX_TOKEN_ERRNOS } from '../../../core/vendors/pbx.js';
-import { VOLCENGINE_THROTTLING_CODES } from '../../../core/vendors/volcengine.js';
+import { ALIBABA_THROTTLING_CODES } from '../../../core/vendors/alibaba/index.js';
+import { PBX_TOKEN_ERRNOS } from '../../../core/vendors/pbx/index.js';
+import { VOLCENGINE_THROTTLING_CODES } from '../../../core/vendors/volcengine/index.js';
 
 export interface Processed {
   vendor: VendorName;
