@@ -1,6 +1,6 @@
 // Volcengine Voice behind the vendor-neutral actions: one-off calls (SingleBatchAppend, followed by
 // QuerySingleInfo and the call record), tasks; "scripts" are playable resources, callers a number pool.
-import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../call-result.js';
+import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../vendors/volcengine/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { arr, beijingTime, checkSchedule, dropUndefined, InputError, output, placeContent, rec, str, unsupported, withHint, type Rec } from './shared.js';
 import type { CallTracker, Provider, ProviderSettings, Script } from './types.js';

@@ -1,6 +1,8 @@
 // The vendor table: which adapter serves each product. Adding a vendor: its folder here (an adapter,
 // see ./types.ts), its operation files under core/catalog/, and one line in VendorConfigs and VENDORS.
+import type { CallResult, MapOptions } from '../call-result.js';
 import type { Product } from '../operation.js';
+import { asArray, asRecord } from './read.js';
 import { alibaba, type AlibabaAuth, type AlibabaConfig } from './alibaba/index.js';
 import { pbx, type PbxConfig } from './pbx/index.js';
 import type { VendorAdapter } from './types.js';
@@ -29,3 +31,16 @@ export function vendorOf(product: Product): VendorName {
 }
 
 export type { Authenticator, VendorAdapter } from './types.js';
+
+/**
+ * Maps a receipt POST body to call results. Alibaba pushes a JSON array; Volcengine and a PBX one object.
+ * Items that are not objects are skipped.
+ */
+export function callResultsFromReceipt(vendor: VendorName, body: unknown, options: MapOptions = {}): CallResult[] {
+  const parsed = typeof body === 'string' ? (asRecord(body) ?? asArray(body)) : body;
+  const items = Array.isArray(parsed) ? parsed : [parsed];
+  return items.flatMap((item) => {
+    const message = asRecord(item);
+    return message ? [VENDORS[vendor].receipt(message, options).result] : [];
+  });
+}

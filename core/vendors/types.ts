@@ -1,5 +1,6 @@
 // What every vendor module exports: one adapter that builds requests, authenticates them and reads the
 // vendor's answers. The client picks the adapter of an operation's product from the table in ./index.ts.
+import type { CallResult, MapOptions } from '../call-result.js';
 import type { AnyOperation, Product } from '../operation.js';
 import type { HttpRequest, HttpResponse, Runtime, Transport } from '../transport.js';
 
@@ -30,6 +31,10 @@ export interface VendorAdapter<Config, Credentials> {
   authenticator(config: Config, transport: Transport, runtime: Runtime): Authenticator;
   /** The secrets in a configuration, in every form the vendor may echo them (for redaction). */
   secrets(config: Config): string[];
+  /** One message of a receipt the vendor pushed (an object): its event type and vendor-neutral call result. */
+  receipt(message: Record<string, unknown>, options: MapOptions): { eventType: string; result: CallResult };
+  /** What the vendor expects back for a received push. */
+  readonly receiptAnswer: { status: number; body: Record<string, unknown> };
   /** The vendor's answer: the parsed body, or a CallbridgeError (vendor code, retryable, may have been processed). */
   read(op: AnyOperation, response: HttpResponse): unknown;
 }

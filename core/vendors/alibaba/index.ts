@@ -4,6 +4,9 @@ import { present, signingAuthenticator, type VendorAdapter } from '../types.js';
 import { buildAlibaba, readAlibaba, type AlibabaConfig } from './request.js';
 import { signAlibaba, type AlibabaAuth } from './signing.js';
 
+import { alibabaReceipt } from './call-result.js';
+
+export * from './call-result.js';
 export * from './request.js';
 export * from './signing.js';
 
@@ -15,5 +18,7 @@ export const alibaba: VendorAdapter<AlibabaConfig, AlibabaAuth> = {
   authenticator: (config, _transport, runtime) =>
     signingAuthenticator((request) => signAlibaba(request, config, runtime)),
   secrets: (config) => present([config.accessKeySecret, config.securityToken]),
+  receipt: alibabaReceipt,
+  receiptAnswer: { status: 200, body: { code: 0, msg: '接收成功' } },
   read: readAlibaba,
 };

@@ -4,6 +4,9 @@ import { present, type VendorAdapter } from '../types.js';
 import { buildPbx, isTokenError, md5Hex, pbxResponse, withPbxToken, type PbxConfig } from './request.js';
 import { PbxSession } from './session.js';
 
+import { pbxReceipt } from './call-result.js';
+
+export * from './call-result.js';
 export * from './request.js';
 export * from './session.js';
 
@@ -30,5 +33,7 @@ export const pbx: VendorAdapter<PbxConfig, { token: string }> = {
     };
   },
   secrets: (config) => present([config.password, config.password ? md5Hex(config.password) : undefined]),
+  receipt: pbxReceipt,
+  receiptAnswer: { status: 200, body: { status: 'Success' } },
   read: (op, response) => pbxResponse(op.id, response),
 };

@@ -4,6 +4,9 @@ import { present, signingAuthenticator, type VendorAdapter } from '../types.js';
 import { buildVolcengine, readVolcengine, type VolcengineConfig } from './request.js';
 import { signVolcengineRequest, type VolcengineSigning } from './signing.js';
 
+import { volcengineReceipt } from './call-result.js';
+
+export * from './call-result.js';
 export * from './request.js';
 export * from './signing.js';
 
@@ -15,5 +18,7 @@ export const volcengine: VendorAdapter<VolcengineConfig, VolcengineSigning> = {
   authenticator: (config, _transport, runtime) =>
     signingAuthenticator((request) => signVolcengineRequest(request, config, runtime)),
   secrets: (config) => present([config.secretAccessKey, config.sessionToken]),
+  receipt: (message) => volcengineReceipt(message),
+  receiptAnswer: { status: 200, body: { code: 0, message: 'success' } },
   read: readVolcengine,
 };
