@@ -10,7 +10,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-globals': ['error', 'process', 'setTimeout', 'setInterval', 'setImmediate', 'globalThis', 'Buffer', '__dirname', '__filename'],
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|crypto$|node:crypto$|libphonenumber-js$|\\.).*', message: 'core/ imports only zod, node:crypto, libphonenumber-js and itself' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|node:crypto$|libphonenumber-js$|\\.).*', message: 'core/ imports only zod, node:crypto (the n8n bundle maps it to crypto), libphonenumber-js and itself' }] }],
     },
   },
   {

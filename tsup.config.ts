@@ -40,6 +40,17 @@ const sharedLibExternal: NonNullable<Options['esbuildPlugins']>[number] = {
   },
 };
 
+/**
+ * Core imports Node built-ins as `node:crypto`; n8n's lint and package scanner allow only `crypto`, so the n8n
+ * bundle requires it by that name (the same module).
+ */
+const nodeCryptoAsCrypto: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'callbridge-n8n-node-crypto',
+  setup(build) {
+    build.onResolve({ filter: /^node:crypto$/ }, () => ({ path: 'crypto', external: true }));
+  },
+};
+
 export default defineConfig([
   {
     // The `callbridge` package: CLI + MCP server.
@@ -74,7 +85,7 @@ export default defineConfig([
     external: ['n8n-workflow'],
     noExternal: ['zod', 'libphonenumber-js'],
     inject: ['packaging/n8n/global-shim.js'],
-    esbuildPlugins: [sharedLibExternal],
+    esbuildPlugins: [sharedLibExternal, nodeCryptoAsCrypto],
     async onSuccess() {
       // Icons sit next to the node and credential files that name them (icon: 'file:x.svg').
       for (const icon of [...files('nodes', '.svg'), ...files('credentials', '.svg')]) cpSync(join(root, icon), join(root, n8nOut, icon));

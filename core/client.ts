@@ -1,18 +1,16 @@
 import { CallbridgeError, redact } from './errors.js';
+import { checkWith } from './check.js';
 import type { AnyOperation, PbxApiVersion, Product } from './operation.js';
 import { Pacer, type RatePacer } from './pacer.js';
 import { backoffMs, shouldRetry } from './retry.js';
-import { NetworkError, type HttpRequest, type HttpResponse, type Runtime, type Transport } from './transport.js';
+import { NetworkError, type HttpRequest, type Runtime, type Transport } from './transport.js';
 import { validateInput } from './validate.js';
-import { alibabaRequest, alibabaResponse, alibabaUnsignedRequest, type AlibabaConfig } from './vendors/alibaba.js';
-import { isTokenError, md5Hex, PbxSession, pbxBody, pbxRequest, pbxResponse, type PbxConfig } from './vendors/pbx.js';
-import { volcengineRequest, volcengineResponse, volcengineUnsignedRequest, type VolcengineConfig } from './vendors/volcengine.js';
-import { checkWith } from './check.js';
+import { VENDOR_NAMES, VENDORS, vendorOf, type Authenticator, type VendorConfigs, type VendorName } from './vendors/index.js';
 
-export interface ClientConfig {
-  alibaba?: AlibabaConfig;
-  volcengine?: VolcengineConfig;
-  pbx?: PbxConfig;
+/** Each vendor's endpoints and credentials, when configured. */
+export type VendorSettings = { [K in VendorName]?: VendorConfigs[K][0] };
+
+export interface ClientConfig extends VendorSettings {
   transport: Transport;
   runtime: Runtime;
   /** Attempts in all, including the first (default 3). */
@@ -23,25 +21,25 @@ export interface ClientConfig {
   pace?: boolean;
   /** Paces requests across processes (e.g. a Redis pacer for this account); default: one pacer in this process. */
   pacer?: RatePacer;
-  /**
-   * The transport authenticates every request itself (n8n: the credential type signs Alibaba and Volcengine
-   * requests and holds the PBX token). Requests are built without signature or token, and no PBX session is kept.
-   */
-  externalAuth?: boolean;
 }
-
-const DRY_RUN_TOKEN = '<pbx-session-token>';
 
 export class CallbridgeClient {
   private readonly pacer: RatePacer;
-  private readonly pbxSession?: PbxSession;
+  /** Per configured vendor the transport does not authenticate itself: what signs its requests or holds its session. */
+  private readonly authenticators = new Map<VendorName, Authenticator>();
 
   constructor(
     private readonly config: ClientConfig,
     private readonly catalog: ReadonlyMap<string, AnyOperation>,
   ) {
     this.pacer = config.pacer ?? new Pacer(config.runtime);
-    if (config.pbx && !config.externalAuth) this.pbxSession = new PbxSession(config.pbx, config.transport, config.runtime);
+    for (const name of VENDOR_NAMES) this.addAuthenticator(name);
+  }
+
+  private addAuthenticator<K extends VendorName>(name: K): void {
+    const config: VendorSettings[K] = this.config[name];
+    if (!config || this.config.transport.authenticates?.(name)) return;
+    this.authenticators.set(name, VENDORS[name].authenticator(config, this.config.transport, this.config.runtime));
   }
 
   operation(id: string): AnyOperation {
@@ -54,14 +52,18 @@ export class CallbridgeClient {
 
   /** The operation, unless the client does it itself (the PBX login); checked before the input is read, so a password in it is never echoed. */
   callable(id: string): AnyOperation {
-    const op = this.operation(id);
+    return this.refuseSessionManaged(this.operation(id));
+  }
+
+  private refuseSessionManaged(op: AnyOperation): AnyOperation {
     if (op.sessionManaged) {
       throw new CallbridgeError({
         kind: 'config',
         operationId: op.id,
         vendor: op.product,
         code: 'SessionManaged',
-        message: `${op.id} is done by the client itself with CALLBRIDGE_PBX_URL, CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD (it logs in on first use, keeps the token alive and logs in again when it expires); it cannot be invoked directly.`,
+        setting: 'pbxCredentials',
+        message: `${op.id} is done by the client itself with the configured PBX address, API username and password (it logs in on first use, keeps the token alive and logs in again when it expires); it cannot be invoked directly.`,
       });
     }
     return op;
@@ -82,16 +84,13 @@ export class CallbridgeClient {
 
   /** Every secret this client knows, for redaction. */
   secrets(): string[] {
-    const { alibaba, volcengine, pbx } = this.config;
-    return [
-      alibaba?.accessKeySecret,
-      alibaba?.securityToken,
-      volcengine?.secretAccessKey,
-      volcengine?.sessionToken,
-      pbx?.password,
-      pbx ? md5Hex(pbx.password) : undefined,
-      this.pbxSession?.currentToken,
-    ].filter((s): s is string => typeof s === 'string' && s.length > 0);
+    const configured = VENDOR_NAMES.flatMap((name) => this.configSecrets(name));
+    return [...configured, ...[...this.authenticators.values()].flatMap((a) => a.secrets())];
+  }
+
+  private configSecrets<K extends VendorName>(name: K): string[] {
+    const config: VendorSettings[K] = this.config[name];
+    return config ? VENDORS[name].secrets(config) : [];
   }
 
   redact(text: string): string {
@@ -102,26 +101,25 @@ export class CallbridgeClient {
   preview(id: string, input: unknown): HttpRequest {
     const op = this.callable(id);
     const parsed = validateInput(op, input);
-    const request = this.build(op, parsed, DRY_RUN_TOKEN);
-    return JSON.parse(this.redact(JSON.stringify(request))) as HttpRequest;
+    const name = vendorOf(op.product);
+    const request = this.build(name, op, parsed);
+    const authenticator = this.authenticators.get(name);
+    return JSON.parse(this.redact(JSON.stringify(authenticator ? authenticator.preview(request) : request))) as HttpRequest;
   }
 
   /** Validates input, sends the signed request (pacing and retrying by access class) and returns the parsed output. */
   async invoke(id: string, input: unknown): Promise<unknown> {
     const op = this.callable(id);
-    const parsed = validateInput(op, input);
-    // PBX: refuse fields the configured API version lacks before logging in or sending anything.
-    if (op.product === 'pbx' && this.config.pbx) pbxBody(op, parsed, this.config.pbx);
-    try {
-      return await this.send(op, parsed);
-    } catch (error) {
-      throw this.finalError(op, parsed, error);
-    }
+    return this.execute(op, validateInput(op, input));
   }
 
-  /** Sends an already validated input (the pipeline validated it), pacing and retrying by access class. */
+  /**
+   * Sends an operation whose input is already validated (pacing and retrying by access class) and returns
+   * the parsed output; failures come back as CallbridgeErrors with secrets redacted (outcome_unknown when a
+   * write or call may have been carried out).
+   */
   async execute(op: AnyOperation, input: Record<string, unknown>): Promise<unknown> {
-    if (op.product === 'pbx' && this.config.pbx) pbxBody(op, input, this.config.pbx);
+    this.refuseSessionManaged(op);
     try {
       return await this.send(op, input);
     } catch (error) {
@@ -131,15 +129,19 @@ export class CallbridgeClient {
 
   private async send(op: AnyOperation, input: Record<string, unknown>): Promise<unknown> {
     const maxAttempts = this.config.maxAttempts ?? 3;
-    let reloggedIn = false;
+    const name = vendorOf(op.product);
+    // Built once (a PBX field the configured API version lacks is refused here, before any login); authenticated afresh on every attempt.
+    const request = this.build(name, op, input);
+    const authenticator = this.authenticators.get(name);
+    let reauthenticated = false;
     for (let attempt = 0; ; attempt++) {
       if (this.config.pace !== false) await this.pacer.wait(op.id, op.qps);
-      let token: string | undefined;
+      let sent = request;
       try {
-        token = op.product === 'pbx' && !this.config.externalAuth ? await this.requirePbx().getToken() : undefined;
-        // Signed afresh on every attempt: new timestamp and nonce.
-        const response = await this.config.transport.send(this.build(op, input, token), { timeoutMs: this.config.timeoutMs ?? 15_000 });
-        const body = this.parse(op, response);
+        sent = authenticator ? await authenticator.authenticate(request) : request;
+        const response = await this.config.transport.send(sent, { timeoutMs: this.config.timeoutMs ?? 15_000 });
+        authenticator?.answered();
+        const body = VENDORS[name].read(op, response);
         const output = op.output.safeParse(body);
         if (!output.success) {
           throw new CallbridgeError({
@@ -156,9 +158,8 @@ export class CallbridgeClient {
         }
         return output.data;
       } catch (error) {
-        if (op.product === 'pbx' && !reloggedIn && isTokenError(error)) {
-          reloggedIn = true;
-          this.pbxSession?.invalidate(token);
+        if (authenticator && !reauthenticated && authenticator.expired(error, sent)) {
+          reauthenticated = true;
           attempt--;
           continue;
         }
@@ -168,50 +169,13 @@ export class CallbridgeClient {
     }
   }
 
-  private build(op: AnyOperation, input: Record<string, unknown>, pbxToken?: string): HttpRequest {
-    const { runtime, externalAuth } = this.config;
-    switch (op.product) {
-      case 'dyvms':
-      case 'outboundbot':
-        if (externalAuth) return alibabaUnsignedRequest(op, input, this.requireConfig('alibaba'));
-        return alibabaRequest(op, input, this.requireConfig('alibaba'), runtime.now(), runtime.nonce());
-      case 'volcengine':
-        if (externalAuth) return volcengineUnsignedRequest(op, input, this.requireConfig('volcengine'));
-        return volcengineRequest(op, input, this.requireConfig('volcengine'), runtime.now());
-      case 'pbx':
-        return pbxRequest(op, input, this.requireConfig('pbx'), externalAuth ? '' : (pbxToken ?? DRY_RUN_TOKEN));
+  private build<K extends VendorName>(name: K, op: AnyOperation, input: Record<string, unknown>): HttpRequest {
+    const config: VendorSettings[K] = this.config[name];
+    if (!config) {
+      const what = VENDORS[name].credentialsName;
+      throw new CallbridgeError({ kind: 'config', code: 'MissingCredentials', setting: `${name}Credentials`, message: `The ${what} is not configured.` });
     }
-  }
-
-  private parse(op: AnyOperation, response: HttpResponse): unknown {
-    switch (op.product) {
-      case 'dyvms':
-      case 'outboundbot':
-        return alibabaResponse(op, response);
-      case 'volcengine':
-        return volcengineResponse(op, response);
-      case 'pbx':
-        this.pbxSession?.touch();
-        return pbxResponse(op.id, response);
-    }
-  }
-
-  private requireConfig<K extends 'alibaba' | 'volcengine' | 'pbx'>(key: K): NonNullable<ClientConfig[K]> {
-    const value = this.config[key];
-    if (!value) {
-      const env = {
-        alibaba: 'ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-        volcengine: 'VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY',
-        pbx: 'CALLBRIDGE_PBX_URL, CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD',
-      }[key];
-      throw new CallbridgeError({ kind: 'config', code: 'MissingCredentials', message: `No ${key} credentials are configured; set ${env}.` });
-    }
-    return value as NonNullable<ClientConfig[K]>;
-  }
-
-  private requirePbx(): PbxSession {
-    this.requireConfig('pbx');
-    return this.pbxSession as PbxSession;
+    return VENDORS[name].build(op, input, config);
   }
 
   /** Redacts secrets and turns "maybe processed" failures of writes and calls into outcome_unknown. */

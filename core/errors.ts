@@ -1,4 +1,5 @@
 import type { Product } from './operation.js';
+import type { VendorName } from './vendors/index.js';
 
 export type ErrorKind =
   /** Bad input; nothing was sent. */
@@ -11,6 +12,12 @@ export type ErrorKind =
   | 'config'
   /** A billed or write request may or may not have been carried out. */
   | 'outcome_unknown';
+
+/**
+ * A setting a core error is about, named without any front end's words: each front end says how its users
+ * set it (CLI and MCP: environment variables and flags; n8n: the credential's fields).
+ */
+export type Setting = `${VendorName}Credentials`;
 
 export interface CallbridgeErrorInit {
   kind: ErrorKind;
@@ -26,6 +33,8 @@ export interface CallbridgeErrorInit {
   field?: string;
   /** Identifiers the user can check to learn the outcome (OutId, CallId...). */
   checkWith?: Record<string, string>;
+  /** The setting that fixes this error (config errors). */
+  setting?: Setting;
 }
 
 export class CallbridgeError extends Error {
@@ -40,6 +49,7 @@ export class CallbridgeError extends Error {
   readonly mayHaveBeenProcessed: boolean;
   readonly field?: string;
   readonly checkWith?: Record<string, string>;
+  readonly setting?: Setting;
 
   constructor(init: CallbridgeErrorInit) {
     super(init.message);
@@ -53,6 +63,7 @@ export class CallbridgeError extends Error {
     this.mayHaveBeenProcessed = init.mayHaveBeenProcessed ?? false;
     this.field = init.field;
     this.checkWith = init.checkWith;
+    this.setting = init.setting;
   }
 
   toJSON() {
@@ -68,8 +79,14 @@ export class CallbridgeError extends Error {
       mayHaveBeenProcessed: this.mayHaveBeenProcessed,
       field: this.field,
       checkWith: this.checkWith,
+      setting: this.setting,
     };
   }
+}
+
+/** The error's message followed by how the user sets the setting it names, in the front end's words. */
+export function withSettingHelp(error: CallbridgeError, help: Readonly<Record<Setting, string>>): string {
+  return error.setting ? `${error.message} ${help[error.setting]}` : error.message;
 }
 
 /** The ways a secret can appear in text we print: as is, URL-encoded (RFC 3986 or form style) and JSON-escaped. */

@@ -44,6 +44,30 @@ export interface OperationExample {
   wire?: Record<string, unknown>;
 }
 
+/** The vendor-only settings of an operation's wire form; each vendor adapter reads the ones it knows. */
+export interface OperationWire {
+  /** HTTP method; Alibaba RPC defaults to POST (form body), Volcengine to POST JSON, PBX to POST JSON. */
+  method?: 'GET' | 'POST';
+  /** Alibaba only: wire form of non-scalar parameters (see WireEncoding). */
+  encoding?: Record<string, WireEncoding>;
+  /**
+   * Alibaba only: per parameter, the vendor's wire code for each user-facing value, e.g.
+   * { HangupDirection: { user: '0', robot: '1' } }. Lets an input speak one meaning where the vendor's
+   * codes are inverted or opaque; values not in the map are sent unchanged.
+   */
+  wireValues?: Record<string, Record<string, string>>;
+  /** Volcengine only: how the body is sent (default json). */
+  bodyType?: 'json' | 'form' | 'query';
+  /** PBX only: API path per version, when it differs from the id-derived path. */
+  pbxPaths?: Partial<Record<PbxApiVersion, string>>;
+  /**
+   * PBX only: the JSON body for the PBX's API version, when it is not the validated input as is
+   * (v2.0.0 renamed fields, e.g. extid -> caller). Throws a validation CallbridgeError for a field
+   * that version does not have. Without it the validated input is the body.
+   */
+  pbxBody?: (input: Record<string, unknown>, version: PbxApiVersion) => Record<string, unknown>;
+}
+
 export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   /** `<product>.<Action>`: the vendor's own action name, or for the PBX its API path with `/` as `.`. */
   id: `${Product}.${string}`;
@@ -72,26 +96,8 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Documented per-account requests per second; undefined when the docs state none. */
   qps?: number;
   pagination?: Pagination;
-  /** Alibaba only: wire form of non-scalar parameters (see WireEncoding). */
-  encoding?: Record<string, WireEncoding>;
-  /**
-   * Alibaba only: per parameter, the vendor's wire code for each user-facing value, e.g.
-   * { HangupDirection: { user: '0', robot: '1' } }. Lets an input speak one meaning where the vendor's
-   * codes are inverted or opaque; values not in the map are sent unchanged.
-   */
-  wireValues?: Record<string, Record<string, string>>;
-  /** HTTP method; Alibaba RPC defaults to POST (form body), Volcengine to POST JSON, PBX to POST JSON. */
-  method?: 'GET' | 'POST';
-  /** Volcengine only: how the body is sent (default json). */
-  bodyType?: 'json' | 'form' | 'query';
-  /** PBX only: API path per version, when it differs from the id-derived path. */
-  pbxPaths?: Partial<Record<PbxApiVersion, string>>;
-  /**
-   * PBX only: the JSON body for the PBX's API version, when it is not the validated input as is
-   * (v2.0.0 renamed fields, e.g. extid -> caller). Throws a validation CallbridgeError for a field
-   * that version does not have. Without it the validated input is the body.
-   */
-  pbxBody?: (input: Record<string, unknown>, version: PbxApiVersion) => Record<string, unknown>;
+  /** How the operation goes on the wire where it differs from its vendor's defaults (vendor-only settings). */
+  wire?: OperationWire;
   /**
    * Done by the client itself and refused when invoked directly (the PBX login: PbxSession logs in
    * with the configured credentials and keeps the token). The definition documents the wire form.

@@ -1,3 +1,5 @@
+import type { VendorName } from './vendors/index.js';
+
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -19,6 +21,11 @@ export interface SendOptions {
 /** The one way core reaches the network; the CLI/MCP side passes an undici transport, n8n its own helpers. */
 export interface Transport {
   send(request: HttpRequest, options?: SendOptions): Promise<HttpResponse>;
+  /**
+   * True when this transport authenticates the vendor's requests itself (n8n: the credential type signs
+   * them with core's `sign`); the client then sends them as built. Default: the client authenticates.
+   */
+  authenticates?(vendor: VendorName): boolean;
 }
 
 /**

@@ -1,10 +1,17 @@
-import type { AlibabaConfig } from '../core/vendors/alibaba.js';
-import type { PbxConfig } from '../core/vendors/pbx.js';
-import type { VolcengineConfig } from '../core/vendors/volcengine.js';
+import type { AlibabaConfig } from '../core/vendors/alibaba/index.js';
+import type { PbxConfig } from '../core/vendors/pbx/index.js';
+import type { VolcengineConfig } from '../core/vendors/volcengine/index.js';
 import { PBX_API_VERSIONS, type PbxApiVersion } from '../core/operation.js';
-import { CallbridgeError } from '../core/errors.js';
+import { CallbridgeError, type Setting } from '../core/errors.js';
 
 export type Env = Record<string, string | undefined>;
+
+/** How CLI and MCP users set each setting core errors name. */
+export const SETTING_HELP: Readonly<Record<Setting, string>> = {
+  alibabaCredentials: 'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.',
+  volcengineCredentials: 'Set VOLCENGINE_ACCESS_KEY and VOLCENGINE_SECRET_KEY.',
+  pbxCredentials: 'Set CALLBRIDGE_PBX_URL, CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD.',
+};
 
 export interface VendorCredentials {
   alibaba?: AlibabaConfig;

@@ -154,8 +154,8 @@ export function decodeRpcInput(op: AnyOperation, params: Record<string, string>)
   const shape = shapeOf(op.input) ?? {};
   const out: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(shape)) {
-    let value = decodeValue(name, schema, op.encoding?.[name], params);
-    const codes = op.wireValues?.[name];
+    let value = decodeValue(name, schema, op.wire?.encoding?.[name], params);
+    const codes = op.wire?.wireValues?.[name];
     if (codes && typeof value === 'string') {
       // The vendor's wire code back to the user-facing value (e.g. HangupDirection '0' -> 'user').
       const natural = Object.entries(codes).find(([, code]) => code === value);
@@ -172,7 +172,7 @@ export function wireName(op: AnyOperation, path: readonly PropertyKey[]): string
   if (top === undefined) return '(input)';
   const shape = shapeOf(op.input) ?? {};
   const schema = shape[top];
-  const mode = op.encoding?.[top] ?? (schema ? defaultEncoding(schema) : undefined);
+  const mode = op.wire?.encoding?.[top] ?? (schema ? defaultEncoding(schema) : undefined);
   if (mode !== 'repeat' && mode !== 'repeat-json') return top;
   const parts = [top];
   if (rest[0] !== undefined && /^\d+$/.test(rest[0])) parts.push(String(Number(rest[0]) + 1));

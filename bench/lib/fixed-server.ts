@@ -5,7 +5,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rpcSignature } from '../../core/signing/alibaba.js';
+import { rpcSignature } from '../../core/vendors/alibaba/index.js';
 import { verifyVolcengine } from '../../sandbox/volcengine/auth.js';
 import type { SandboxRequest } from '../../sandbox/types.js';
 

@@ -5,8 +5,9 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { catalog } from '../../core/registry.js';
 import { validateInput } from '../../core/validate.js';
-import { alibabaRequest, alibabaResponse } from '../../core/vendors/alibaba.js';
-import { volcengineRequest, volcengineResponse } from '../../core/vendors/volcengine.js';
+import { alibaba, readAlibaba } from '../../core/vendors/alibaba/index.js';
+import { readVolcengine, volcengine } from '../../core/vendors/volcengine/index.js';
+import { systemRuntime } from '../../mcp/runtime.js';
 import { parseFlags, spread } from '../lib/common.js';
 import { at, CODES, OPEN_IDS, PHONES, TTS_CODE, VOLC_POOL, VOLC_RESOURCE } from '../lib/inputs.js';
 
@@ -54,13 +55,13 @@ const floorSign = (i: number) => {
 time('floor: build + sign (Alibaba)', floorSign);
 time('dyvms validateInput', (i) => validateInput(tts, ttsInput(i)));
 const validTts = validateInput(tts, ttsInput(0));
-time('dyvms alibabaRequest (encode + sign)', () => alibabaRequest(tts, validTts, ali, Date.now(), randomUUID()));
-time('dyvms alibabaResponse + output.safeParse', (i) => tts.output.safeParse(alibabaResponse(tts, aliBody(i))));
-time('dyvms alibabaResponse only', (i) => alibabaResponse(tts, aliBody(i)));
+time('dyvms alibaba build + sign', () => alibaba.sign(alibaba.build(tts, validTts, ali), ali, systemRuntime));
+time('dyvms readAlibaba + output.safeParse', (i) => tts.output.safeParse(readAlibaba(tts, aliBody(i))));
+time('dyvms readAlibaba only', (i) => readAlibaba(tts, aliBody(i)));
 time('volcengine validateInput', (i) => validateInput(sba, sbaInput(i)));
 const validSba = validateInput(sba, sbaInput(0));
-time('volcengine volcengineRequest (encode + sign)', () => volcengineRequest(sba, validSba, volc, Date.now()));
-time('volcengine response + output.safeParse', (i) => sba.output.safeParse(volcengineResponse(sba, volcBody(i))));
+time('volcengine build + sign', () => volcengine.sign(volcengine.build(sba, validSba, volc), volc, systemRuntime));
+time('volcengine response + output.safeParse', (i) => sba.output.safeParse(readVolcengine(sba, volcBody(i))));
 time('randomUUID', () => randomUUID());
 
 if (flags.json) process.stdout.write(`${JSON.stringify(results)}\n`);

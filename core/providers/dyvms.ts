@@ -1,6 +1,7 @@
 // Alibaba Cloud Voice Service (dyvms) behind the vendor-neutral actions: single calls (TTS, voice
 // file, IVR), call records by ProdId and day, robot tasks.
-import { fromDyvmsCallDetail, fromDyvmsRobotCall, type CallResult } from '../call-result.js';
+import type { CallResult } from '../call-result.js';
+import { fromDyvmsCallDetail, fromDyvmsRobotCall } from '../vendors/alibaba/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { listOperations } from '../registry.js';
 import { arr, beijingTime, checkSchedule, dropUndefined, InputError, output, parseDate, placeContent, rec, str, unsupported, vendorTime, type Rec } from './shared.js';

@@ -1,6 +1,6 @@
 // Alibaba Cloud Outbound Bot behind the vendor-neutral actions: job groups as call tasks, jobs as
 // calls. Its IDs are per instance, so the actions hand out "<instance>:<id>".
-import { fromOutboundbotJob } from '../call-result.js';
+import { fromOutboundbotJob } from '../vendors/alibaba/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { arr, checkSchedule, dropUndefined, InputError, output, placeContent, rec, str, unsupported, withHint, type Rec } from './shared.js';
 import type { CallTracker, Provider, ProviderSettings, Script, TaskState, TrackedCall } from './types.js';

@@ -1,6 +1,7 @@
 // Yeastar S-Series style PBX behind the vendor-neutral actions: prompt calls to external numbers and
 // the live-call query (API 2.0 call/query by callid; 1.x outbound/query lists the trunk calls).
-import { fromPbxCall, pbxCallGone, type CallResult } from '../call-result.js';
+import type { CallResult } from '../call-result.js';
+import { fromPbxCall, pbxCallGone } from '../vendors/pbx/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { listOperations } from '../registry.js';
 import { arr, checkSchedule, dropUndefined, output, placeContent, rec, str, unsupported, type Rec } from './shared.js';

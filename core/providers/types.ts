@@ -20,6 +20,8 @@ export type Invoke = (operationId: string, input: Record<string, unknown>) => Pr
 export interface ProviderSettings {
   /** The current time, epoch ms (from the injected Runtime). */
   now(): number;
+  /** A fresh unique ID, e.g. a UUID (from the injected Runtime): names a Volcengine one-off call. */
+  nonce(): string;
   /** Outbound Bot instance for IDs given without "<instance>:". */
   outboundbotInstanceId?: string;
   /** Volcengine number pool (caller numbers) when the caller ID is not a pool. */

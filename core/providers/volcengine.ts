@@ -1,7 +1,6 @@
 // Volcengine Voice behind the vendor-neutral actions: one-off calls (SingleBatchAppend, followed by
 // QuerySingleInfo and the call record), tasks; "scripts" are playable resources, callers a number pool.
-import { randomUUID } from 'crypto';
-import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../call-result.js';
+import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../vendors/volcengine/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { arr, beijingTime, checkSchedule, dropUndefined, InputError, output, placeContent, rec, str, unsupported, withHint, type Rec } from './shared.js';
 import type { CallTracker, Provider, ProviderSettings, Script } from './types.js';
@@ -76,7 +75,8 @@ export const volcengine: Provider = {
     if (content === 'ivr' && (a.ivr?.keys || a.ivr?.bye || a.ivr?.start_params)) {
       throw new InputError('volcengine IVR flows are defined in the console: pass only ivr.start (the flow ID)');
     }
-    const id = randomUUID().replace(/-/g, '');
+    // A new ID for the call, from the runtime's nonce (a UUID in production), without dashes.
+    const id = settings.nonce().replace(/-/g, '');
     const item = dropUndefined({
       SingleOpenId: id,
       Phone: a.to,

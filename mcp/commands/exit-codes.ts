@@ -1,6 +1,7 @@
 // The CLI's one exit-code table, and how every failure maps onto it with a message a person
 // understands (no stack, no bare errno text). `callbridge --help` and the README print the table.
-import { CallbridgeError } from '../../core/errors.js';
+import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
+import { SETTING_HELP } from '../env-config.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
 import { policySettingNames } from '../guardrails/policy-settings.js';
@@ -81,7 +82,7 @@ export function describeSystemError(error: Error, what = ''): string {
 /** The lines printed on stderr for a failure: "error: ..." and, for vendor errors, what to check with. */
 export function errorLines(error: unknown, redact: (text: string) => string = (t) => t): string[] {
   if (error instanceof CallbridgeError) {
-    const lines = [`error: ${redact(error.message)}`];
+    const lines = [`error: ${redact(withSettingHelp(error, SETTING_HELP))}`];
     const meta = [error.code && `code=${error.code}`, error.requestId && `requestId=${error.requestId}`, error.kind === 'outcome_unknown' && 'outcome=unknown']
       .filter(Boolean)
       .join(' ');

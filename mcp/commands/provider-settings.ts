@@ -8,6 +8,7 @@ export function cliSettings(env: Env): ProviderSettings {
   const envName = (name: 'outboundbotInstanceId' | 'volcengineNumberPool') => SETTING_NAMES[name][1];
   return {
     now: () => systemRuntime.now(),
+    nonce: () => systemRuntime.nonce(),
     outboundbotInstanceId: env[envName('outboundbotInstanceId')]?.trim() || undefined,
     volcengineNumberPool: env[envName('volcengineNumberPool')]?.trim() || undefined,
     settingHint: (name) => `the environment variable ${envName(name)}`,

@@ -3,10 +3,11 @@
 // code and request id, secrets redacted).
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { CallbridgeClient } from '../../core/client.js';
-import { CallbridgeError } from '../../core/errors.js';
+import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
 import type { ConfirmationRequest, Pipeline, Preview } from '../../core/pipeline.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
 import type { CallPlan } from '../../core/policy/types.js';
+import { SETTING_HELP } from '../env-config.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
 import type { Runtime } from '../../core/transport.js';
 import type { McpConfig } from '../guardrails/config.js';
@@ -97,7 +98,7 @@ export function fail(ctx: ServerDeps, error: unknown): CallToolResult {
     details = { ...error.toJSON(), howToChange };
   } else if (error instanceof CallbridgeError) {
     const meta = [error.code && `vendor code ${error.code}`, error.requestId && `request id ${error.requestId}`].filter(Boolean).join(', ');
-    message = `${error.kind === 'validation' ? 'Invalid input; nothing was sent. ' : ''}${error.message}${meta ? ` (${meta})` : ''}`;
+    message = `${error.kind === 'validation' ? 'Invalid input; nothing was sent. ' : ''}${withSettingHelp(error, SETTING_HELP)}${meta ? ` (${meta})` : ''}`;
     details = Object.fromEntries(Object.entries(error.toJSON()).filter(([, v]) => v !== undefined && v !== false));
   } else if (error instanceof UnsupportedError) {
     message = error.message;

@@ -22,6 +22,7 @@ import { execute, type PreviewCollector, type ToolContext } from './context.js';
 function settingsOf(ctx: ToolContext): ProviderSettings {
   return {
     now: () => ctx.runtime.now(),
+    nonce: () => ctx.runtime.nonce(),
     outboundbotInstanceId: ctx.config.outboundbotInstanceId,
     volcengineNumberPool: ctx.config.volcengineNumberPool,
     callingHours: ctx.config.callingHours,

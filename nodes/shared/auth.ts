@@ -1,19 +1,15 @@
-// What the n8n credential types do with each request: sign it with core's signers (Alibaba RPC v1,
-// Volcengine HMAC-SHA256) or add the PBX token, as n8n's own AWS credential signs inside `authenticate`.
-// The node builds unsigned requests with core (CallbridgeClient with externalAuth); these functions run
-// inside n8n's httpRequestWithAuthentication, so credential tests are signed the same way.
-import { randomUUID } from 'crypto';
+// What the n8n credential types do with each request: turn n8n's request options into core's HttpRequest,
+// authenticate it with core's `sign` (Alibaba RPC v1, Volcengine HMAC-SHA256, the PBX token) and turn it
+// back, as n8n's own AWS credential signs inside `authenticate`. The nodes send the requests core builds
+// through n8n's httpRequestWithAuthentication (Alibaba, Volcengine), so credential tests are signed the same way.
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { CallbridgeError } from '../../core/errors.js';
 import { PBX_API_VERSIONS, type PbxApiVersion } from '../../core/operation.js';
-import { catalog } from '../../core/registry.js';
-import { signedRpcQuery } from '../../core/signing/alibaba.js';
-import { signVolcengine, volcCanonicalQuery } from '../../core/signing/volcengine.js';
-import { validateInput } from '../../core/validate.js';
-import { ALIBABA_DEFAULT_ENDPOINTS } from '../../core/vendors/alibaba.js';
-import { md5Hex, PBX_DEFAULT_VERSION, pbxRequest, type PbxConfig } from '../../core/vendors/pbx.js';
-import { VOLCENGINE_DEFAULT_ENDPOINT, VOLCENGINE_DEFAULT_REGION, VOLCENGINE_SERVICE, type VolcengineConfig } from '../../core/vendors/volcengine.js';
-import type { AlibabaConfig } from '../../core/vendors/alibaba.js';
+import type { HttpRequest, Runtime } from '../../core/transport.js';
+import { alibaba, ALIBABA_DEFAULT_ENDPOINTS, percentEncode, type AlibabaConfig } from '../../core/vendors/alibaba/index.js';
+import { pbx, PBX_DEFAULT_VERSION, pbxLoginRequest, type PbxConfig } from '../../core/vendors/pbx/index.js';
+import { volcCanonicalQuery, volcengine, VOLCENGINE_DEFAULT_ENDPOINT, VOLCENGINE_DEFAULT_REGION, type VolcengineConfig } from '../../core/vendors/volcengine/index.js';
+import { n8nRuntime } from './runtime.js';
 
 type Creds = ICredentialDataDecryptedObject;
 
@@ -27,24 +23,30 @@ export function absoluteUrl(options: IHttpRequestOptions): string {
   return `${base}/${path}`;
 }
 
-function parseForm(body: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const pair of body.split('&')) {
-    if (!pair) continue;
-    const eq = pair.indexOf('=');
-    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
-    if (eq < 0) out[decode(pair)] = '';
-    else out[decode(pair.slice(0, eq))] = decode(pair.slice(eq + 1));
-  }
-  return out;
-}
-
 function flat(record: IDataObject | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(record ?? {})) {
     if (value === undefined || value === null) continue;
     out[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
+  return out;
+}
+
+const methodOf = (options: IHttpRequestOptions): 'GET' | 'POST' => ((options.method ?? 'GET').toUpperCase() === 'GET' ? 'GET' : 'POST');
+
+function headersOf(options: IHttpRequestOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined && value !== null) headers[key] = String(value);
+  return headers;
+}
+
+/** n8n request options carrying the signed request: its URL, headers and body, nothing left in qs or baseURL. */
+function optionsOf(options: IHttpRequestOptions, request: HttpRequest): IHttpRequestOptions {
+  const out: IHttpRequestOptions = { ...options, method: request.method, url: request.url, headers: request.headers };
+  delete out.baseURL;
+  delete out.qs;
+  if (request.body === undefined) delete out.body;
+  else out.body = request.body;
   return out;
 }
 
@@ -71,32 +73,28 @@ export function alibabaEndpoints(credentials: Creds): NonNullable<AlibabaConfig[
 }
 
 /**
- * Adds AccessKeyId, SignatureNonce, Timestamp (and SecurityToken) and the Signature to an RPC request whose
- * business parameters, Action and Version are in the form body, the query string or `qs`.
+ * The n8n request as core's HttpRequest: the RPC parameters as percent-encoded pairs in the form body (or the
+ * query of a GET). A node's request (built by core) already is one; the credential test's gives them as
+ * objects in `body` and `qs`.
  */
-export function signAlibabaRequest(credentials: Creds, options: IHttpRequestOptions, epochMs: number = Date.now(), nonce: string = randomUUID()): IHttpRequestOptions {
-  const method = (options.method ?? 'GET').toUpperCase() === 'GET' ? 'GET' : 'POST';
-  const url = new URL(absoluteUrl(options));
-  const params: Record<string, string> = { ...parseForm(url.search.slice(1)), ...flat(options.qs) };
-  if (typeof options.body === 'string') Object.assign(params, parseForm(options.body));
-  else if (options.body && typeof options.body === 'object' && !(options.body instanceof Uint8Array)) Object.assign(params, flat(options.body as IDataObject));
-  for (const key of ['Signature', 'AccessKeyId', 'SignatureNonce', 'Timestamp', 'SecurityToken']) delete params[key];
-  const encoded = signedRpcQuery(method, params, alibabaAuth(credentials), epochMs, nonce);
-  const base = `${url.origin}${url.pathname}`;
-  const headers: IDataObject = { Accept: 'application/json', ...options.headers };
-  const out: IHttpRequestOptions = { ...options, headers, baseURL: undefined, qs: undefined };
-  if (method === 'GET') {
-    out.url = `${base}?${encoded}`;
-    delete out.body;
-  } else {
-    out.url = base;
-    out.body = encoded;
-    for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-type') delete headers[key];
-    headers['Content-Type'] = 'application/x-www-form-urlencoded';
-  }
-  delete out.baseURL;
-  delete out.qs;
-  return out;
+function alibabaRequestOf(options: IHttpRequestOptions): HttpRequest {
+  const method = methodOf(options);
+  const url = absoluteUrl(options);
+  const at = url.indexOf('?');
+  const pairs = (record: IDataObject | undefined) => Object.entries(flat(record)).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`);
+  const body = typeof options.body === 'string' ? [options.body] : options.body && typeof options.body === 'object' ? pairs(options.body as IDataObject) : [];
+  const params = [at >= 0 ? url.slice(at + 1) : '', ...pairs(options.qs), ...body].filter(Boolean).join('&');
+  const base = at >= 0 ? url.slice(0, at) : url;
+  const headers: Record<string, string> = { Accept: 'application/json', ...headersOf(options) };
+  if (method === 'GET') return { method, url: `${base}?${params}`, headers };
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-type') delete headers[key];
+  headers['Content-Type'] = 'application/x-www-form-urlencoded';
+  return { method, url: base, headers, body: params };
+}
+
+/** Signs a request with the credential (core's Alibaba RPC signature v1): the credential type's authenticate. */
+export function signAlibabaRequest(credentials: Creds, options: IHttpRequestOptions, runtime: Runtime = n8nRuntime): IHttpRequestOptions {
+  return optionsOf(options, alibaba.sign(alibabaRequestOf(options), alibabaAuth(credentials), runtime));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -111,51 +109,31 @@ export function volcengineConfig(credentials: Creds): VolcengineConfig {
   };
 }
 
-/** Signs a Volcengine OpenAPI request: Host, X-Date, X-Content-Sha256 and Authorization over the exact URL and body sent. */
-export function signVolcengineRequest(credentials: Creds, options: IHttpRequestOptions, epochMs = Date.now()): IHttpRequestOptions {
-  const method = (options.method ?? 'GET').toUpperCase() === 'GET' ? 'GET' : 'POST';
-  const config = volcengineConfig(credentials);
-  const url = new URL(absoluteUrl(options));
-  const query: Record<string, string> = { ...Object.fromEntries(url.searchParams), ...flat(options.qs) };
-  const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(options.headers ?? {})) if (value !== undefined && value !== null) headers[key] = String(value);
-  let body = '';
-  if (typeof options.body === 'string') body = options.body;
-  else if (options.body !== undefined && options.body !== null && typeof options.body === 'object') {
+/**
+ * The n8n request as core's HttpRequest: the query in canonical form, the body as text. A node's request
+ * (built by core) already is one; the credential test's gives its query in `qs` and its body as an object.
+ */
+function volcengineRequestOf(options: IHttpRequestOptions): HttpRequest {
+  const method = methodOf(options);
+  let url = absoluteUrl(options);
+  if (options.qs && Object.keys(options.qs).length) {
+    const parsed = new URL(url);
+    const query = { ...Object.fromEntries(parsed.searchParams), ...flat(options.qs) };
+    url = `${parsed.origin}${parsed.pathname || '/'}?${volcCanonicalQuery(query)}`;
+  }
+  const headers = headersOf(options);
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'accept')) headers.Accept = 'application/json';
+  let body: string | undefined = typeof options.body === 'string' ? options.body : undefined;
+  if (options.body !== undefined && options.body !== null && typeof options.body === 'object') {
     body = JSON.stringify(options.body);
     if (!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json; charset=utf-8';
   }
-  if (method === 'GET') body = '';
-  // The request's own headers are signed as core's client signs them (Content-Type is excluded by the
-  // signer); headers a previous signing added are dropped first.
-  const toSign: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (!/^(host|authorization|x-date|x-content-sha256|x-security-token)$/i.test(k)) toSign[k] = v;
-  if (!Object.keys(toSign).some((k) => k.toLowerCase() === 'accept')) toSign.Accept = 'application/json';
-  const signed = signVolcengine(
-    {
-      method,
-      host: url.host,
-      path: url.pathname || '/',
-      query,
-      headers: toSign,
-      body,
-      region: config.region ?? VOLCENGINE_DEFAULT_REGION,
-      service: VOLCENGINE_SERVICE,
-    },
-    config,
-    epochMs,
-  );
-  const search = volcCanonicalQuery(query);
-  const out: IHttpRequestOptions = {
-    ...options,
-    url: `${url.origin}${url.pathname || '/'}${search ? `?${search}` : ''}`,
-    headers: signed,
-  };
-  delete out.baseURL;
-  delete out.qs;
-  if (method === 'GET') delete out.body;
-  else out.body = body;
-  return out;
+  return { method, url, headers, body: method === 'GET' ? undefined : (body ?? '') };
+}
+
+/** Signs a request with the credential (core's Volcengine HMAC-SHA256 signature): the credential type's authenticate. */
+export function signVolcengineRequest(credentials: Creds, options: IHttpRequestOptions, runtime: Runtime = n8nRuntime): IHttpRequestOptions {
+  return optionsOf(options, volcengine.sign(volcengineRequestOf(options), volcengineConfig(credentials), runtime));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,6 +151,8 @@ export function pbxConfig(credentials: Creds): PbxConfig {
     password: typeof credentials.password === 'string' ? credentials.password : '',
     apiVersion: pbxApiVersion(credentials),
     eventPort: text(credentials.eventPort) || undefined,
+    eventUrl: text(credentials.eventUrl).replace(/^https?:\/\//, '') || undefined,
+    eventVersion: text(credentials.eventVersion) || undefined,
   };
 }
 
@@ -185,26 +165,22 @@ export function pbxTlsOptions(credentials: Creds): Pick<IHttpRequestOptions, 'sk
   return out;
 }
 
+/**
+ * Adds the stored session token (core's PBX `sign`) and the TLS options: the credential type's authenticate, used
+ * by n8n's credential test. The nodes do not use it: core's PBX session logs in and keeps the token itself.
+ */
 export function authenticatePbxRequest(credentials: Creds, options: IHttpRequestOptions): IHttpRequestOptions {
-  const token = text(credentials.token);
-  return { ...options, ...pbxTlsOptions(credentials), qs: { ...options.qs, token } };
+  const body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body ?? {});
+  const url = absoluteUrl(options);
+  const qs = Object.entries(flat(options.qs)).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  const withQuery = qs.length ? `${url}${url.includes('?') ? '&' : '?'}${qs.join('&')}` : url;
+  const request: HttpRequest = { method: methodOf(options), url: withQuery, headers: headersOf(options), body };
+  return { ...optionsOf(options, pbx.sign(request, { token: text(credentials.token) }, n8nRuntime)), ...pbxTlsOptions(credentials) };
 }
 
 /** The login request: MD5 of the password, the event-report port and, when given, where event reports go. */
 export function pbxLoginOptions(credentials: Creds): IHttpRequestOptions {
-  const config = pbxConfig(credentials);
-  const login = catalog.get('pbx.login');
-  if (!login) throw new Error('pbx.login is missing from the catalog');
-  const eventUrl = text(credentials.eventUrl);
-  const eventVersion = text(credentials.eventVersion);
-  const input = validateInput(login, {
-    username: config.username,
-    password: md5Hex(config.password),
-    port: config.eventPort ?? '8260',
-    ...(eventVersion ? { version: eventVersion } : {}),
-    ...(eventUrl ? { url: eventUrl.replace(/^https?:\/\//, ''), urltag: '1' } : {}),
-  });
-  const request = pbxRequest(login, input, config, '');
+  const request = pbxLoginRequest(pbxConfig(credentials));
   return {
     method: 'POST',
     url: request.url,

@@ -5,19 +5,26 @@ import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecute
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
-import { CallbridgeError, redact } from '../../core/errors.js';
+import { CallbridgeError, redact, withSettingHelp, type Setting } from '../../core/errors.js';
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
 import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
-import { percentEncode } from '../../core/signing/alibaba.js';
-import { md5Hex } from '../../core/vendors/pbx.js';
+import { percentEncode } from '../../core/vendors/alibaba/index.js';
+import { md5Hex } from '../../core/vendors/pbx/index.js';
 import { waitForCallResult } from '../../core/wait.js';
-import { alibabaEndpoints, pbxApiVersion, pbxConfig, volcengineConfig } from './auth.js';
+import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
+
+/** How n8n users set each setting core errors name. */
+const SETTING_HELP: Readonly<Record<Setting, string>> = {
+  alibabaCredentials: 'Check the AccessKey ID and AccessKey Secret of the Alibaba Cloud API credential.',
+  volcengineCredentials: 'Check the Access Key ID and Secret Access Key of the Volcengine API credential.',
+  pbxCredentials: 'Check the Base URL, Username and Password of the PBX API credential.',
+};
 
 export function credentialTypeOf(product: Product): string {
   return product === 'dyvms' || product === 'outboundbot' ? CREDENTIAL.alibaba : product === 'volcengine' ? CREDENTIAL.volcengine : CREDENTIAL.pbx;
@@ -45,21 +52,25 @@ export interface ProductClient {
   settings: ProviderSettings;
 }
 
-/** A core client whose requests are authenticated by the node's credential (signing happens in the credential type). */
+/**
+ * A core client for the node's credential: Alibaba and Volcengine requests are signed by the credential type
+ * (httpRequestWithAuthentication); PBX requests carry the token of core's PBX session (one login per execution).
+ */
 export function productClient(ctx: IExecuteFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
   const credentialType = credentialTypeOf(product);
-  const config: ClientConfig = {
-    transport: new N8nTransport(ctx, credentialType, { pbx: product === 'pbx' }),
-    runtime: n8nRuntime,
-    externalAuth: true,
-  };
-  if (product === 'dyvms' || product === 'outboundbot') config.alibaba = { accessKeyId: '', accessKeySecret: '', endpoints: alibabaEndpoints(credentials) };
-  else if (product === 'volcengine') config.volcengine = { ...volcengineConfig(credentials), accessKeyId: '', secretAccessKey: '' };
-  else config.pbx = { ...pbxConfig(credentials), username: '', password: '' };
+  const runtime = n8nRuntime;
+  let config: ClientConfig;
+  if (product === 'dyvms' || product === 'outboundbot') {
+    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, alibaba: { ...alibabaAuth(credentials), endpoints: alibabaEndpoints(credentials) } };
+  } else if (product === 'volcengine') {
+    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, volcengine: volcengineConfig(credentials) };
+  } else {
+    config = { transport: new N8nTransport(ctx, { extraOptions: pbxTlsOptions(credentials) }), runtime, pbx: pbxConfig(credentials) };
+  }
   return {
     client: new CallbridgeClient(config, catalog),
     secrets: credentialSecrets(credentials),
-    settings: { now: n8nRuntime.now, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
+    settings: { now: runtime.now, nonce: runtime.nonce, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
   };
 }
 
@@ -164,7 +175,7 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
   const node = ctx.getNode();
   if (error instanceof FieldValueError) return new NodeOperationError(node, error.message, { itemIndex });
   if (error instanceof CallbridgeError) {
-    const message = redact(error.message, secrets);
+    const message = redact(withSettingHelp(error, SETTING_HELP), secrets);
     const details = [
       error.code ? `Vendor code: ${error.code}` : undefined,
       error.requestId ? `Request ID: ${error.requestId}` : undefined,

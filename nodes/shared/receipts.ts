@@ -3,9 +3,10 @@
 // the answer each vendor expects, repeated-delivery detection and the optional URL secret.
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { callResultsFromReceipt, fromVolcengineCallRecord, type CallResult } from '../../core/call-result.js';
+import type { CallResult } from '../../core/call-result.js';
+import { VENDORS, type VendorName } from '../../core/vendors/index.js';
 
-export type ReceiptVendor = 'alibaba' | 'volcengine' | 'pbx';
+export type ReceiptVendor = VendorName;
 
 export interface ReceiptEvent {
   /** VoiceReport, VoiceCallReport, VoiceRecordReport; CallRecord, Audio; the PBX event name. */
@@ -58,28 +59,6 @@ function parseBody(body: unknown): unknown {
   return parsed;
 }
 
-function alibabaType(message: Rec): string {
-  if (message.status_time !== undefined) return 'VoiceCallReport';
-  if (message.record_file !== undefined) return 'VoiceRecordReport';
-  return 'VoiceReport';
-}
-
-/** A Volcengine recording push: the call's recording links. */
-function volcengineAudio(message: Rec): CallResult {
-  const link = [message.audioRecordFileUrl, message.audioRecordLeftFileUrl, message.audioRecordRightFileUrl].find((v) => typeof v === 'string' && v);
-  const result: CallResult = {
-    provider: 'volcengine',
-    status: 'completed',
-    final: true,
-    reason: 'recording available',
-    raw: message,
-  };
-  if (typeof message.callId === 'string') result.callId = message.callId;
-  if (typeof message.ext === 'string' && message.ext) result.outId = message.ext;
-  if (typeof link === 'string') result.recording = link;
-  return result;
-}
-
 export interface ParseOptions {
   /** PBX clock's UTC offset, e.g. "+08:00" (PBX times carry none). */
   utcOffset?: string;
@@ -90,20 +69,10 @@ export function parseReceipt(vendor: ReceiptVendor, body: unknown, options: Pars
   const parsed = parseBody(body);
   const messages = (Array.isArray(parsed) ? parsed : [parsed]).filter(isRec);
   if (!messages.length) throw new ReceiptError(400, vendor === 'alibaba' ? 'expected a JSON array of receipt messages' : 'expected a JSON object');
+  // The UTC offset option is the PBX's (Alibaba and Volcengine times are Beijing time).
+  const mapOptions = vendor === 'pbx' && options.utcOffset ? { utcOffset: options.utcOffset } : {};
   return messages.map((message) => {
-    let eventType: string;
-    let result: CallResult;
-    if (vendor === 'alibaba') {
-      eventType = alibabaType(message);
-      [result] = callResultsFromReceipt('alibaba', [message]);
-    } else if (vendor === 'volcengine') {
-      const audio = ['audioRecordFileUrl', 'audioRecordLeftFileUrl', 'audioRecordRightFileUrl'].some((k) => k in message);
-      eventType = audio ? 'Audio' : 'CallRecord';
-      result = audio ? volcengineAudio(message) : fromVolcengineCallRecord(message);
-    } else {
-      eventType = String(message.event ?? message.action ?? 'unknown');
-      [result] = callResultsFromReceipt('pbx', [message], options.utcOffset ? { utcOffset: options.utcOffset } : {});
-    }
+    const { eventType, result } = VENDORS[vendor].receipt(message, mapOptions);
     return { eventType, result, raw: message, key: deliveryKey(vendor, message) };
   });
 }
@@ -118,9 +87,7 @@ export function isFinalResult(event: ReceiptEvent): boolean {
 
 /** What each vendor expects back for a received push. */
 export function receiptAnswer(vendor: ReceiptVendor): { status: number; body: IDataObject } {
-  if (vendor === 'alibaba') return { status: 200, body: { code: 0, msg: '接收成功' } };
-  if (vendor === 'pbx') return { status: 200, body: { status: 'Success' } };
-  return { status: 200, body: { code: 0, message: 'success' } };
+  return { status: VENDORS[vendor].receiptAnswer.status, body: { ...VENDORS[vendor].receiptAnswer.body } as IDataObject };
 }
 
 export interface DedupeStore {

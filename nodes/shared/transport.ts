@@ -1,9 +1,6 @@
-// core's Transport on top of n8n: every request goes through httpRequestWithAuthentication, so the
-// credential type signs it (Alibaba, Volcengine) or adds the PBX token (and logs in first when needed).
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { CallbridgeError } from '../../core/errors.js';
-import { decodeBody, NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
-import { PBX_TOKEN_ERRNOS } from '../../core/vendors/pbx.js';
+import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
 
 /** Error codes meaning the request never reached the server (so a billed call was not placed). */
 const NOT_SENT = new Set([
@@ -66,39 +63,22 @@ function toBytes(body: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(body));
 }
 
-function pbxTokenRejected(response: HttpResponse): boolean {
-  try {
-    const body = JSON.parse(decodeBody(response.body)) as { status?: unknown; errno?: unknown };
-    return body.status !== 'Success' && body.errno !== undefined && PBX_TOKEN_ERRNOS.has(String(body.errno));
-  } catch {
-    return false;
-  }
-}
-
+/**
+ * core's Transport on n8n's HTTP helpers. With a credential type, every request goes through
+ * httpRequestWithAuthentication and the credential type signs it (Alibaba, Volcengine); without one (the
+ * PBX, whose session core keeps) through httpRequest with the given extra options (TLS).
+ */
 export class N8nTransport implements Transport {
   constructor(
     private readonly ctx: IExecuteFunctions,
-    private readonly credentialType: string,
-    private readonly options: { pbx?: boolean } = {},
+    private readonly via: { credentialType: string } | { extraOptions: Partial<IHttpRequestOptions> },
   ) {}
 
+  authenticates(): boolean {
+    return 'credentialType' in this.via;
+  }
+
   async send(request: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
-    const response = await this.once(request, options);
-    if (this.options.pbx && pbxTokenRejected(response)) {
-      // The stored token expired (30 idle minutes) or was revoked: log in again once through the credential's
-      // preAuthentication (it runs when the token field is empty) and resend.
-      return this.once(request, options, await this.withoutToken());
-    }
-    return response;
-  }
-
-  private async withoutToken() {
-    const data = (await this.ctx.getCredentials(this.credentialType)) as ICredentialDataDecryptedObject;
-    const ref = this.ctx.getNode().credentials?.[this.credentialType];
-    return { credentialsDecrypted: { id: ref?.id ?? '', name: ref?.name ?? '', type: this.credentialType, data: { ...data, token: '' } } };
-  }
-
-  private async once(request: HttpRequest, options: SendOptions, extra?: Awaited<ReturnType<N8nTransport['withoutToken']>>): Promise<HttpResponse> {
     const requestOptions: IHttpRequestOptions = {
       method: request.method,
       url: request.url,
@@ -113,7 +93,10 @@ export class N8nTransport implements Transport {
     let response: IN8nHttpFullResponse | undefined;
     let failure: unknown;
     try {
-      response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.credentialType, requestOptions, extra)) as IN8nHttpFullResponse;
+      response =
+        'credentialType' in this.via
+          ? ((await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, this.via.credentialType, requestOptions)) as IN8nHttpFullResponse)
+          : ((await this.ctx.helpers.httpRequest({ ...requestOptions, ...this.via.extraOptions })) as IN8nHttpFullResponse);
     } catch (error) {
       failure = error;
     }

@@ -6,7 +6,7 @@ import { operations } from '../../core/catalog/index.js';
 import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { validateInput } from '../../core/validate.js';
-import { alibabaResponse, encodeAlibabaParams } from '../../core/vendors/alibaba.js';
+import { readAlibaba, encodeAlibabaParams } from '../../core/vendors/alibaba/index.js';
 import IvrCall from '../../core/catalog/dyvms/IvrCall.js';
 import QueryRobotTaskCallList from '../../core/catalog/dyvms/QueryRobotTaskCallList.js';
 import { jsonResponse } from '../helpers/fakes.js';
@@ -199,12 +199,12 @@ describe('success codes: "OK" and "200" (defect 25)', () => {
 
   it('core/vendors/alibaba accepts OK, "200" and 200 and refuses anything else', () => {
     for (const Code of ['OK', '200', 200]) {
-      expect(alibabaResponse(op, jsonResponse(200, { Code, RequestId: 'r' }))).toMatchObject({ Code });
+      expect(readAlibaba(op, jsonResponse(200, { Code, RequestId: 'r' }))).toMatchObject({ Code });
     }
-    expect(() => alibabaResponse(op, jsonResponse(400, { Code: 'UnauthorizedOperation', Message: 'You have not been authorized.' }))).toThrow(
+    expect(() => readAlibaba(op, jsonResponse(400, { Code: 'UnauthorizedOperation', Message: 'You have not been authorized.' }))).toThrow(
       /UnauthorizedOperation/,
     );
-    expect(() => alibabaResponse(op, jsonResponse(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'limit' }))).toThrow(CallbridgeError);
+    expect(() => readAlibaba(op, jsonResponse(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'limit' }))).toThrow(CallbridgeError);
   });
 
   it('Task Center answers with "200" and typed values from the example (FireTime numbers, Ids)', async () => {

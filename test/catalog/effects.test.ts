@@ -7,7 +7,7 @@ import { PBX_API_VERSIONS } from '../../core/operation.js';
 import { effectsFor } from '../../core/policy/plan.js';
 import type { Effects } from '../../core/policy/types.js';
 import { catalog } from '../../core/registry.js';
-import { pbxPath } from '../../core/vendors/pbx.js';
+import { pbxPath } from '../../core/vendors/pbx/index.js';
 import { schemaHasPath } from './schema-paths.js';
 
 /** Vendor actions (PBX: API paths) that place calls, start dialling, or send messages, per the vendor docs. */

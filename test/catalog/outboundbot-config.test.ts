@@ -71,7 +71,7 @@ describe('catalog entries', () => {
       expect(op, action).toBeDefined();
       expect(op?.access, action).not.toBe('call');
       expect(op?.qps, action).toBeUndefined();
-      expect(op?.method ?? 'POST', action).toBe('POST');
+      expect(op?.wire?.method ?? 'POST', action).toBe('POST');
     }
   });
 

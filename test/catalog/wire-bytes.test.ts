@@ -1,6 +1,6 @@
 // Pins the exact bytes every catalog example goes on the wire as (method, URL, headers, body), signed with
 // fixed credentials, a fixed clock and a fixed nonce: once as core's client sends it (CLI, MCP) and once as an
-// n8n credential signs it (the n8n nodes). Any refactor of building or signing that changes a byte fails here.
+// n8n node sends it (core builds it, the credential type signs it). Any refactor of building or signing that changes a byte fails here.
 // The expected table is test/catalog/wire-bytes.json, written by this test on its first run (vitest file
 // snapshot); regenerate it only for an intended wire change: npx vitest run test/catalog/wire-bytes.test.ts -u
 import type { IHttpRequestOptions } from 'n8n-workflow';
@@ -9,8 +9,8 @@ import { operations } from '../../core/catalog/index.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
 import { CallbridgeError } from '../../core/errors.js';
 import { PBX_API_VERSIONS, type AnyOperation, type PbxApiVersion } from '../../core/operation.js';
-import type { HttpRequest, HttpResponse, Transport } from '../../core/transport.js';
-import { alibabaEndpoints, authenticatePbxRequest, pbxConfig, pbxLoginOptions, signAlibabaRequest, signVolcengineRequest, volcengineConfig } from '../../nodes/shared/auth.js';
+import type { HttpRequest, HttpResponse, Runtime, Transport } from '../../core/transport.js';
+import { alibabaAuth, alibabaEndpoints, pbxConfig, pbxLoginOptions, signAlibabaRequest, signVolcengineRequest, volcengineConfig } from '../../nodes/shared/auth.js';
 import { fakeRuntime, jsonResponse } from '../helpers/fakes.js';
 
 const EPOCH = Date.UTC(2026, 0, 1);
@@ -31,10 +31,11 @@ interface Wire {
 }
 
 /** Records every request; answers a PBX login with a token and everything else with an error (nothing to retry). */
-function recorder(): Transport & { sent: HttpRequest[] } {
+function recorder(authenticates = false): Transport & { sent: HttpRequest[] } {
   const sent: HttpRequest[] = [];
   return {
     sent,
+    authenticates: () => authenticates,
     async send(request): Promise<HttpResponse> {
       sent.push(request);
       if (request.url.includes('/login')) return jsonResponse(200, { status: 'Success', token: PBX_TOKEN });
@@ -63,8 +64,8 @@ function n8nWire(options: IHttpRequestOptions): Wire {
 }
 
 /** Every request core's client sends for one invocation (a PBX login first), or the error it refuses with. */
-async function viaClient(op: AnyOperation, input: unknown, config: Omit<ClientConfig, 'transport' | 'runtime'>): Promise<Wire[] | { refused: string }> {
-  const transport = recorder();
+async function viaClient(op: AnyOperation, input: unknown, config: Omit<ClientConfig, 'transport' | 'runtime'>, transportSigns = false): Promise<Wire[] | { refused: string }> {
+  const transport = recorder(transportSigns);
   const client = new CallbridgeClient({ ...config, transport, runtime: fakeRuntime(EPOCH), pace: false, maxAttempts: 1 }, new Map([[op.id, op]]));
   try {
     await client.invoke(op.id, input);
@@ -75,21 +76,24 @@ async function viaClient(op: AnyOperation, input: unknown, config: Omit<ClientCo
   return transport.sent.map(wireOf);
 }
 
-/** The request the n8n node sends for one invocation: core builds it, the credential type authenticates it. */
+const FIXED: Runtime = { ...fakeRuntime(EPOCH), nonce: () => NONCE };
+
+/**
+ * The request the n8n node sends for one invocation: core builds it and the credential type signs it
+ * (Alibaba, Volcengine); PBX requests carry the token of core's session, after its login (pinned in `client`).
+ */
 async function viaN8n(op: AnyOperation, input: unknown, version: PbxApiVersion = 'v1.1.0'): Promise<Wire[] | { refused: string }> {
+  if (op.product === 'pbx') {
+    const sent = await viaClient(op, input, { pbx: pbxConfig({ ...PBX, apiVersion: version }) });
+    return Array.isArray(sent) ? sent.slice(1) : sent;
+  }
   const config: Omit<ClientConfig, 'transport' | 'runtime'> =
-    op.product === 'volcengine'
-      ? { volcengine: { ...volcengineConfig(VOLCENGINE), accessKeyId: '', secretAccessKey: '' }, externalAuth: true }
-      : op.product === 'pbx'
-        ? { pbx: { ...pbxConfig({ ...PBX, apiVersion: version }), username: '', password: '' }, externalAuth: true }
-        : { alibaba: { accessKeyId: '', accessKeySecret: '', endpoints: alibabaEndpoints(ALIBABA) }, externalAuth: true };
-  const unsigned = await viaClient(op, input, config);
+    op.product === 'volcengine' ? { volcengine: volcengineConfig(VOLCENGINE) } : { alibaba: { ...alibabaAuth(ALIBABA), endpoints: alibabaEndpoints(ALIBABA) } };
+  const unsigned = await viaClient(op, input, config, true);
   if (!Array.isArray(unsigned)) return unsigned;
   return unsigned.map((request) => {
     const options: IHttpRequestOptions = { method: request.method as 'GET' | 'POST', url: request.url, headers: { ...request.headers }, body: request.body };
-    if (op.product === 'volcengine') return n8nWire(signVolcengineRequest(VOLCENGINE, options, EPOCH));
-    if (op.product === 'pbx') return n8nWire(authenticatePbxRequest({ ...PBX, apiVersion: version, token: PBX_TOKEN }, options));
-    return n8nWire(signAlibabaRequest(ALIBABA, options, EPOCH, NONCE));
+    return n8nWire(op.product === 'volcengine' ? signVolcengineRequest(VOLCENGINE, options, FIXED) : signAlibabaRequest(ALIBABA, options, FIXED));
   });
 }
 

@@ -10,7 +10,7 @@ import type { PbxApiVersion } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest } from '../../core/transport.js';
 import { validateInput } from '../../core/validate.js';
-import { encodeAlibabaParams } from '../../core/vendors/alibaba.js';
+import { encodeAlibabaParams } from '../../core/vendors/alibaba/index.js';
 import { fakeRuntime } from '../helpers/fakes.js';
 
 type Op = (typeof operations)[number];
@@ -56,7 +56,7 @@ const pairs = (wire: Record<string, unknown>) =>
 
 function checkBytes(op: Op, request: HttpRequest, wire: Record<string, unknown>): void {
   const url = new URL(request.url);
-  const bodyType = op.product === 'pbx' ? 'json' : (op.bodyType ?? 'json');
+  const bodyType = op.product === 'pbx' ? 'json' : (op.wire?.bodyType ?? 'json');
   if (bodyType === 'json') {
     const body = request.body ?? '';
     expect(body).toBe(JSON.stringify(inOrderOf(wire, JSON.parse(body))));

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  alibabaStatus,
-  callResultSchema,
-  callResultsFromReceipt,
-  fromAlibabaReceipt,
-  fromDyvmsCallDetail,
-  fromDyvmsRobotCall,
-  fromOutboundbotJob,
-  fromPbxCall,
-  fromPbxCdr,
-  fromPbxEvent,
-  fromVolcengineCallRecord,
-  fromVolcengineSingleInfo,
-  pbxCallGone,
-  toIsoTime,
-} from '../../core/call-result.js';
+import { callResultSchema, toIsoTime } from '../../core/call-result.js';
+import { alibabaStatus, fromAlibabaReceipt, fromDyvmsCallDetail, fromDyvmsRobotCall, fromOutboundbotJob } from '../../core/vendors/alibaba/call-result.js';
+import { callResultsFromReceipt } from '../../core/vendors/index.js';
+import { fromPbxCall, fromPbxCdr, fromPbxEvent, pbxCallGone } from '../../core/vendors/pbx/call-result.js';
+import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../../core/vendors/volcengine/call-result.js';
 
 describe('toIsoTime', () => {
   it('reads Beijing wall-clock strings, dotted dates and epoch ms/s', () => {

@@ -5,13 +5,14 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../core/registry.js';
 import { validateInput } from '../../core/validate.js';
-import { alibabaRequest, alibabaUnsignedRequest } from '../../core/vendors/alibaba.js';
-import { md5Hex } from '../../core/vendors/pbx.js';
-import { volcengineRequest, volcengineUnsignedRequest } from '../../core/vendors/volcengine.js';
+import { alibaba } from '../../core/vendors/alibaba/index.js';
+import { md5Hex } from '../../core/vendors/pbx/index.js';
+import { volcengine } from '../../core/vendors/volcengine/index.js';
 import { CallbridgeAlibabaCloudApi } from '../../credentials/CallbridgeAlibabaCloudApi.credentials.js';
 import { CallbridgePbxApi } from '../../credentials/CallbridgePbxApi.credentials.js';
 import { CallbridgeVolcengineApi } from '../../credentials/CallbridgeVolcengineApi.credentials.js';
 import { pbxLoginOptions, pbxTokenFromLogin, signAlibabaRequest, signVolcengineRequest } from '../../nodes/shared/auth.js';
+import { fakeRuntime } from '../helpers/fakes.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { httpRequest, requestWithCredential, sandboxCredentials } from './helpers.js';
 
@@ -22,14 +23,17 @@ const op = (id: string) => {
   return found;
 };
 
+/** A fixed clock and nonce: the credential and core must sign identically. */
+const FIXED = { ...fakeRuntime(T), nonce: () => 'nonce-1' };
+
 describe('same bytes as core', () => {
   it('Alibaba: the credential signs the unsigned request into exactly what the core client sends', () => {
     const tts = op('dyvms.SingleCallByTts');
     const input = validateInput(tts, { CalledNumber: '13800000000', TtsCode: 'TTS_1', TtsParam: { code: '12 34*' }, OutId: 'a(b)' });
     const config = { accessKeyId: 'ak-1', accessKeySecret: 'sk-1', endpoints: { dyvms: 'https://example.test/' } };
-    const core = alibabaRequest(tts, input, config, T, 'nonce-1');
-    const unsigned = alibabaUnsignedRequest(tts, input, config);
-    const signed = signAlibabaRequest({ accessKeyId: 'ak-1', accessKeySecret: 'sk-1' }, { method: 'POST', url: unsigned.url, headers: unsigned.headers, body: unsigned.body }, T, 'nonce-1');
+    const unsigned = alibaba.build(tts, input, config);
+    const core = alibaba.sign(unsigned, config, FIXED);
+    const signed = signAlibabaRequest({ accessKeyId: 'ak-1', accessKeySecret: 'sk-1' }, { method: 'POST', url: unsigned.url, headers: unsigned.headers, body: unsigned.body }, FIXED);
     expect(signed.url).toBe(core.url);
     expect(signed.body).toBe(core.body);
     expect(unsigned.body).not.toContain('Signature');
@@ -39,12 +43,12 @@ describe('same bytes as core', () => {
     const list = op('volcengine.NumberPoolList');
     const input = validateInput(list, { Limit: 5, Offset: 0 });
     const config = { accessKeyId: 'AK', secretAccessKey: 'SK', region: 'cn-north-1', endpoint: 'https://vms.example.test/' };
-    const core = volcengineRequest(list, input, config, T);
-    const unsigned = volcengineUnsignedRequest(list, input, config);
+    const unsigned = volcengine.build(list, input, config);
+    const core = volcengine.sign(unsigned, config, FIXED);
     const signed = signVolcengineRequest(
       { accessKeyId: 'AK', secretAccessKey: 'SK', region: 'cn-north-1' },
       { method: unsigned.method, url: unsigned.url, headers: unsigned.headers, body: unsigned.body },
-      T,
+      FIXED,
     );
     expect(signed.url).toBe(core.url);
     expect(signed.body).toBe(core.body);
@@ -120,7 +124,8 @@ describe('PBX login and request options', () => {
     expect(pbxLoginOptions({ ...base, ignoreTlsErrors: true, caCertificate: ca })).toMatchObject({ skipSslCertificateValidation: true, agentOptions: { ca } });
     const credential = new CallbridgePbxApi();
     const out = await credential.authenticate({ ...base, ignoreTlsErrors: true }, { method: 'POST', url: 'https://pbx.example:8088/api/v1.1.0/heartbeat', qs: { a: '1' } });
-    expect(out).toMatchObject({ qs: { a: '1', token: 'tok' }, skipSslCertificateValidation: true });
+    expect(out).toMatchObject({ url: 'https://pbx.example:8088/api/v1.1.0/heartbeat?a=1&token=tok', skipSslCertificateValidation: true });
+    expect(out.qs).toBeUndefined();
   });
 
   it('a login answer without a token is an error naming the errno only', () => {

@@ -1,7 +1,7 @@
 // Volcengine, PBX and Outbound Bot nodes against the sandbox, each request authenticated by the real
 // credential class (Volcengine HMAC signature; PBX login through preAuthentication, token in the query).
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeProduct } from '../../nodes/shared/execute.js';
 import { DEFAULT_INSTANCE_ID, DEFAULT_SCRIPT_ID } from '../../sandbox/outboundbot/state.js';
@@ -59,7 +59,7 @@ describe('Volcengine Voice node', () => {
 });
 
 describe('PBX node', () => {
-  it('logs in through the credential, keeps the token, dials and waits until the call has ended', async () => {
+  it("logs in through core's PBX session once, dials and waits until the call has ended with the token in every query", async () => {
     const { ctx, requests, store } = fakeExecute({
       credentials: sandboxCredentials(sandbox),
       parameters: [{ resource: 'extension', operation: 'extension.dial_outbound', extid: '1000', outto: '013800000000', additionalFields: {}, waitForResult: true, waitTimeout: 90, pollInterval: 1 }],
@@ -73,9 +73,12 @@ describe('PBX node', () => {
     expect(logins).toHaveLength(1);
     expect(logins[0].body).not.toContain('sandbox-password');
     expect(JSON.parse(logins[0].body ?? '{}').password).toMatch(/^[0-9a-f]{32}$/);
-    const token = store.callbridgePbxApi.token as string;
+    const calls = requests.filter((r) => !r.url.endsWith('/login'));
+    const token = new URL(calls[0].url).searchParams.get('token');
     expect(token).toBeTruthy();
-    expect(requests.filter((r) => !r.url.endsWith('/login')).every((r) => new URL(r.url).searchParams.get('token') === token)).toBe(true);
+    expect(calls.every((r) => new URL(r.url).searchParams.get('token') === token)).toBe(true);
+    // The session is core's: the credential's stored token (used only by n8n's credential test) is left alone.
+    expect(store.callbridgePbxApi.token).toBe('');
   }, 90_000);
 
   it('API v2.0.0: dial through call/dial with the renamed fields, wait through call/query', async () => {
@@ -93,23 +96,23 @@ describe('PBX node', () => {
     expect(requests.some((r) => r.url.includes('/api/v2.0.0/call/query'))).toBe(true);
   }, 90_000);
 
-  it('logs in again once when the stored token is rejected (errno 20004)', async () => {
+  it("does not use a token stored in the credential: core's session logs in with the credential's username and password", async () => {
     const credentials = sandboxCredentials(sandbox);
     credentials.callbridgePbxApi.token = 'stale-token-0000';
-    const { ctx, requests, store } = fakeExecute({ credentials, parameters: [{ resource: 'extension', operation: 'extensionlist.query' }] });
+    const { ctx, requests } = fakeExecute({ credentials, parameters: [{ resource: 'extension', operation: 'extensionlist.query' }] });
     const [items] = await executeProduct.call(ctx, 'pbx');
     expect(items[0].json.status).toBe('Success');
-    expect(requests.map((r) => new URL(r.url).pathname)).toEqual(['/pbx/api/v1.1.0/extensionlist/query', '/pbx/api/v1.1.0/login', '/pbx/api/v1.1.0/extensionlist/query']);
-    expect(store.callbridgePbxApi.token).not.toBe('stale-token-0000');
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual(['/pbx/api/v1.1.0/login', '/pbx/api/v1.1.0/extensionlist/query']);
+    expect(new URL(requests[1].url).searchParams.get('token')).not.toBe('stale-token-0000');
   });
 
-  it('a wrong password is a clear configuration error without the password', async () => {
+  it('a wrong password is a clear error naming the errno, without the password', async () => {
     const credentials = sandboxCredentials(sandbox);
     credentials.callbridgePbxApi.password = 'not-the-password';
     const { ctx } = fakeExecute({ credentials, parameters: [{ resource: 'extension', operation: 'extensionlist.query' }] });
-    const error = (await executeProduct.call(ctx, 'pbx').catch((e: unknown) => e)) as NodeOperationError;
-    expect(error).toBeInstanceOf(NodeOperationError);
-    expect(error.message).toMatch(/PBX login failed \(errno 20003: invalid username or password\)/);
+    const error = (await executeProduct.call(ctx, 'pbx').catch((e: unknown) => e)) as NodeApiError;
+    expect(error).toBeInstanceOf(NodeApiError);
+    expect(error.message).toMatch(/errno 20003 \(login failed: invalid username or password\)/);
     expect(JSON.stringify(error)).not.toContain('not-the-password');
   });
 });

@@ -16,7 +16,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest, Transport } from '../../core/transport.js';
-import type { PbxConfig } from '../../core/vendors/pbx.js';
+import type { PbxConfig } from '../../core/vendors/pbx/index.js';
 import { isGatewayParam, RpcGate } from '../../sandbox/alibaba-rpc.js';
 import { DYVMS_PRODUCT } from '../../sandbox/dyvms/index.js';
 import { OUTBOUNDBOT_PRODUCT } from '../../sandbox/outboundbot/index.js';
@@ -137,10 +137,10 @@ function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' 
     expect(Action).toBe(op.action);
     expect(Version).toBe('2022-01-01');
     const expected = Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined && v !== null));
-    if ((op.bodyType ?? 'json') === 'json') {
+    if ((op.wire?.bodyType ?? 'json') === 'json') {
       expect(JSON.parse(wire.body), op.id).toEqual(JSON.parse(JSON.stringify(parsed)));
     } else {
-      const sent = op.bodyType === 'form' ? Object.fromEntries(new URLSearchParams(wire.body)) : query;
+      const sent = op.wire?.bodyType === 'form' ? Object.fromEntries(new URLSearchParams(wire.body)) : query;
       expect(sent, op.id).toEqual(Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, wireText(v)])));
     }
   } else {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listOperations } from '../../core/registry.js';
 import { validateInput } from '../../core/validate.js';
-import { encodeAlibabaParams } from '../../core/vendors/alibaba.js';
+import { encodeAlibabaParams } from '../../core/vendors/alibaba/index.js';
 import { decodeRpcInput, wireName } from '../../sandbox/alibaba-decode.js';
 
 const alibaba = [...listOperations('dyvms'), ...listOperations('outboundbot')];

@@ -2,7 +2,7 @@ import RPCClient from '@alicloud/pop-core';
 import OpenApiUtil from '@alicloud/openapi-util';
 import { CallbridgeClient } from '../../core/client.js';
 import { catalog } from '../../core/registry.js';
-import { percentEncode } from '../../core/signing/alibaba.js';
+import { percentEncode } from '../../core/vendors/alibaba/index.js';
 import type { Runtime } from '../../core/transport.js';
 import { systemRuntime } from '../../mcp/runtime.js';
 import { UndiciTransport } from '../../mcp/undici-transport.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError } from '../../core/errors.js';
 import { catalog } from '../../core/registry.js';
-import { alibabaRequest } from '../../core/vendors/alibaba.js';
+import { alibaba } from '../../core/vendors/alibaba/index.js';
 import { UndiciTransport } from '../../mcp/undici-transport.js';
 import { systemRuntime } from '../../mcp/runtime.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
@@ -229,7 +229,8 @@ describe('outboundbot simulator through the callbridge client', () => {
   it('rejects a request whose signature was changed', async () => {
     const op = catalog.get('outboundbot.ListInstances');
     if (!op) throw new Error('no ListInstances');
-    const request = alibabaRequest(op, {}, { ...AK, endpoints: { outboundbot: `${sandbox.url}/outboundbot/` } }, Date.now(), `nonce-${Date.now()}`);
+    const config = { ...AK, endpoints: { outboundbot: `${sandbox.url}/outboundbot/` } };
+    const request = alibaba.sign(alibaba.build(op, {}, config), config, systemRuntime);
     const body = (request.body as string).replace(/Signature=([^&])/, (_m, c: string) => `Signature=${c === 'A' ? 'B' : 'A'}`);
     const res = await fetch(request.url, { method: 'POST', headers: request.headers, body });
     expect(res.status).toBe(400);

@@ -219,7 +219,7 @@ describe('robot task lifecycle (hand-moved clock)', () => {
 
 /** A request signed with core's signer but sent raw, to see the exact wire answer. */
 async function sbRaw(sb: RunningSandbox, params: Record<string, string>): Promise<Out> {
-  const { signRpcParams, percentEncode } = await import('../../core/signing/alibaba.js');
+  const { signRpcParams, percentEncode } = await import('../../core/vendors/alibaba/index.js');
   const signed = signRpcParams('POST', { Version: '2017-05-25', ...params }, { accessKeyId: sb.env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: sb.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET }, Date.now(), `${Math.random()}`);
   const body = Object.entries(signed)
     .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)

@@ -3,9 +3,9 @@
 // parameter (RegionId) that an operation declares itself is validated as that operation's input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../core/registry.js';
-import { signedRpcQuery } from '../../core/signing/alibaba.js';
+import { signedRpcQuery } from '../../core/vendors/alibaba/index.js';
 import { validateInput } from '../../core/validate.js';
-import { ALIBABA_VERSIONS, encodeAlibabaParams } from '../../core/vendors/alibaba.js';
+import { ALIBABA_VERSIONS, encodeAlibabaParams } from '../../core/vendors/alibaba/index.js';
 import { decodeRpcInput } from '../../sandbox/alibaba-decode.js';
 import { isGatewayParam } from '../../sandbox/alibaba-rpc.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';

@@ -1,5 +1,6 @@
 // core/actions against the sandbox: bulk callee adding (screening, chunks, progress, partial failure,
 // previews) and paging through a task's calls, as any front end runs them with its own `invoke`.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCallees, screenCallees, type AddProgress } from '../../core/actions/add-callees.js';
 import { allTaskCalls, taskCallsPage } from '../../core/actions/task-calls.js';
@@ -18,7 +19,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const settings: ProviderSettings = { now: () => Date.now() };
+const settings: ProviderSettings = { now: () => Date.now(), nonce: () => randomUUID() };
 const dyvms = PROVIDERS.dyvms;
 
 async function newTask(name: string): Promise<string> {

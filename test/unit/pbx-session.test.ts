@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CallbridgeClient } from '../../core/client.js';
-import { CallbridgeError } from '../../core/errors.js';
+import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest, HttpResponse } from '../../core/transport.js';
-import { PBX_HEARTBEAT_MS, PbxSession, type PbxConfig } from '../../core/vendors/pbx.js';
+import { PBX_HEARTBEAT_MS, PbxSession, type PbxConfig } from '../../core/vendors/pbx/index.js';
 import { fakeRuntime, jsonResponse, scriptedTransport } from '../helpers/fakes.js';
+import { SETTING_HELP } from '../../mcp/env-config.js';
 
 const PASSWORD = 'Plain-Pbx-Passw0rd!';
 const MD5 = createHash('md5').update(PASSWORD).digest('hex');
@@ -73,14 +74,15 @@ describe('PbxSession login', () => {
     expect(transport.requests).toHaveLength(1);
   });
 
-  it('refuses a 4th login after 3 failed ones in a row; the error names the env vars and never the password', async () => {
+  it('refuses a 4th login after 3 failed ones in a row; the error names the setting (each front end says how to set it) and never the password', async () => {
     const { session: s, transport } = session([failed('20003'), failed('20003'), failed('20003'), loginOk('never')]);
     for (let i = 0; i < 3; i++) expect((await failure(s.getToken())).code).toBe('20003');
     const refused = await failure(s.getToken());
     expect(refused.kind).toBe('config');
     expect(refused.code).toBe('LoginAttemptsExhausted');
-    expect(refused.message).toContain('CALLBRIDGE_PBX_USERNAME');
-    expect(refused.message).toContain('CALLBRIDGE_PBX_PASSWORD');
+    expect(refused.setting).toBe('pbxCredentials');
+    expect(refused.message).toContain('PBX API username and password');
+    expect(withSettingHelp(refused, SETTING_HELP)).toContain('CALLBRIDGE_PBX_PASSWORD');
     expect(transport.requests).toHaveLength(3);
     neverShowsThePassword(transport.requests, refused.message, JSON.stringify(refused.toJSON()));
     expect(refused.message).not.toContain(MD5);

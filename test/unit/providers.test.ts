@@ -1,6 +1,7 @@
 // core/providers against the sandbox: the one call-tracking path (placing answer -> tracked calls ->
 // query -> CallResult) that n8n's Wait for Result and MCP's get_call_result both use, and the
 // vendor-neutral actions' refusals, which name the front end's setting only when it gives one.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../core/call-result.js';
 import type { CallbridgeClient } from '../../core/client.js';
@@ -33,7 +34,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const settings: ProviderSettings = { now: () => Date.now() };
+const settings: ProviderSettings = { now: () => Date.now(), nonce: () => randomUUID() };
 const NEUTRAL: Record<string, string> = { completed: 'completed', no_answer: 'no_answer', busy: 'busy', power_off: 'failed', failed: 'failed' };
 
 async function sandboxCall(number: string): Promise<{ status: string }> {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../core/errors.js';
-import { percentEncode } from '../../core/signing/alibaba.js';
+import { percentEncode } from '../../core/vendors/alibaba/index.js';
 
 describe('redact', () => {
   it('hides a secret as is, URL-encoded, form-encoded and JSON-escaped', () => {

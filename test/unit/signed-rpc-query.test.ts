@@ -1,8 +1,8 @@
 // signedRpcQuery (the wire form alibabaRequest sends) carries exactly the parameters and signature signRpcParams computes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { percentEncode, rpcTimestamp, signedRpcQuery, signRpcParams } from '../../core/signing/alibaba.js';
-import { volcDate, volcSignature } from '../../core/signing/volcengine.js';
+import { percentEncode, rpcTimestamp, signedRpcQuery, signRpcParams } from '../../core/vendors/alibaba/index.js';
+import { volcDate, volcSignature } from '../../core/vendors/volcengine/index.js';
 import { createHmac } from 'node:crypto';
 
 describe('signedRpcQuery', () => {

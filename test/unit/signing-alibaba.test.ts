@@ -1,7 +1,7 @@
 import OpenApiUtil from '@alicloud/openapi-util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rpcSignature, signRpcParams } from '../../core/signing/alibaba.js';
+import { rpcSignature, signRpcParams } from '../../core/vendors/alibaba/index.js';
 
 const tricky = fc.constantFrom('', ' ', '*', '~', '+', '/', '&', '=', '%', '中文', 'é', '😀', '{"a":"b c"}', 'a b', '-_.', "!'()");
 const value = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), tricky, fc.array(tricky).map((a) => a.join('')));

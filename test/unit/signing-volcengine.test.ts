@@ -4,8 +4,9 @@ import Signer from '@volcengine/openapi/lib/base/sign.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineOperation } from '../../core/operation.js';
-import { signVolcengine, volcEncode } from '../../core/signing/volcengine.js';
-import { volcengineRequest } from '../../core/vendors/volcengine.js';
+import { signVolcengine, volcEncode } from '../../core/vendors/volcengine/index.js';
+import { volcengine } from '../../core/vendors/volcengine/index.js';
+import { fakeRuntime } from '../helpers/fakes.js';
 import { z } from 'zod';
 
 const OfficialSigner = ((Signer as unknown as { default?: typeof Signer }).default ?? Signer) as typeof Signer;
@@ -151,15 +152,15 @@ describe('Volcengine HMAC-SHA256 signature', () => {
     expect(ours(form).Authorization).toContain('SignedHeaders=host;x-content-sha256;x-date,');
   });
 
-  it('every request volcengineRequest builds (query, form and JSON operations) verifies with the official signer as sent', () => {
+  it('every request the Volcengine adapter builds and signs (query, form and JSON operations) verifies with the official signer as sent', () => {
     const ops = (['json', 'form', 'query'] as const).map((bodyType) =>
-      defineOperation({ id: `volcengine.Probe${bodyType}`, title: 't', description: 'd', access: 'read', bodyType, input: z.looseObject({}), output: z.unknown() }),
+      defineOperation({ id: `volcengine.Probe${bodyType}`, title: 't', description: 'd', access: 'read', wire: { bodyType }, input: z.looseObject({}), output: z.unknown() }),
     );
     const inputs = fc.dictionary(paramName.filter((k) => k !== 'Action' && k !== 'Version'), text, { maxKeys: 8 });
     fc.assert(
       fc.property(fc.constantFrom(...ops), inputs, fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (op, input, date) => {
         const config = { accessKeyId: 'AKLTprobe', secretAccessKey: 'probe-secret', region: 'cn-beijing', endpoint: 'https://cloud-vms.volcengineapi.com/' };
-        const req = volcengineRequest(op, input, config, date.getTime());
+        const req = volcengine.sign(volcengine.build(op, input, config), config, { ...fakeRuntime(date.getTime()) });
         const url = new URL(req.url);
         const query: Record<string, string> = {};
         url.searchParams.forEach((value, key) => (query[key] = value));
@@ -182,7 +183,7 @@ describe('Volcengine HMAC-SHA256 signature', () => {
         };
         if (c.body) delete c.headers['X-Content-Sha256'];
         expect(req.headers.Authorization).toBe(official(c));
-        if (op.bodyType === 'query') expect(query).toEqual({ ...input, Action: op.action, Version: '2022-01-01' });
+        if (op.wire?.bodyType === 'query') expect(query).toEqual({ ...input, Action: op.action, Version: '2022-01-01' });
       }),
       { numRuns: 600 },
     );

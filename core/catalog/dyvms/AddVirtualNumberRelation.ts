@@ -14,7 +14,9 @@ export default defineOperation({
     'The doc does not say whether CorpNameList must pair one-to-one with NumberList.',
   access: 'write',
   resource: 'virtualNumber',
-  encoding: { CorpNameList: 'comma', NumberList: 'comma' },
+  wire: {
+    encoding: { CorpNameList: 'comma', NumberList: 'comma' },
+  },
   input: z.strictObject({
     CorpNameList: z.array(commaFree('a company name')).min(1).describe('Company names; sent comma-separated.'),
     NumberList: z

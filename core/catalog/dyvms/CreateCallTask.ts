@@ -33,7 +33,9 @@ export default defineOperation({
   effects: { callees: ['Data', 'Data.calleeList[].callee'], dials: 'task' },
   returns: { taskId: ['Data'] },
   qps: 100,
-  encoding: { Data: 'comma' },
+  wire: {
+    encoding: { Data: 'comma' },
+  },
   input: z
     .strictObject({
       TaskName: z.string().min(1).optional().describe('Task name, shown in dyvms.ListCallTask.'),

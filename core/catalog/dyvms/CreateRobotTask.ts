@@ -18,7 +18,9 @@ export default defineOperation({
   effects: { attempts: [{ path: 'RecallTimes', counts: 'redials' }] },
   returns: { taskId: ['Data'] },
   qps: 100,
-  encoding: { Caller: 'comma', RecallStateCodes: 'comma' },
+  wire: {
+    encoding: { Caller: 'comma', RecallStateCodes: 'comma' },
+  },
   input: z
     .strictObject({
       TaskName: z.string().trim().min(1).max(30).describe('Task name, up to 30 characters (Chinese or English).'),

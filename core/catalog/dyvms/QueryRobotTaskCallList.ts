@@ -17,7 +17,9 @@ export default defineOperation({
   resource: 'robotTask',
   qps: 100,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data' },
-  wireValues: { HangupDirection: HANGUP_DIRECTION_REQUEST_CODES },
+  wire: {
+    wireValues: { HangupDirection: HANGUP_DIRECTION_REQUEST_CODES },
+  },
   input: z
     .strictObject({
       TaskId: numericId().describe('ID of the robot task (sent as text; this API types it String, the others Long).'),

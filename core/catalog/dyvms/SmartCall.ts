@@ -25,7 +25,9 @@ export default defineOperation({
   tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.robot] },
   destructive: true,
   qps: 1000,
-  encoding: { VoiceCode: 'comma' },
+  wire: {
+    encoding: { VoiceCode: 'comma' },
+  },
   input: z
     .strictObject({
       CalledShowNumber: z

@@ -18,7 +18,9 @@ export default defineOperation({
   check: ['Id'],
   effects: { callees: ['CalledNumber'], dials: 'task', task: ['Id'] },
   qps: 100,
-  encoding: { CalledNumber: 'comma', TtsParam: 'json', TtsParamHead: 'json' },
+  wire: {
+    encoding: { CalledNumber: 'comma', TtsParam: 'json', TtsParamHead: 'json' },
+  },
   input: z
     .strictObject({
       Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),

@@ -45,7 +45,9 @@ export default defineOperation({
       message: 'give the callees as JobsJson (or a JobDataParsingTaskId for a file roster); without either nothing would be assigned',
       path: ['JobsJson'],
     }),
-  encoding: { JobsJson: 'repeat-json' },
+  wire: {
+    encoding: { JobsJson: 'repeat-json' },
+  },
   output: outboundbotResponse({
     JobGroupId: str().optional().describe('The job group the jobs were added to.'),
     JobsId: list(str()).optional().describe('IDs of the created jobs (documented; missing from the vendor examples).'),

@@ -39,7 +39,9 @@ export default defineOperation({
       .optional()
       .describe('Key of the uploaded Excel roster in the vendor\'s storage, e.g. "<instance>/<uuid>_<name>.xlsx".'),
   }),
-  wireValues: { Submitted: { submit: 'false', draft: 'true' } },
+  wire: {
+    wireValues: { Submitted: { submit: 'false', draft: 'true' } },
+  },
   output: outboundbotResponse({
     BatchJob: jobGroupOut()
       .extend({

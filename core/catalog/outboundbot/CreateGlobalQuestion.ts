@@ -10,7 +10,9 @@ export default defineOperation({
     'Adds a global question to a script: user utterances (Questions) that the robot answers with one of Answers at any point of the conversation, e.g. "who are you?", or what to say when it did not understand. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Give Questions and Answers as arrays of strings; each travels as ONE JSON string (e.g. Questions=["你是谁","你叫什么"]), as the vendor expects. Names must be unique in the script (InvalidGlobalQuestionName.Duplicated). Returns GlobalQuestionId. Changes reach calls only after outboundbot.PublishScriptForDebug / outboundbot.SubmitScriptReview.',
   access: 'write',
   resource: 'globalQuestion',
-  encoding: { Questions: 'json', Answers: 'json' },
+  wire: {
+    encoding: { Questions: 'json', Answers: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

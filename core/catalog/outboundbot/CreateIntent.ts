@@ -10,7 +10,9 @@ export default defineOperation({
     'Creates an intent in a script: a class of user answers (e.g. "is the account holder", "agrees to pay") recognised from example Utterances and optional Keywords, which dialogue-flow branches then refer to. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Give Utterances and Keywords as arrays of strings; each travels as ONE JSON string (Utterances=["是","是的"]), as the vendor expects (the docs\' table types Keywords as a plain string, their example sends a JSON array: a JSON array is sent). Names must be unique in the script (InvalidIntentName.Duplicated). Returns IntentId; use it in a branch of outboundbot.ModifyDialogueFlow.',
   access: 'write',
   resource: 'intent',
-  encoding: { Utterances: 'json', Keywords: 'json' },
+  wire: {
+    encoding: { Utterances: 'json', Keywords: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

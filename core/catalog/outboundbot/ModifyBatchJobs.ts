@@ -43,7 +43,9 @@ export default defineOperation({
       path: ['ScriptId'],
     })
     .transform(scenarioFromScript),
-  wireValues: { Submitted: { submit: 'false', draft: 'true' } },
+  wire: {
+    wireValues: { Submitted: { submit: 'false', draft: 'true' } },
+  },
   output: outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The job group (as the vendor table documents it).'),
     BatchJob: jobGroupOut()

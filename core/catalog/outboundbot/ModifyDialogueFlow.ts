@@ -41,8 +41,10 @@ export default defineOperation({
   resource: 'dialogueFlow',
   destructive: true,
   idempotent: true,
-  method: 'POST',
-  encoding: { DialogueFlowDefinition: 'json' },
+  wire: {
+    method: 'POST',
+    encoding: { DialogueFlowDefinition: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

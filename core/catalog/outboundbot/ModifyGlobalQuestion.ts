@@ -11,7 +11,9 @@ export default defineOperation({
   access: 'write',
   resource: 'globalQuestion',
   idempotent: true,
-  encoding: { Questions: 'json', Answers: 'json' },
+  wire: {
+    encoding: { Questions: 'json', Answers: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

@@ -11,7 +11,9 @@ export default defineOperation({
   access: 'write',
   resource: 'intent',
   idempotent: true,
-  encoding: { Utterances: 'json', Keywords: 'json' },
+  wire: {
+    encoding: { Utterances: 'json', Keywords: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

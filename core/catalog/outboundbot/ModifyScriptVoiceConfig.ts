@@ -16,7 +16,9 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   idempotent: true,
-  encoding: { ScriptWaveformRelation: 'json' },
+  wire: {
+    encoding: { ScriptWaveformRelation: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

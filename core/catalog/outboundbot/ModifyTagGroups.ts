@@ -35,7 +35,9 @@ export default defineOperation({
   check: ['TagGroups[].Id', 'Tags[].Id'],
   destructive: true,
   idempotent: true,
-  encoding: { TagGroups: 'json', Tags: 'json' },
+  wire: {
+    encoding: { TagGroups: 'json', Tags: 'json' },
+  },
   input: z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),

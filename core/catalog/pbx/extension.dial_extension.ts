@@ -15,7 +15,9 @@ export default defineOperation({
   effects: { when: () => false, byVersion: { 'v2.0.0': { callees: ['caller', 'callee'], dials: 'now' } } },
   returns: { callId: 'callid' },
   idempotent: false,
-  pbxPaths: { 'v2.0.0': 'call/dial' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/dial' },
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-dial.html',
   input: z.strictObject({
     caller: extensionNumber().describe('Extension that rings first.'),

@@ -17,7 +17,10 @@ export default defineOperation({
   tracking: { query: 'pbx.outbound.query' },
   destructive: true,
   idempotent: false,
-  pbxPaths: { 'v2.0.0': 'call/dial' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/dial' },
+    pbxBody: (input, version) => pbxVersionBody('pbx.extension.dial_outbound', input, version, { extid: { '2.0': 'caller' }, outto: { '2.0': 'callee' } }),
+  },
   docUrl: 'https://help.yeastar.com/en/k2-developer/api/api_make_an_outbound_call.html',
   input: z.strictObject({
     extid: extensionNumber().describe('Extension that rings first and then talks to the external number (sent as caller on v2.0.0).'),
@@ -26,7 +29,6 @@ export default defineOperation({
       .optional()
       .describe('"yes": the extension answers automatically (needs a SIP phone that supports it); default "no".'),
   }),
-  pbxBody: (input, version) => pbxVersionBody('pbx.extension.dial_outbound', input, version, { extid: { '2.0': 'caller' }, outto: { '2.0': 'callee' } }),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [{ input: { extid: 1000, outto: '013800000000', autoanswer: false }, wire: { extid: '1000', outto: '013800000000', autoanswer: 'no' } }],
 });

@@ -12,7 +12,10 @@ export default defineOperation({
   resource: 'extension',
   destructive: true,
   idempotent: true,
-  pbxPaths: { 'v2.0.0': 'call/hangup' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/hangup' },
+    pbxBody: hangupBody('pbx.extension.hangup', 'extid', 'give the channelid of the extension\'s leg instead'),
+  },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
   input: idOrChannel(
     z.strictObject({
@@ -21,7 +24,6 @@ export default defineOperation({
     }),
     'extid',
   ),
-  pbxBody: hangupBody('pbx.extension.hangup', 'extid', 'give the channelid of the extension\'s leg instead'),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { extid: 1000 }, wire: { extid: '1000' } },

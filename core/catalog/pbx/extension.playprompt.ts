@@ -17,7 +17,15 @@ export default defineOperation({
   effects: { when: () => false, byVersion: { 'v2.0.0': { callees: ['extid'], dials: 'now' } } },
   returns: { callId: 'callid' },
   idempotent: false,
-  pbxPaths: { 'v2.0.0': 'call/playprompt' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/playprompt' },
+    pbxBody: (input, version) =>
+      pbxVersionBody('pbx.extension.playprompt', input, version, {
+        extid: { '2.0': 'number' },
+        count: { '1.x': null },
+        volume: { '1.x': null },
+      }),
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',
   input: z.strictObject({
     extid: extensionNumber().describe('Extension to ring (sent as number on v2.0.0).'),
@@ -26,12 +34,6 @@ export default defineOperation({
     count: int(1).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
   }),
-  pbxBody: (input, version) =>
-    pbxVersionBody('pbx.extension.playprompt', input, version, {
-      extid: { '2.0': 'number' },
-      count: { '1.x': null },
-      volume: { '1.x': null },
-    }),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [{ input: { extid: 1000, prompt: 'hello111', autoanswer: 'no' }, wire: { extid: '1000', prompt: 'hello111', autoanswer: 'no' } }],
 });

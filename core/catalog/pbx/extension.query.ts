@@ -20,7 +20,9 @@ export default defineOperation({
       .optional()
       .describe('Extension number(s): one, a list, or text separated by commas; leave out for all extensions.'),
   }),
-  pbxBody: (input, version) => pbxVersionBody('pbx.extension.query', input, version, { extid: { '2.0': 'number' } }),
+  wire: {
+    pbxBody: (input, version) => pbxVersionBody('pbx.extension.query', input, version, { extid: { '2.0': 'number' } }),
+  },
   output: pbxResponse({
     extinfos: list(z.looseObject({})).optional().describe('Settings per extension, as the PBX returns them.'),
   }),

@@ -9,7 +9,9 @@ export default defineOperation({
     'Lists the PBX extensions with their number, user name, type (SIP, FXS, ...) and state (Registered, Unavailable, Ringing, Busy, Hold, Idle, Malfunction). Use an extension number as extid/caller in the dial and prompt operations. On API v2.0.0 this is extension/list, whose answer fields are not documented publicly (they are returned as received).',
   access: 'read',
   resource: 'extension',
-  pbxPaths: { 'v2.0.0': 'extension/list' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'extension/list' },
+  },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer/api/api_query_extension_list.html',
   input: z.strictObject({}),
   output: pbxResponse({

@@ -22,7 +22,9 @@ export default defineOperation({
     urltag: z.enum(['0', '1']).optional().describe('"0": url is relative to ipaddr:port; "1": url is absolute. (The K2 1.x page spells it urlflag.)'),
     version: z.enum(['2.0.0']).optional().describe('API v2.0.0 only: event report format.'),
   }),
-  pbxBody: (input, version) => pbxVersionBody('pbx.heartbeat', input, version, { version: { '1.x': null } }),
+  wire: {
+    pbxBody: (input, version) => pbxVersionBody('pbx.heartbeat', input, version, { version: { '1.x': null } }),
+  },
   output: pbxResponse({}),
   examples: [
     { title: 'Keep alive only', input: {}, wire: {} },

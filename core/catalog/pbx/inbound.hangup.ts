@@ -12,7 +12,10 @@ export default defineOperation({
   resource: 'inboundCall',
   destructive: true,
   idempotent: true,
-  pbxPaths: { 'v2.0.0': 'call/hangup' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/hangup' },
+    pbxBody: hangupBody('pbx.inbound.hangup', 'inboundid'),
+  },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
   input: idOrChannel(
     z.strictObject({
@@ -21,7 +24,6 @@ export default defineOperation({
     }),
     'inboundid',
   ),
-  pbxBody: hangupBody('pbx.inbound.hangup', 'inboundid'),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { inboundid: '1495705264.322' }, wire: { inboundid: '1495705264.322' } },

@@ -10,7 +10,10 @@ export default defineOperation({
     'Lists the inbound (trunk to PBX) calls in progress, or the ones with the given IDs: from, to, trunk and state (e.g. Talking). On API v2.0.0 this is call/query: give callid for one call, or nothing for every inbound call; the answer lists each call with its members (legs) and their channelid, which pbx.inbound.hangup needs there. Errno 10007: no such call.',
   access: 'read',
   resource: 'inboundCall',
-  pbxPaths: { 'v2.0.0': 'call/query' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/query' },
+    pbxBody: trunkQueryBody('inbound'),
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-query.html',
   input: z.strictObject({
     inboundid: callIds('inboundid values')
@@ -20,7 +23,6 @@ export default defineOperation({
       .optional()
       .describe('API v2.0.0: callid of one call; leave out for all inbound calls.'),
   }),
-  pbxBody: trunkQueryBody('inbound'),
   output: pbxResponse({
     inbound: list(trunkCall('inboundid')).optional().describe('APIs 1.x: the calls found.'),
     calls: v2Calls(),

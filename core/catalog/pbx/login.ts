@@ -33,7 +33,9 @@ export default defineOperation({
     url: z.string().min(1).optional().describe('Where event reports go: a path on the calling server, or host:port/path when urltag is "1".'),
     urltag: z.enum(['0', '1']).optional().describe('"0": url is a path on the login source IP and port; "1": url is absolute (host:port/path).'),
   }),
-  pbxBody: (input, version) => pbxVersionBody('pbx.login', input, version, {}, { '1.x': ['port'] }),
+  wire: {
+    pbxBody: (input, version) => pbxVersionBody('pbx.login', input, version, {}, { '1.x': ['port'] }),
+  },
   output: pbxResponse({
     token: str().optional().describe('SECRET session token; the client keeps it and never returns it.'),
     refreshtoken: str().optional().describe('SECRET (Cloud PBX v1.1.0 and API 2.0).'),

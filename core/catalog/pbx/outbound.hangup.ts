@@ -12,7 +12,10 @@ export default defineOperation({
   resource: 'outboundCall',
   destructive: true,
   idempotent: true,
-  pbxPaths: { 'v2.0.0': 'call/hangup' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/hangup' },
+    pbxBody: hangupBody('pbx.outbound.hangup', 'outboundid'),
+  },
   docUrl: 'https://help.yeastar.com/en/k2-developer/api/api_disconnect_an_outbound_call.html',
   input: idOrChannel(
     z.strictObject({
@@ -21,7 +24,6 @@ export default defineOperation({
     }),
     'outboundid',
   ),
-  pbxBody: hangupBody('pbx.outbound.hangup', 'outboundid'),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { outboundid: '1495705264.322' }, wire: { outboundid: '1495705264.322' } },

@@ -18,7 +18,17 @@ export default defineOperation({
   tracking: { query: 'pbx.outbound.query' },
   destructive: true,
   idempotent: false,
-  pbxPaths: { 'v2.0.0': 'call/playprompt' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/playprompt' },
+    pbxBody: (input, version) =>
+      pbxVersionBody('pbx.outbound.playprompt', input, version, {
+        outto: { '2.0': 'number' },
+        fromext: { '2.0': 'dialpermission' },
+        count: { '1.x': null },
+        volume: { '1.x': null },
+        autoanswer: { '1.x': null },
+      }),
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',
   input: z.strictObject({
     outto: dialNumber().describe('External number to call, as dialled on the PBX (include any outbound-route prefix).'),
@@ -30,14 +40,6 @@ export default defineOperation({
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
     autoanswer: yesNo().optional().describe(`Answer automatically ("yes"/"no", default "no"; meaningful when the target is an extension); ${V2_ONLY}.`),
   }),
-  pbxBody: (input, version) =>
-    pbxVersionBody('pbx.outbound.playprompt', input, version, {
-      outto: { '2.0': 'number' },
-      fromext: { '2.0': 'dialpermission' },
-      count: { '1.x': null },
-      volume: { '1.x': null },
-      autoanswer: { '1.x': null },
-    }),
   output: pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'The seed example (API v0.0.1)', input: { outto: '16103', prompt: 'haruhi3+xiaoshao5' }, wire: { outto: '16103', prompt: 'haruhi3+xiaoshao5' } },

@@ -10,7 +10,10 @@ export default defineOperation({
     'Lists the outbound (PBX to trunk) calls in progress, or the ones with the given IDs: from, to, trunk and state (e.g. Talking). On API v2.0.0 this is call/query: give callid for one call, or nothing for every outbound call; the answer lists each call with its members (legs) and their channelid, which pbx.outbound.hangup needs there. Errno 10007: no such call.',
   access: 'read',
   resource: 'outboundCall',
-  pbxPaths: { 'v2.0.0': 'call/query' },
+  wire: {
+    pbxPaths: { 'v2.0.0': 'call/query' },
+    pbxBody: trunkQueryBody('outbound'),
+  },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-query.html',
   input: z.strictObject({
     outboundid: callIds('outboundid values')
@@ -20,7 +23,6 @@ export default defineOperation({
       .optional()
       .describe('API v2.0.0: callid of one call; leave out for all outbound calls.'),
   }),
-  pbxBody: trunkQueryBody('outbound'),
   output: pbxResponse({
     outbound: list(trunkCall('outboundid')).optional().describe('APIs 1.x: the calls found.'),
     calls: v2Calls(),

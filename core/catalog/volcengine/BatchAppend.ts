@@ -14,7 +14,9 @@ export default defineOperation({
   effects: { callees: ['PhoneList[].Phone'], dials: 'task', task: ['TaskOpenId'] },
   destructive: true,
   idempotent: false,
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722090',
   input: z.strictObject({
     TaskOpenId: taskOpenId(),

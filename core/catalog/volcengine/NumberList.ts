@@ -12,7 +12,9 @@ export default defineOperation({
   resource: 'number',
   // The 2025 doc page sends POST JSON with NumberList as an array; the 2023 page and the Go SDK a GET
   // with query parameters (NumberList comma-separated). JSON follows the current page.
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722075',
   input: z.strictObject({
     Number: phoneNumber().optional().describe('Only this number.'),

@@ -11,7 +11,9 @@ export default defineOperation({
   access: 'read',
   resource: 'number',
   // Generated Go SDK (service/vms/api_number_pool_list.go): POST with a JSON body (the 2023 doc page's form body is the older form).
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://volcengine.com/docs/6358/173339',
   input: z.strictObject({
     ServiceType: int().optional().describe('Service: 100 = ordinary voice, 200 = privacy numbers.'),

@@ -14,7 +14,9 @@ export default defineOperation({
   idempotent: true,
   // Old doc page: form body; Go SDK: TaskOpenId in the query string; the 2025 pages of the sibling
   // Resume/Stop actions send JSON. JSON follows the current pages (the simulator accepts all three).
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/172944',
   input: z.strictObject({ TaskOpenId: taskOpenId() }),
   output: volcengineResponse(z.looseObject({})),

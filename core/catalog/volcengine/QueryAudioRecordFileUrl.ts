@@ -12,7 +12,9 @@ export default defineOperation({
   download: { urlPath: 'Result.AudioRecordFileUrl', defaultOn: false },
   // Generated Go SDK (service/vms/api_query_audio_record_file_url.go): GET, CallId in the query string
   // (the 2023 doc page's POST form body is the older form).
-  bodyType: 'query',
+  wire: {
+    bodyType: 'query',
+  },
   docUrl: 'https://volcengine.com/docs/6358/173365',
   input: z.strictObject({
     CallId: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID').describe('Call ID (CallId / CallUuid), e.g. NM21062918163787800001012500051888.'),

@@ -11,7 +11,9 @@ export default defineOperation({
   access: 'read',
   resource: 'callRecord',
   // Doc page (version 2022-01-01) and Go SDK: POST form body with CallIdList comma-separated.
-  bodyType: 'form',
+  wire: {
+    bodyType: 'form',
+  },
   docUrl: 'https://volcengine.com/docs/6358/173364',
   input: z.strictObject({
     CallIdList: stringList(z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID'), { min: 1, max: 100 })

@@ -10,7 +10,7 @@ export default defineOperation({
   access: 'read',
   resource: 'callRecord',
   // Generated Go SDK (service/vms/api_query_call_record_msg_v2.go): GET, CallIdList (string, required) in the query.
-  bodyType: 'query',
+  wire: { bodyType: 'query' },
   docUrl: 'https://github.com/volcengine/volcengine-go-sdk/blob/master/service/vms/api_query_call_record_msg_v2.go',
   input: z.strictObject({
     CallIdList: stringList(z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID'), { min: 1, max: 100 })

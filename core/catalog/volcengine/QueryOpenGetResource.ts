@@ -10,7 +10,9 @@ export default defineOperation({
     'Lists this account\'s voice resources (voice files, TTS templates, IVR files) with their review state (0 under review, 1 approved, 2 rejected), of one kind (Type, required), filtered by name/key and state, a page at a time (Limit/Offset; Total gives the count). Only approved resources can be used in calls.',
   access: 'read',
   resource: 'voiceResource',
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722085',
   input: z.strictObject({
     Type: resourceTypeFilter(),

@@ -12,7 +12,9 @@ export default defineOperation({
   resource: 'singleCall',
   // The 2025 doc page sends POST JSON {"SingleOpenId":"..."}; the 2023 page a GET with SingleOpenId in the
   // query string, and the Go/Java SDKs the action name "SingleInfo" (GET). JSON follows the current page.
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722080',
   input: z.strictObject({ SingleOpenId: singleOpenId() }),
   output: volcengineResponse(

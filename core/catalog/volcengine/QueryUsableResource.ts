@@ -12,8 +12,10 @@ export default defineOperation({
   access: 'read',
   resource: 'voiceResource',
   // volc-sdk-golang and doc page 173278: POST with Type in the query string and an empty body.
-  method: 'POST',
-  bodyType: 'query',
+  wire: {
+    method: 'POST',
+    bodyType: 'query',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/173278',
   input: z.strictObject({ Type: resourceTypeFilter() }),
   output: volcengineResponse(list(resourceRecord()).describe('Usable resources.')),

@@ -11,7 +11,9 @@ export default defineOperation({
   access: 'read',
   resource: 'voiceResource',
   // 2025 doc page: GET with Type in the query string, no body.
-  bodyType: 'query',
+  wire: {
+    bodyType: 'query',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722078',
   input: z.strictObject({ Type: resourceTypeFilter() }),
   output: volcengineResponse(z.looseObject({ Records: list(resourceRecord()).optional().describe('Usable resources.') })),

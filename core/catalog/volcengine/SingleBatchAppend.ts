@@ -88,7 +88,9 @@ export default defineOperation({
   tracking: { query: 'volcengine.QuerySingleInfo' },
   destructive: true,
   idempotent: false,
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722083',
   input: z.strictObject({
     List: z

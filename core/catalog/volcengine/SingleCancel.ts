@@ -14,7 +14,9 @@ export default defineOperation({
   check: ['SingleOpenId'],
   idempotent: true,
   // Doc page 172954: GET, SingleOpenId in the query string; the Result echoes SingleOpenId.
-  bodyType: 'query',
+  wire: {
+    bodyType: 'query',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/172954',
   input: z.strictObject({ SingleOpenId: singleOpenId() }),
   output: volcengineResponse(z.looseObject({ SingleOpenId: z.string().optional().describe('The cancelled call\'s SingleOpenId.') })),

@@ -14,7 +14,9 @@ export default defineOperation({
   destructive: true,
   idempotent: true,
   // 2025 doc page: POST JSON (old page: form; Go SDK: query string).
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722088',
   input: z.strictObject({ TaskOpenId: taskOpenId() }),
   output: volcengineResponse(z.looseObject({})),

@@ -14,7 +14,9 @@ export default defineOperation({
   check: ['TaskOpenId'],
   effects: { task: ['TaskOpenId'], ...taskScheduleEffects },
   idempotent: true,
-  bodyType: 'json',
+  wire: {
+    bodyType: 'json',
+  },
   docUrl: 'https://www.volcengine.com/docs/6358/1722095',
   input: z
     .strictObject({

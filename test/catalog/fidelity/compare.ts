@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { AnyOperation } from '../../../core/operation.js';
 import { validateInput } from '../../../core/validate.js';
-import { alibabaUnsignedRequest, encodeAlibabaParams } from '../../../core/vendors/alibaba.js';
-import { volcengineUnsignedRequest } from '../../../core/vendors/volcengine.js';
+import { buildAlibaba, encodeAlibabaParams } from '../../../core/vendors/alibaba/index.js';
+import { buildVolcengine } from '../../../core/vendors/volcengine/index.js';
 import type { FactType, FieldFact, OperationFact, ParamFact } from '../../../scripts/fidelity/fixture.js';
 import type { JsonSchema } from '../../helpers/json-schema.js';
 
@@ -103,10 +103,10 @@ function lengthDifferences(op: AnyOperation, facts: Record<string, ParamFact>, s
 function exampleRequest(op: AnyOperation, example: { input: Record<string, unknown> }): { method: string; body: OperationFact['body']; wire: Record<string, unknown> } {
   const input = validateInput(op, example.input);
   if (ALIBABA.has(op.product)) {
-    const request = alibabaUnsignedRequest(op, input, {});
+    const request = buildAlibaba(op, input, {});
     return { method: request.method, body: 'formData', wire: encodeAlibabaParams(op, input) };
   }
-  const request = volcengineUnsignedRequest(op, input, {});
+  const request = buildVolcengine(op, input, {});
   const contentType = Object.entries(request.headers).find(([h]) => h.toLowerCase() === 'content-type')?.[1] ?? '';
   const body = request.method === 'GET' ? 'query' : contentType.includes('json') ? 'json' : 'formData';
   return { method: request.method, body, wire: JSON.parse(JSON.stringify(input)) as Record<string, unknown> };

@@ -8,9 +8,9 @@ import createPbx from '../../../sandbox/pbx/index.js';
 import createVolcengine from '../../../sandbox/volcengine/index.js';
 import { operationIdOf, startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/server.js';
 import type { PlacedCall, SandboxRequest, SandboxResponse, VendorName, VendorSimulator } from '../../../sandbox/types.js';
-import { ALIBABA_THROTTLING_CODES } from '../../../core/vendors/alibaba.js';
-import { PBX_TOKEN_ERRNOS } from '../../../core/vendors/pbx.js';
-import { VOLCENGINE_THROTTLING_CODES } from '../../../core/vendors/volcengine.js';
+import { ALIBABA_THROTTLING_CODES } from '../../../core/vendors/alibaba/index.js';
+import { PBX_TOKEN_ERRNOS } from '../../../core/vendors/pbx/index.js';
+import { VOLCENGINE_THROTTLING_CODES } from '../../../core/vendors/volcengine/index.js';
 
 export interface Processed {
   vendor: VendorName;

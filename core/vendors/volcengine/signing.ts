@@ -1,4 +1,9 @@
-import { createHash, createHmac } from 'crypto';
+import { createHash, createHmac } from 'node:crypto';
+import type { HttpRequest, Runtime } from '../../transport.js';
+
+/** The signing scope's service, and its region when none is configured. */
+export const VOLCENGINE_SERVICE = 'vms';
+export const VOLCENGINE_DEFAULT_REGION = 'cn-north-1';
 
 export interface VolcengineAuth {
   accessKeyId: string;
@@ -11,7 +16,8 @@ export interface VolcengineSignInput {
   /** host[:port] exactly as sent in the Host header */
   host: string;
   path: string;
-  query: Record<string, string>;
+  /** The query parameters, or the query string already in canonical form (sorted, RFC 3986 encoded). */
+  query: Record<string, string> | string;
   /** Headers to send besides the ones the signer adds (e.g. Content-Type, which is not signed). */
   headers?: Record<string, string>;
   body: string;
@@ -52,7 +58,7 @@ export function volcSigningParts(input: VolcengineSignInput, headers: Record<str
   const canonicalRequest = [
     input.method,
     input.path || '/',
-    volcCanonicalQuery(input.query),
+    typeof input.query === 'string' ? input.query : volcCanonicalQuery(input.query),
     signable.map(([name, value]) => `${name}:${value}`).join('\n') + '\n',
     signedHeaders,
     bodyHash,
@@ -62,15 +68,8 @@ export function volcSigningParts(input: VolcengineSignInput, headers: Record<str
   return { signedHeaders, canonicalRequest, scope, stringToSign };
 }
 
-/** The last derived signing key: it changes only with the day, region, service or secret (four HMACs saved per request). */
-let lastKey: { secret: string; scope: string; key: Buffer } | undefined;
-
 function signingKey(secretAccessKey: string, day: string, region: string, service: string): Buffer {
-  const scope = `${day}/${region}/${service}`;
-  if (lastKey && lastKey.secret === secretAccessKey && lastKey.scope === scope) return lastKey.key;
-  const key = hmac(hmac(hmac(hmac(secretAccessKey, day), region), service), 'request');
-  lastKey = { secret: secretAccessKey, scope, key };
-  return key;
+  return hmac(hmac(hmac(hmac(secretAccessKey, day), region), service), 'request');
 }
 
 export function volcSignature(secretAccessKey: string, xDate: string, region: string, service: string, stringToSign: string) {
@@ -93,4 +92,34 @@ export function signVolcengine(input: VolcengineSignInput, auth: VolcengineAuth,
   const signature = volcSignature(auth.secretAccessKey, xDate, input.region, input.service, stringToSign);
   headers.Authorization = `HMAC-SHA256 Credential=${auth.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
+}
+
+export interface VolcengineSigning extends VolcengineAuth {
+  region?: string;
+}
+
+/**
+ * Signs a built request (its URL carries the canonical query): adds Host, X-Date, X-Content-Sha256 (and
+ * X-Security-Token) and Authorization over exactly the method, path, query, headers and body sent.
+ */
+export function signVolcengineRequest(request: HttpRequest, auth: VolcengineSigning, runtime: Pick<Runtime, 'now'>): HttpRequest {
+  const at = request.url.indexOf('?');
+  const url = new URL(request.url);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) if (!/^(host|authorization|x-date|x-content-sha256|x-security-token)$/i.test(name)) headers[name] = value;
+  const signed = signVolcengine(
+    {
+      method: request.method,
+      host: url.host,
+      path: url.pathname || '/',
+      query: at >= 0 ? request.url.slice(at + 1) : '',
+      headers,
+      body: request.body ?? '',
+      region: auth.region ?? VOLCENGINE_DEFAULT_REGION,
+      service: VOLCENGINE_SERVICE,
+    },
+    auth,
+    runtime.now(),
+  );
+  return { ...request, headers: signed };
 }

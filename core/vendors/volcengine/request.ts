@@ -1,12 +1,10 @@
-import { CallbridgeError } from '../errors.js';
-import type { AnyOperation } from '../operation.js';
-import { signVolcengine, volcCanonicalQuery, volcEncode, type VolcengineAuth } from '../signing/volcengine.js';
-import { decodeBody, type HttpRequest, type HttpResponse } from '../transport.js';
+import { CallbridgeError } from '../../errors.js';
+import type { AnyOperation } from '../../operation.js';
+import { volcCanonicalQuery, volcEncode, type VolcengineAuth } from './signing.js';
+import { decodeBody, type HttpRequest, type HttpResponse } from '../../transport.js';
 
 export const VOLCENGINE_VERSION = '2022-01-01';
-export const VOLCENGINE_SERVICE = 'vms';
 export const VOLCENGINE_DEFAULT_ENDPOINT = 'https://cloud-vms.volcengineapi.com/';
-export const VOLCENGINE_DEFAULT_REGION = 'cn-north-1';
 
 export interface VolcengineConfig extends VolcengineAuth {
   region?: string;
@@ -25,21 +23,10 @@ function formEncode(input: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-/** The last endpoint parsed (one per client in practice): a URL parse saved per request. */
-let lastEndpoint: { href: string; origin: string; host: string; pathname: string } | undefined;
-
-function endpointOf(href: string): { origin: string; host: string; pathname: string } {
-  if (lastEndpoint?.href !== href) {
-    const url = new URL(href);
-    lastEndpoint = { href, origin: url.origin, host: url.host, pathname: url.pathname };
-  }
-  return lastEndpoint;
-}
-
 /** Method, query, headers and body of the request before signing (the wire form by the operation's body type). */
 function requestParts(op: AnyOperation, input: Record<string, unknown>) {
-  const bodyType = op.bodyType ?? 'json';
-  const method = op.method ?? (bodyType === 'query' ? 'GET' : 'POST');
+  const bodyType = op.wire?.bodyType ?? 'json';
+  const method = op.wire?.method ?? (bodyType === 'query' ? 'GET' : 'POST');
   const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
   let body = '';
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -56,29 +43,8 @@ function requestParts(op: AnyOperation, input: Record<string, unknown>) {
   return { method, query, headers, body };
 }
 
-export function volcengineRequest(
-  op: AnyOperation,
-  input: Record<string, unknown>,
-  config: VolcengineConfig,
-  epochMs: number,
-): HttpRequest {
-  const url = endpointOf(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
-  const { method, query, headers, body } = requestParts(op, input);
-  const path = url.pathname || '/';
-  const signedHeaders = signVolcengine(
-    { method, host: url.host, path, query, headers, body, region: config.region ?? VOLCENGINE_DEFAULT_REGION, service: VOLCENGINE_SERVICE },
-    config,
-    epochMs,
-  );
-  const search = volcCanonicalQuery(query);
-  return { method, url: `${url.origin}${path}?${search}`, headers: signedHeaders, body: method === 'GET' ? undefined : body };
-}
-
-/**
- * The request without the signature headers, for a transport that signs it itself (the n8n credential calls
- * signVolcengine over exactly this method, URL, headers and body).
- */
-export function volcengineUnsignedRequest(op: AnyOperation, input: Record<string, unknown>, config: Pick<VolcengineConfig, 'endpoint'>): HttpRequest {
+/** The request before signing: Action and Version (and a query-style input) in the canonical query, the body by the operation's body type. */
+export function buildVolcengine(op: AnyOperation, input: Record<string, unknown>, config: Pick<VolcengineConfig, 'endpoint'>): HttpRequest {
   const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
   const { method, query, headers, body } = requestParts(op, input);
   const search = volcCanonicalQuery(query);
@@ -90,7 +56,7 @@ interface VolcengineEnvelope {
   Result?: unknown;
 }
 
-export function volcengineResponse(op: AnyOperation, response: HttpResponse): unknown {
+export function readVolcengine(op: AnyOperation, response: HttpResponse): unknown {
   const text = decodeBody(response.body);
   let body: VolcengineEnvelope | undefined;
   try {

@@ -1,7 +1,7 @@
-import { createHash } from 'crypto';
-import { CallbridgeError } from '../errors.js';
-import type { AnyOperation, PbxApiVersion } from '../operation.js';
-import { decodeBody, type HttpRequest, type HttpResponse, type Runtime, type Transport } from '../transport.js';
+import { createHash } from 'node:crypto';
+import { CallbridgeError } from '../../errors.js';
+import type { AnyOperation, PbxApiVersion } from '../../operation.js';
+import { decodeBody, type HttpRequest, type HttpResponse } from '../../transport.js';
 
 export interface PbxConfig {
   /** e.g. https://192.168.1.10:8088 */
@@ -11,6 +11,10 @@ export interface PbxConfig {
   apiVersion?: PbxApiVersion;
   /** Port on this side where the PBX should send event reports (1.x requires one; default 8260). */
   eventPort?: string;
+  /** Where the PBX sends event reports, as host:port/path (default: the login's source IP and eventPort). */
+  eventUrl?: string;
+  /** Event report format asked for at login ('1.0.2' or '2.0.0'; default: the PBX's). */
+  eventVersion?: string;
 }
 
 export const PBX_DEFAULT_VERSION: PbxApiVersion = 'v1.1.0';
@@ -25,14 +29,14 @@ export function md5Hex(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
-export function pbxUrl(config: PbxConfig, path: string, token?: string): string {
+export function pbxUrl(config: PbxConfig, path: string): string {
   const base = config.baseUrl.replace(/\/+$/, '');
   const version = config.apiVersion ?? PBX_DEFAULT_VERSION;
-  return `${base}/api/${version}/${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return `${base}/api/${version}/${path}`;
 }
 
 export function pbxPath(op: AnyOperation, version: PbxApiVersion): string {
-  return op.pbxPaths?.[version] ?? op.action;
+  return op.wire?.pbxPaths?.[version] ?? op.action;
 }
 
 export function pbxLoginRequest(config: PbxConfig): HttpRequest {
@@ -40,22 +44,34 @@ export function pbxLoginRequest(config: PbxConfig): HttpRequest {
     method: 'POST',
     url: pbxUrl(config, 'login'),
     headers: { 'Content-Type': 'application/json; charset=utf-8', Accept: 'application/json' },
-    body: JSON.stringify({ username: config.username, password: md5Hex(config.password), port: config.eventPort ?? '8260' }),
+    body: JSON.stringify({
+      username: config.username,
+      password: md5Hex(config.password),
+      port: config.eventPort ?? '8260',
+      ...(config.eventVersion ? { version: config.eventVersion } : {}),
+      ...(config.eventUrl ? { url: config.eventUrl, urltag: '1' } : {}),
+    }),
   };
 }
 
 /** The JSON body for the configured API version (op.pbxBody renames v2.0.0 fields and refuses ones the version lacks). */
 export function pbxBody(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig): Record<string, unknown> {
-  return op.pbxBody ? op.pbxBody(input, config.apiVersion ?? PBX_DEFAULT_VERSION) : input;
+  return op.wire?.pbxBody ? op.wire.pbxBody(input, config.apiVersion ?? PBX_DEFAULT_VERSION) : input;
 }
 
-export function pbxRequest(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig, token: string): HttpRequest {
+/** The request before the session token: the version's path and JSON body. */
+export function buildPbx(op: AnyOperation, input: Record<string, unknown>, config: PbxConfig): HttpRequest {
   return {
     method: 'POST',
-    url: pbxUrl(config, pbxPath(op, config.apiVersion ?? PBX_DEFAULT_VERSION), token),
+    url: pbxUrl(config, pbxPath(op, config.apiVersion ?? PBX_DEFAULT_VERSION)),
     headers: { 'Content-Type': 'application/json; charset=utf-8', Accept: 'application/json' },
     body: JSON.stringify(pbxBody(op, input, config)),
   };
+}
+
+/** The request with the session token in its query string (the PBX's only authentication). */
+export function withPbxToken(request: HttpRequest, token: string): HttpRequest {
+  return { ...request, url: `${request.url}${request.url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}` };
 }
 
 /** What the PBX's errno values mean (Yeastar S-Series API error codes). */
@@ -114,98 +130,4 @@ export function pbxResponse(operationId: string, response: HttpResponse): PbxBod
       ? `${operationId} failed: PBX answered status "${body.status ?? '?'}" errno ${code}${ERRNO_MEANING[code] ? ` (${ERRNO_MEANING[code]})` : ''}${body.errmsg ? `: ${body.errmsg}` : ''}`
       : `${operationId} failed: HTTP ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
   });
-}
-
-/**
- * Holds the PBX login token: logs in on first use, reuses the token, logs in again once
- * when the PBX says the token is invalid, and refuses to try a 4th login after 3 failures
- * in a row (the PBX locks the IP after 5).
- */
-export class PbxSession {
-  private token?: string;
-  private lastUsed = 0;
-  private failedLogins = 0;
-  private loggingIn?: Promise<string>;
-
-  constructor(
-    private readonly config: PbxConfig,
-    private readonly transport: Transport,
-    private readonly runtime: Runtime,
-  ) {}
-
-  /** The current token, if any (for redaction). */
-  get currentToken(): string | undefined {
-    return this.token;
-  }
-
-  async getToken(): Promise<string> {
-    if (this.token && this.runtime.now() - this.lastUsed < PBX_HEARTBEAT_MS) return this.token;
-    if (this.token) {
-      if (await this.heartbeat()) return this.token;
-    }
-    return this.login();
-  }
-
-  /** Forgets `token` after the PBX refused it; a newer token (another caller already logged in again) is kept. */
-  invalidate(token: string | undefined): void {
-    if (token === this.token) this.token = undefined;
-  }
-
-  private login(): Promise<string> {
-    this.loggingIn ??= this.doLogin().finally(() => {
-      this.loggingIn = undefined;
-    });
-    return this.loggingIn;
-  }
-
-  private async doLogin(): Promise<string> {
-    if (this.failedLogins >= PBX_MAX_FAILED_LOGINS) {
-      throw new CallbridgeError({
-        kind: 'config',
-        vendor: 'pbx',
-        code: 'LoginAttemptsExhausted',
-        message: `PBX login failed ${this.failedLogins} times in a row; not trying again so the PBX does not lock this IP (it locks after 5 for 10 minutes). Check CALLBRIDGE_PBX_USERNAME and CALLBRIDGE_PBX_PASSWORD.`,
-      });
-    }
-    let body;
-    try {
-      body = pbxResponse('pbx.login', await this.transport.send(pbxLoginRequest(this.config)));
-    } catch (error) {
-      if (error instanceof CallbridgeError && error.kind === 'vendor') this.failedLogins += 1;
-      throw error;
-    }
-    if (typeof body.token !== 'string' || !body.token) {
-      this.failedLogins += 1;
-      throw new CallbridgeError({ kind: 'vendor', vendor: 'pbx', code: 'NoToken', message: 'PBX login answered Success without a token' });
-    }
-    this.failedLogins = 0;
-    this.token = body.token;
-    this.lastUsed = this.runtime.now();
-    return body.token;
-  }
-
-  /** Keeps the token alive; returns false when the PBX no longer accepts it. */
-  async heartbeat(): Promise<boolean> {
-    if (!this.token) return false;
-    try {
-      pbxResponse('pbx.heartbeat', await this.transport.send({
-        method: 'POST',
-        url: pbxUrl(this.config, 'heartbeat', this.token),
-        headers: { 'Content-Type': 'application/json; charset=utf-8' },
-        body: '{}',
-      }));
-      this.lastUsed = this.runtime.now();
-      return true;
-    } catch (error) {
-      if (isTokenError(error)) {
-        this.token = undefined;
-        return false;
-      }
-      throw error;
-    }
-  }
-
-  touch(): void {
-    this.lastUsed = this.runtime.now();
-  }
 }

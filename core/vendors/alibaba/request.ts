@@ -1,7 +1,7 @@
-import { CallbridgeError } from '../errors.js';
-import type { AnyOperation, WireEncoding } from '../operation.js';
-import { signedRpcQuery, type AlibabaAuth, percentEncode } from '../signing/alibaba.js';
-import { decodeBody, type HttpRequest, type HttpResponse } from '../transport.js';
+import { CallbridgeError } from '../../errors.js';
+import type { AnyOperation, WireEncoding } from '../../operation.js';
+import { type AlibabaAuth, percentEncode } from './signing.js';
+import { decodeBody, type HttpRequest, type HttpResponse } from '../../transport.js';
 
 export const ALIBABA_VERSIONS = { dyvms: '2017-05-25', outboundbot: '2019-12-26' } as const;
 export const ALIBABA_DEFAULT_ENDPOINTS = {
@@ -47,45 +47,23 @@ function flatten(name: string, value: unknown, encoding: WireEncoding | undefine
 export function encodeAlibabaParams(op: AnyOperation, input: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(input)) {
-    const codes = op.wireValues?.[name];
+    const codes = op.wire?.wireValues?.[name];
     const mapped = codes && (typeof value === 'string' || typeof value === 'number') && Object.hasOwn(codes, String(value));
     const wire = mapped ? codes[String(value)] : value;
-    flatten(name, wire, op.encoding?.[name], out);
+    flatten(name, wire, op.wire?.encoding?.[name], out);
   }
   return out;
 }
 
-export function alibabaRequest(
-  op: AnyOperation,
-  input: Record<string, unknown>,
-  config: AlibabaConfig,
-  epochMs: number,
-  nonce: string,
-): HttpRequest {
-  const product = op.product as 'dyvms' | 'outboundbot';
-  const endpoint = config.endpoints?.[product] ?? ALIBABA_DEFAULT_ENDPOINTS[product];
-  const method = op.method ?? 'POST';
-  const params = { ...encodeAlibabaParams(op, input), Action: op.action, Version: ALIBABA_VERSIONS[product] };
-  const encoded = signedRpcQuery(method, params, config, epochMs, nonce);
-  if (method === 'GET') {
-    return { method, url: `${endpoint}${endpoint.includes('?') ? '&' : '?'}${encoded}`, headers: { Accept: 'application/json' } };
-  }
-  return {
-    method,
-    url: endpoint,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: encoded,
-  };
-}
-
 /**
- * The request without the common parameters and signature (Action and Version included), for a transport
- * that signs it itself: the n8n credential adds AccessKeyId, nonce, timestamp and Signature with signRpcParams.
+ * The request before signing: the business parameters with Action and Version, each name and value
+ * percent-encoded once (RFC 3986), as a form body (or the query of a GET). signAlibaba adds the common
+ * parameters and the signature to exactly these pairs.
  */
-export function alibabaUnsignedRequest(op: AnyOperation, input: Record<string, unknown>, config: Pick<AlibabaConfig, 'endpoints'>): HttpRequest {
+export function buildAlibaba(op: AnyOperation, input: Record<string, unknown>, config: Pick<AlibabaConfig, 'endpoints'>): HttpRequest {
   const product = op.product as 'dyvms' | 'outboundbot';
   const endpoint = config.endpoints?.[product] ?? ALIBABA_DEFAULT_ENDPOINTS[product];
-  const method = op.method ?? 'POST';
+  const method = op.wire?.method ?? 'POST';
   const params = { ...encodeAlibabaParams(op, input), Action: op.action, Version: ALIBABA_VERSIONS[product] };
   const encoded = Object.entries(params)
     .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`)
@@ -105,7 +83,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Returns the parsed body, or throws a vendor error for an error HTTP status or a Code other than OK/200. */
-export function alibabaResponse(op: AnyOperation, response: HttpResponse): unknown {
+export function readAlibaba(op: AnyOperation, response: HttpResponse): unknown {
   const text = decodeBody(response.body);
   const body = parseJson(text) as Record<string, unknown> | undefined;
   const code = body && body.Code !== undefined ? String(body.Code) : undefined;
