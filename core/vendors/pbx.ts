@@ -11,6 +11,11 @@ export interface PbxConfig {
   apiVersion?: PbxApiVersion;
   /** Port on this side where the PBX should send event reports (1.x requires one; default 8260). */
   eventPort?: string;
+  /**
+   * IP address of this side as the PBX should send event reports to it. The heartbeat requires it (ipaddr);
+   * without it the session keeps its token alive by logging in again instead.
+   */
+  eventHost?: string;
 }
 
 export const PBX_DEFAULT_VERSION: PbxApiVersion = 'v1.1.0';
@@ -140,7 +145,7 @@ export class PbxSession {
 
   async getToken(): Promise<string> {
     if (this.token && this.runtime.now() - this.lastUsed < PBX_HEARTBEAT_MS) return this.token;
-    if (this.token) {
+    if (this.token && this.config.eventHost) {
       if (await this.heartbeat()) return this.token;
     }
     return this.login();
@@ -184,15 +189,20 @@ export class PbxSession {
     return body.token;
   }
 
-  /** Keeps the token alive; returns false when the PBX no longer accepts it. */
+  /**
+   * Keeps the token alive with the fields the PBX documents as required (pbx.heartbeat: ipaddr, and port on
+   * APIs 1.x), naming the configured event host and port; returns false when the PBX no longer accepts the
+   * token, or when no event host is configured (nothing is sent).
+   */
   async heartbeat(): Promise<boolean> {
-    if (!this.token) return false;
+    const ipaddr = this.config.eventHost;
+    if (!this.token || !ipaddr) return false;
     try {
       pbxResponse('pbx.heartbeat', await this.transport.send({
         method: 'POST',
         url: pbxUrl(this.config, 'heartbeat', this.token),
         headers: { 'Content-Type': 'application/json; charset=utf-8' },
-        body: '{}',
+        body: JSON.stringify({ ipaddr, port: this.config.eventPort ?? '8260' }),
       }));
       this.lastUsed = this.runtime.now();
       return true;
