@@ -66,7 +66,14 @@ export function credentialsFromEnv(env: Env): VendorCredentials {
         message: `CALLBRIDGE_PBX_API_VERSION must be one of ${PBX_API_VERSIONS.join(', ')}, got "${version}"`,
       });
     }
-    out.pbx = { baseUrl: pbxUrl, username: pbxUser, password: pbxPassword, apiVersion: version as PbxApiVersion | undefined };
+    out.pbx = {
+      baseUrl: pbxUrl,
+      username: pbxUser,
+      password: pbxPassword,
+      apiVersion: version as PbxApiVersion | undefined,
+      eventHost: get(env, 'CALLBRIDGE_PBX_EVENT_HOST'),
+      eventPort: get(env, 'CALLBRIDGE_PBX_EVENT_PORT'),
+    };
   }
   return out;
 }

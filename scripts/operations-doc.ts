@@ -27,9 +27,21 @@ type JsonSchema = {
   default?: unknown;
 };
 
+/** PBX: the pages of test/fixtures/fidelity/pbx.json per API version, or why a version has none. */
+function pbxCheckedAgainst(op: AnyOperation): string {
+  const table = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'fidelity', 'pbx.json'), 'utf8')) as {
+    operations: Record<string, Record<string, { pages?: string[]; unverified?: string }>>;
+  };
+  const versions = Object.entries(table.operations[op.id] ?? {});
+  if (!versions.length) return 'not in the PBX page table';
+  return versions
+    .map(([version, entry]) => `${version}: ${entry.pages ? entry.pages.map((p) => (p.startsWith('seed:') ? `seed ${p.slice(5)}` : `<${p}>`)).join(', ') : `not verified (${entry.unverified ?? ''})`}`)
+    .join('; ');
+}
+
 /** What each operation was checked against: the fidelity fixtures (test/fixtures/fidelity/), the one place that says so. */
 function checkedAgainst(op: AnyOperation): string {
-  if (op.product === 'pbx') return 'not yet checked by the fidelity test (PBX table pending)';
+  if (op.product === 'pbx') return pbxCheckedAgainst(op);
   const fixture = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'test', 'fixtures', 'fidelity', `${op.product}.json`), 'utf8')) as {
     source: { repository: string; path: string; commit: string };
     operations: Record<string, { absent?: string }>;

@@ -6,8 +6,9 @@ import { type Body, checkPrompt, DIALLABLE, field, PbxFailure } from './scope.js
 import { type Family, PBX_TRUNK, type PbxCall, type PbxState, type Session } from './state.js';
 
 export function extensionQuery(state: PbxState, body: Body, family: Family): Record<string, unknown> {
-  const wanted = field(body, family === '2.0' ? 'number' : 'extid') ?? field(body, 'extid');
-  const numbers = wanted ? wanted.split(',').map((s) => s.trim()) : state.extensions.map((e) => e.number);
+  // APIs 1.x: extid, left out for all; v2.0.0: number (required, checked before), "all" for all.
+  const wanted = field(body, family === '2.0' ? 'number' : 'extid');
+  const numbers = wanted === undefined || (family === '2.0' && wanted === 'all') ? state.extensions.map((e) => e.number) : wanted.split(',').map((s) => s.trim());
   const list = numbers.map((n) => findExtension(state, n));
   return {
     extinfos: list.map((e) => ({

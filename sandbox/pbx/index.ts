@@ -4,10 +4,12 @@
 // after 5 failed logins; extensions, dial and prompt calls through the calls engine, call
 // queries and hang-ups, and event reports (1.0.0, 1.0.2 and 2.0 formats) pushed to the receiver
 // named at login or heartbeat, or to the sandbox's pbxEventUrl. Each endpoint is a handler over
-// the scope (endpoints.ts); session.ts, call-api.ts and events.ts do the work.
+// the scope (endpoints.ts); session.ts, call-api.ts and events.ts do the work. A body that leaves out a
+// field the catalog definitions require on that version is refused first (catalog-check.ts).
 // Facts: docs/research/yeastar-pbx.md and seed 000 (outbound/playprompt, v0.0.1).
 import type { SandboxContext, SandboxRequest, SandboxResponse, VendorSimulator } from '../types.js';
 import { header } from '../sim-util.js';
+import { checkRequired } from './catalog-check.js';
 import { COMMON_ENDPOINTS, V1_ENDPOINTS, V2_ENDPOINTS } from './endpoints.js';
 import { step } from './events.js';
 import { PbxFailure, type Body } from './scope.js';
@@ -68,6 +70,7 @@ export function createPbxSimulator(): VendorSimulator & { state: PbxState } {
         const session = findSession(state, request, ctx);
         const handler = COMMON_ENDPOINTS[endpoint] ?? (family === '2.0' ? V2_ENDPOINTS : V1_ENDPOINTS)[endpoint];
         if (!handler) throw new PbxFailure('10003');
+        checkRequired(endpoint, version, body);
         const result = handler({ body, session, family, version, ctx, state });
         step(state, ctx);
         return ok(result);

@@ -85,10 +85,26 @@ describe('version-specific fields', () => {
     ['v1.1.0', 'pbx.inbound.query', { callid: '1571897930.5' }, 'callid', /give inboundid instead/],
     ['v2.0.0', 'pbx.extension.hangup', { extid: 1000 }, 'extid', /channelid/],
     ['v1.1.0', 'pbx.outbound.hangup', { channelid: 'PJSIP/1023-000000c0' }, 'channelid', /give outboundid instead/],
-    ['v1.0.0', 'pbx.heartbeat', { version: '2.0.0' }, 'version', /not available/],
+    ['v1.0.0', 'pbx.heartbeat', { ipaddr: '192.168.5.20', port: 8260, version: '2.0.0' }, 'version', /not available/],
+    ['v1.1.0', 'pbx.heartbeat', { ipaddr: '192.168.5.20' }, 'port', /is required on PBX API v1\.1\.0/],
   ];
 
-  it.each(refused)('on %s, %s refuses a field that version lacks, before logging in or sending anything', async (version, id, input, field, text) => {
+  it('pbx.extension.query sends number on v2.0.0, where it is required: "all" when no extid is given', () => {
+    expect(sent('v2.0.0', 'pbx.extension.query', {}).body).toEqual({ number: 'all' });
+    expect(sent('v2.0.0', 'pbx.extension.query', { extid: 'all' }).body).toEqual({ number: 'all' });
+    expect(sent('v1.1.0', 'pbx.extension.query', { extid: 'all' }).body).toEqual({});
+    expect(sent('v1.1.0', 'pbx.extension.query', {}).body).toEqual({});
+  });
+
+  it('pbx.heartbeat needs ipaddr on every version', async () => {
+    const { client: c, transport } = client('v2.0.0', []);
+    const error = (await c.invoke('pbx.heartbeat', { port: 8260 }).then(() => undefined, (e: unknown) => e)) as CallbridgeError;
+    expect(error.kind).toBe('validation');
+    expect(error.field).toBe('ipaddr');
+    expect(transport.requests).toHaveLength(0);
+  });
+
+  it.each(refused)('on %s, %s refuses a field that version lacks or needs, before logging in or sending anything', async (version, id, input, field, text) => {
     const { client: c, transport } = client(version, [jsonResponse(200, { status: 'Success', token: 't' })]);
     const error = await c.invoke(id, input).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(CallbridgeError);

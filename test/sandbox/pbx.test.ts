@@ -171,7 +171,7 @@ describe('PBX simulator through the callbridge client', () => {
     expect(await raw(sandbox, `/api/v1.1.0/no/such?token=${token as string}`, {})).toEqual({ status: 'Failed', errno: '10003' });
     expect(await raw(sandbox, `/api/v1.1.0/outbound/playprompt?token=${token as string}`, { outto: '123' })).toEqual({ status: 'Failed', errno: '10004' });
     expect(await raw(sandbox, `/api/v1.1.0/logout?token=${token as string}`, {})).toEqual({ status: 'Success' });
-    expect(await raw(sandbox, `/api/v1.1.0/heartbeat?token=${token as string}`, {})).toEqual({ status: 'Failed', errno: '20004' });
+    expect(await raw(sandbox, `/api/v1.1.0/heartbeat?token=${token as string}`, { ipaddr: '127.0.0.1', port: '8260' })).toEqual({ status: 'Failed', errno: '20004' });
   });
   it('answers every PBX catalog example with its documented shape or a documented errno', async () => {
     const client = pbxClient(sandbox, counting());
@@ -205,10 +205,10 @@ describe('PBX sessions over sandbox time (a clock the test steps by hand)', () =
     const token = first.token as string;
     for (let i = 0; i < 5; i++) {
       minutes(10);
-      expect(await raw(fast, `/api/v1.1.0/heartbeat?token=${token}`, {})).toEqual({ status: 'Success' });
+      expect(await raw(fast, `/api/v1.1.0/heartbeat?token=${token}`, { ipaddr: '127.0.0.1', port: '8260' })).toEqual({ status: 'Success' });
     }
     minutes(35);
-    expect(await raw(fast, `/api/v1.1.0/heartbeat?token=${token}`, {})).toEqual({ status: 'Failed', errno: '20004' });
+    expect(await raw(fast, `/api/v1.1.0/heartbeat?token=${token}`, { ipaddr: '127.0.0.1', port: '8260' })).toEqual({ status: 'Failed', errno: '20004' });
 
     const transport = counting();
     const client = pbxClient(fast, transport);

@@ -121,13 +121,17 @@ describe('PbxSession login', () => {
 });
 
 describe('PbxSession heartbeat', () => {
-  it('keeps the token alive with a heartbeat after 20 idle minutes instead of logging in again', async () => {
-    const { session: s, transport, runtime } = session([loginOk('tok-1'), success(), success()]);
+  const withHost: PbxConfig = { ...config, eventHost: '192.168.5.20', eventPort: '8280' };
+
+  it('keeps the token alive with a heartbeat naming the event host and port after 20 idle minutes', async () => {
+    const { session: s, transport, runtime } = session([loginOk('tok-1'), success(), success()], withHost);
     await s.getToken();
     await runtime.sleep(PBX_HEARTBEAT_MS + 1000);
     expect(await s.getToken()).toBe('tok-1');
     expect(transport.requests.map(path)).toEqual(['/api/v1.1.0/login', '/api/v1.1.0/heartbeat']);
     expect(token(transport.requests[1])).toBe('tok-1');
+    // The documented required fields: ipaddr, and port on APIs 1.x (pbx.heartbeat).
+    expect(JSON.parse(transport.requests[1].body ?? '')).toEqual({ ipaddr: '192.168.5.20', port: '8280' });
     // The heartbeat counts as use: no second heartbeat right after it.
     expect(await s.getToken()).toBe('tok-1');
     expect(transport.requests).toHaveLength(2);
@@ -136,8 +140,18 @@ describe('PbxSession heartbeat', () => {
     expect(transport.requests.map(path)).toEqual(['/api/v1.1.0/login', '/api/v1.1.0/heartbeat', '/api/v1.1.0/heartbeat']);
   });
 
+  it('without a configured event host it sends no heartbeat (ipaddr is required) and logs in again instead', async () => {
+    const { session: s, transport, runtime } = session([loginOk('tok-1'), loginOk('tok-2')]);
+    await s.getToken();
+    await runtime.sleep(PBX_HEARTBEAT_MS + 1000);
+    expect(await s.getToken()).toBe('tok-2');
+    expect(transport.requests.map(path)).toEqual(['/api/v1.1.0/login', '/api/v1.1.0/login']);
+    expect(await s.heartbeat()).toBe(false);
+    expect(transport.requests).toHaveLength(2);
+  });
+
   it('logs in again when the heartbeat says the token is gone (20004)', async () => {
-    const { session: s, transport, runtime } = session([loginOk('tok-1'), failed('20004'), loginOk('tok-2')]);
+    const { session: s, transport, runtime } = session([loginOk('tok-1'), failed('20004'), loginOk('tok-2')], withHost);
     await s.getToken();
     await runtime.sleep(45 * 60_000);
     expect(await s.getToken()).toBe('tok-2');
@@ -145,7 +159,7 @@ describe('PbxSession heartbeat', () => {
   });
 
   it('heartbeat() without a token sends nothing', async () => {
-    const { session: s, transport } = session([]);
+    const { session: s, transport } = session([], withHost);
     expect(await s.heartbeat()).toBe(false);
     expect(transport.requests).toHaveLength(0);
   });

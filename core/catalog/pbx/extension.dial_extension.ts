@@ -7,7 +7,7 @@ export default defineOperation({
   id: 'pbx.extension.dial_extension',
   title: 'Call an extension from an extension',
   description:
-    'Internal call on API 1.x (no trunk, not billed): the PBX rings the caller extension first and, when it answers, rings the callee extension. Returns callid. On API v2.0.0 this is call/dial with the same fields, and caller or callee may also be an outside number: a real trunk call, billed by the carrier.',
+    'The PBX rings the caller first and, when it answers, rings the callee. Returns callid. On APIs 1.x both are extensions: an internal call (no trunk, not billed). On API v2.0.0 (call/dial) it can dial outside numbers: caller or callee may be an outside number matching an outbound route, which is a real trunk call billed by the carrier; give extension numbers only to keep the call internal.',
   access: 'call',
   destructive: true,
   resource: 'extension',
@@ -20,8 +20,8 @@ export default defineOperation({
   },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-dial.html',
   input: z.strictObject({
-    caller: extensionNumber().describe('Extension that rings first.'),
-    callee: extensionNumber().describe('Extension called when the caller answers.'),
+    caller: extensionNumber().describe('Extension that rings first (on v2.0.0 an outside number here is dialled through a trunk, billed).'),
+    callee: extensionNumber().describe('Extension called when the caller answers (on v2.0.0 an outside number here is dialled through a trunk, billed).'),
     autoanswer: yesNo().optional().describe('"yes": the caller extension answers automatically (needs SIP phone support); default "no".'),
   }),
   output: pbxResponse({ callid: callIdOutput() }),

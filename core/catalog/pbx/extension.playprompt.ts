@@ -9,7 +9,7 @@ export default defineOperation({
   id: 'pbx.extension.playprompt',
   title: 'Ring an extension and play a prompt',
   description:
-    'Rings an extension and, when it answers, plays one or more prompt files uploaded on the PBX (System Recordings). Internal on API 1.x. Returns callid (v1.0.0 and later); the PlayPromptEnd event reports the end. On API v2.0.0 this is call/playprompt with number = extid, which may also be an outside number there: a real trunk call, billed by the carrier (count and volume exist only there).',
+    'Rings an extension and, when it answers, plays one or more prompt files uploaded on the PBX (System Recordings). Internal (not billed) on APIs 1.x. Returns callid (v1.0.0 and later); the PlayPromptEnd event reports the end. On API v2.0.0 (call/playprompt, number = extid; count and volume exist only there) it can dial outside numbers: an outside number given as extid is called through a trunk, a real call billed by the carrier.',
   access: 'call',
   destructive: true,
   resource: 'extension',
@@ -28,7 +28,7 @@ export default defineOperation({
   },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',
   input: z.strictObject({
-    extid: extensionNumber().describe('Extension to ring (sent as number on v2.0.0).'),
+    extid: extensionNumber().describe('Extension to ring (sent as number on v2.0.0, where an outside number here is dialled through a trunk, billed).'),
     prompt: promptNames(),
     autoanswer: yesNo().optional().describe('"yes": the extension answers automatically (needs SIP phone support); default "no".'),
     count: int(1).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),

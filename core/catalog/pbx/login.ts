@@ -23,7 +23,7 @@ export default defineOperation({
       .regex(/^[0-9a-f]{32}$/, 'must be the MD5 of the API password: 32 lowercase hexadecimal characters')
       .describe('SECRET: the MD5 of the API password, 32 lowercase hex characters (never the password itself). Never shown in output, errors or previews.'),
     port: z
-      .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d{1,5}$/, 'must be a port number'))
+      .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d{1,5}$/, 'must be a port number').refine((p) => Number(p) <= 65535, 'must be a port number (0-65535)'))
       .optional()
       .describe('Port on the calling server where the PBX sends event reports; required by the 1.x APIs, default 8260 on v2.0.0.'),
     version: z
@@ -39,6 +39,7 @@ export default defineOperation({
   output: pbxResponse({
     token: str().optional().describe('SECRET session token; the client keeps it and never returns it.'),
     refreshtoken: str().optional().describe('SECRET (Cloud PBX v1.1.0 and API 2.0).'),
+    transport: str().optional().describe('API v2.0.0: how event reports are sent (e.g. TCP).'),
   }),
   examples: [
     {

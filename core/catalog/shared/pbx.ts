@@ -99,6 +99,15 @@ export function pbxVersionBody(
   return out;
 }
 
+// ---- extension settings: APIs 1.x omit extid for all; API v2.0.0 requires number, "all" for all ----
+
+/** The pbxBody of pbx.extension.query: extid on APIs 1.x (left out for all); number on API v2.0.0, "all" when no extid is given. */
+export function extensionQueryBody(input: Record<string, unknown>, version: PbxApiVersion): Record<string, unknown> {
+  const extid = input.extid;
+  if (pbxFamily(version) === '2.0') return { number: extid ?? 'all' };
+  return extid === undefined || extid === 'all' ? {} : { extid };
+}
+
 // ---- hang-ups: APIs 1.x take a call or extension ID, API v2.0.0 (call/hangup) a channelid ----
 
 /** Refuses a hang-up input that has neither the APIs 1.x ID field `idName` nor the API v2.0.0 channelid. */

@@ -15,6 +15,11 @@ export interface PbxConfig {
   eventUrl?: string;
   /** Event report format asked for at login ('1.0.2' or '2.0.0'; default: the PBX's). */
   eventVersion?: string;
+  /**
+   * IP address of this side as the PBX should send event reports to it. The heartbeat requires it (ipaddr);
+   * without it the session keeps its token alive by logging in again instead.
+   */
+  eventHost?: string;
 }
 
 export const PBX_DEFAULT_VERSION: PbxApiVersion = 'v1.1.0';

@@ -26,7 +26,8 @@ export class PbxSession {
 
   async getToken(): Promise<string> {
     if (this.token && this.runtime.now() - this.lastUsed < PBX_HEARTBEAT_MS) return this.token;
-    if (this.token) {
+    // Without an event host the documented heartbeat cannot be sent (ipaddr is required): log in again instead.
+    if (this.token && this.config.eventHost) {
       if (await this.heartbeat()) return this.token;
     }
     return this.login();
@@ -73,9 +74,11 @@ export class PbxSession {
 
   /** Keeps the token alive; returns false when the PBX no longer accepts it. */
   async heartbeat(): Promise<boolean> {
-    if (!this.token) return false;
+    const ipaddr = this.config.eventHost;
+    if (!this.token || !ipaddr) return false;
     try {
-      const heartbeat: HttpRequest = { method: 'POST', url: pbxUrl(this.config, 'heartbeat'), headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '{}' };
+      const body = JSON.stringify({ ipaddr, port: this.config.eventPort ?? '8260' });
+      const heartbeat: HttpRequest = { method: 'POST', url: pbxUrl(this.config, 'heartbeat'), headers: { 'Content-Type': 'application/json; charset=utf-8' }, body };
       pbxResponse('pbx.heartbeat', await this.transport.send(withPbxToken(heartbeat, this.token)));
       this.lastUsed = this.runtime.now();
       return true;
