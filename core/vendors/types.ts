@@ -42,11 +42,17 @@ export interface VendorAdapter<Config, Credentials> {
   read(op: AnyOperation, response: HttpResponse): unknown;
 }
 
-/** An authenticator for vendors that sign each request with fixed credentials (no session). */
-export function signingAuthenticator(sign: (request: HttpRequest) => HttpRequest): Authenticator {
+/** What a dry run shows instead of a signature or token: readable, never accepted by the vendor. */
+export const PREVIEW_SIGNATURE = 'PREVIEW-NOT-SIGNED';
+
+/**
+ * An authenticator for vendors that sign each request with fixed credentials (no session). A preview is
+ * signed, then `unsign` replaces the signature with PREVIEW_SIGNATURE, so it can be read but not replayed.
+ */
+export function signingAuthenticator(sign: (request: HttpRequest) => HttpRequest, unsign: (request: HttpRequest) => HttpRequest): Authenticator {
   return {
     authenticate: async (request) => sign(request),
-    preview: sign,
+    preview: (request) => unsign(sign(request)),
     expired: () => false,
     answered: () => undefined,
     secrets: () => [],

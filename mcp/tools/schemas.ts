@@ -34,7 +34,7 @@ const previewShape = z.object({
   request: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string().optional() }),
 });
 export const dryRun = z
-  .object({ requests: z.array(previewShape).describe('signed requests, secrets redacted (first 3)'), total: z.number() })
+  .object({ requests: z.array(previewShape).describe('the requests as they would be sent, with the signature and secrets replaced by placeholders (first 3)'), total: z.number() })
   .optional()
   .describe('present in --dry-run mode: nothing was sent');
 

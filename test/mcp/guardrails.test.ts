@@ -51,6 +51,27 @@ describe('configuration', () => {
     expect(() => readConfigFile(join(dir, 'bad.json'))).toThrow(/callsAllowed/);
   });
 
+  it('a config file that is not JSON is named by line and column, never echoed (it may hold a token)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cb-mcp-'));
+    const secret = 'tok-9f8e7d6c5b4a';
+    writeFileSync(join(dir, 'broken.json'), `{\n  "token": "${secret}",\n  "allowCalls": yes\n}\n`);
+    let message = '';
+    try {
+      readConfigFile(join(dir, 'broken.json'));
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('is not valid JSON (line 3, column 17)');
+    expect(message).not.toContain(secret);
+    expect(message).not.toContain('yes');
+  });
+
+  it('an empty allow list allows nobody; an absent one allows anyone', () => {
+    expect(resolveConfig({ 'allow-numbers': '' }, {}).allowNumbers).toEqual([]);
+    expect(resolveConfig({}, { CALLBRIDGE_MCP_ALLOW_NUMBERS: '' }).allowNumbers).toEqual([]);
+    expect(resolveConfig({}, {}).allowNumbers).toBeUndefined();
+  });
+
   it('read-only switches billed calls off', () => {
     expect(resolveConfig({ 'read-only': true, 'allow-calls': true }, {}).allowCalls).toBe(false);
   });

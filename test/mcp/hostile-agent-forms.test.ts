@@ -138,3 +138,23 @@ describe('hostile agent: number forms, indirect dialling', () => {
     expect(await placedTo('13800000707')).toBe(0);
   });
 });
+
+describe('hostile agent: a dry run cannot be replayed', () => {
+  it('the preview shows a placeholder instead of the signature, and the sandbox refuses it when sent', async () => {
+    await withServer({ flags: { ...OPEN, 'dry-run': true } }, async (h) => {
+      for (const [provider, extra] of [
+        ['dyvms', { tts_template: 'TTS_100001' }],
+        ['volcengine', { tts_template: 'sandbox-tts-001', caller_id: 'NP100000000001' }],
+      ] as const) {
+        const r = await h.call('place_call', { provider, to: '13800000708', ...extra });
+        expect(r.isError, textOf(r)).toBeFalsy();
+        const { dry_run } = r.structuredContent as { dry_run: { requests: Array<{ request: { method: string; url: string; headers: Record<string, string>; body?: string } }> } };
+        const { request } = dry_run.requests[0];
+        expect(JSON.stringify(request)).toContain('PREVIEW-NOT-SIGNED');
+        const replay = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+        expect(replay.status, `${provider} replay`).toBeGreaterThanOrEqual(400);
+      }
+    });
+    expect(await placedTo('13800000708')).toBe(0);
+  });
+});
