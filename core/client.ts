@@ -6,6 +6,7 @@ import { backoffMs, shouldRetry } from './retry.js';
 import { NetworkError, type HttpRequest, type Runtime, type Transport } from './transport.js';
 import { validateInput } from './validate.js';
 import { VENDOR_NAMES, VENDORS, vendorOf, type Authenticator, type VendorConfigs, type VendorName } from './vendors/index.js';
+import { PBX_DEFAULT_VERSION } from './vendors/pbx/index.js';
 
 /** Each vendor's endpoints and credentials, when configured. */
 export type VendorSettings = { [K in VendorName]?: VendorConfigs[K][0] };
@@ -79,7 +80,7 @@ export class CallbridgeClient {
 
   /** The configured PBX API version, when set (the effects of some PBX operations differ by version). */
   get pbxApiVersion(): PbxApiVersion | undefined {
-    return this.config.pbx?.apiVersion;
+    return this.config.pbx ? (this.config.pbx.apiVersion ?? PBX_DEFAULT_VERSION) : undefined;
   }
 
   /** Every secret this client knows, for redaction. */

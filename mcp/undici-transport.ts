@@ -118,7 +118,8 @@ export class UndiciTransport implements Transport {
       const code = errorCode(error);
       const sent = !(code && NOT_SENT.has(code));
       const meaning = code && MEANINGS[code];
-      throw new NetworkError(meaning ? `${meaning} (${code})` : `${code ?? 'network error'}: ${(error as Error).message}`, sent, code);
+      const where = new URL(req.url).host;
+      throw new NetworkError(meaning ? `${meaning} at ${where} (${code})` : `${code ?? 'network error'} at ${where}: ${(error as Error).message}`, sent, code);
     }
   }
 

@@ -24,6 +24,8 @@ export interface RpcProduct {
   extraActions?: readonly string[];
   /** Per-operation QPS overrides (tests); otherwise the catalog's `qps`. */
   qps?: Record<string, number>;
+  /** List fields over whose cap the vendor answers its own business code instead of InvalidParameter. */
+  listLimitCodes?: Record<string, { field: string; code: string }>;
 }
 
 export interface RpcCall {
@@ -181,6 +183,10 @@ export class RpcGate {
         const name = wireName(operation, issue.path);
         const isMissing = issue.code === 'invalid_type' && valueAt(decodeRpcInput(operation, business), issue.path) === undefined;
         if (isMissing) return this.missing(name, id);
+        const limit = this.product.listLimitCodes?.[operationId];
+        if (limit && issue.code === 'too_big' && issue.path[0] === limit.field) {
+          return { ok: false, response: rpcBusinessError(id, limit.code, `${limit.field}: ${issue.message}.`) };
+        }
         return this.fail(400, 'InvalidParameter', `Specified parameter ${name} is not valid: ${issue.message}.`, id);
       }
       input = parsed.data as Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Phone numbers as the policy sees them: one canonical E.164 subscriber, whichever form was written
 // (national, trunk-prefixed, 00/+ international, bare country code, PBX dial prefix). Parsing is
 // libphonenumber-js's; emergency and short service numbers are refused in every form.
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js';
 
 /** Emergency and public-service numbers of the regions callbridge serves and the usual foreign ones. */
 const EMERGENCY = new Set(['110', '112', '119', '120', '122', '911', '999', '000', '08', '118', '12110', '12395', '12315', '12345', '12320', '12355', '95119']);
@@ -49,7 +49,7 @@ function readings(digits: string, plus: boolean, context: NumberContext): PhoneN
 }
 
 /** Every short form a number could reach: digits without "+", "00", trunk "0", a dial prefix or a country code. */
-function shortForms(digits: string, parsed: PhoneNumber[], context: NumberContext): string[] {
+function shortForms(digits: string, plus: boolean, parsed: PhoneNumber[], context: NumberContext): string[] {
   const forms = new Set<string>([digits]);
   const strip = (d: string) => {
     forms.add(d);
@@ -59,9 +59,13 @@ function shortForms(digits: string, parsed: PhoneNumber[], context: NumberContex
   };
   strip(digits);
   for (const f of [...forms]) strip(f);
-  for (const p of parsed) forms.add(String(p.nationalNumber));
-  // A country code before a short number: 86110, +1911, 0086110.
-  for (const f of [...forms]) for (let cc = 1; cc <= 3; cc++) if (f.length > cc && f.length - cc <= 5) forms.add(f.slice(cc));
+  // A country code before a short number: +1911, 0086110 (any code, written internationally), and 86110
+  // (the home region's code written bare; other bare digits are often extensions: 1000 is no "1 000").
+  const home = String(getCountryCallingCode(context.region));
+  for (const p of parsed) if (plus || digits.startsWith('00') || p.countryCallingCode === home) forms.add(String(p.nationalNumber));
+  const international = plus || digits.startsWith('00') ? (plus ? digits : digits.slice(2)) : undefined;
+  if (international) for (let cc = 1; cc <= 3; cc++) if (international.length > cc && international.length - cc <= 5) forms.add(international.slice(cc));
+  for (const f of [...forms]) if (f.startsWith(home) && f.length - home.length <= 5 && f.length > home.length) forms.add(f.slice(home.length));
   return [...forms];
 }
 
@@ -74,7 +78,7 @@ export function readNumber(raw: string, context: NumberContext): NumberVerdict {
     return { ok: false, rule: 'invalid-number', reason: `"${raw}" is not a phone number (only digits, an optional leading +, spaces and dashes).` };
   }
   const parsed = readings(digits, plus, context);
-  const forms = shortForms(digits, parsed, context);
+  const forms = shortForms(digits, plus, parsed, context);
   const emergency = forms.find((f) => EMERGENCY.has(f));
   if (emergency !== undefined) {
     return { ok: false, rule: 'emergency-numbers', reason: `${raw} reaches the emergency or public-service number ${emergency}.` };

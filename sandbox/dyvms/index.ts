@@ -21,7 +21,13 @@ const CODE_200 = new Set([
   'RefreshMqttToken',
 ]);
 
-export const DYVMS_PRODUCT: RpcProduct = { product: 'dyvms', version: '2017-05-25', host: 'dyvmsapi.aliyuncs.com', recommendName: 'Dyvmsapi' };
+export const DYVMS_PRODUCT: RpcProduct = {
+  product: 'dyvms',
+  version: '2017-05-25',
+  host: 'dyvmsapi.aliyuncs.com',
+  recommendName: 'Dyvmsapi',
+  listLimitCodes: { 'dyvms.UploadRobotTaskCalledFile': { field: 'CalledNumber', code: 'isv.VOICE_ROBOT_CALLEE_LIMIT' } },
+};
 
 /** A documented-shape answer for catalog operations without dedicated behaviour. */
 const generic: DyvmsHandler = ({ call }) => {

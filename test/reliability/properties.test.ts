@@ -16,7 +16,11 @@ import { CallbridgeError } from '../../core/errors.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpRequest, Transport } from '../../core/transport.js';
+import { validateInput } from '../../core/validate.js';
+import type { AlibabaConfig } from '../../core/vendors/alibaba/index.js';
+import { VENDORS } from '../../core/vendors/index.js';
 import type { PbxConfig } from '../../core/vendors/pbx/index.js';
+import type { VolcengineConfig } from '../../core/vendors/volcengine/index.js';
 import { isGatewayParam, RpcGate } from '../../sandbox/alibaba-rpc.js';
 import { DYVMS_PRODUCT } from '../../sandbox/dyvms/index.js';
 import { OUTBOUNDBOT_PRODUCT } from '../../sandbox/outboundbot/index.js';
@@ -73,12 +77,29 @@ function toSandboxRequest(request: HttpRequest): SandboxRequest {
   };
 }
 
-function newClient(transport: Transport): CallbridgeClient {
+function alibabaConfig(): AlibabaConfig {
   const a = sandbox.context.accounts;
+  return { accessKeyId: a.alibaba.accessKeyId, accessKeySecret: a.alibaba.accessKeySecret, endpoints: { dyvms: sandbox.env.CALLBRIDGE_DYVMS_ENDPOINT, outboundbot: sandbox.env.CALLBRIDGE_OUTBOUNDBOT_ENDPOINT } };
+}
+
+function volcengineConfig(): VolcengineConfig {
+  const a = sandbox.context.accounts;
+  return { accessKeyId: a.volcengine.accessKey, secretAccessKey: a.volcengine.secretKey, endpoint: sandbox.env.CALLBRIDGE_VOLCENGINE_ENDPOINT };
+}
+
+/** The request exactly as the client signs it (a preview shows a placeholder instead of the signature); PBX: as previewed. */
+function signedRequest(op: AnyOperation, input: Record<string, unknown>): HttpRequest {
+  if (op.product === 'pbx') return client.preview(op.id, input);
+  const parsed = validateInput(op, input);
+  if (op.product === 'volcengine') return VENDORS.volcengine.sign(VENDORS.volcengine.build(op, parsed, volcengineConfig()), volcengineConfig(), fastRuntime);
+  return VENDORS.alibaba.sign(VENDORS.alibaba.build(op, parsed, alibabaConfig()), alibabaConfig(), fastRuntime);
+}
+
+function newClient(transport: Transport): CallbridgeClient {
   return new CallbridgeClient(
     {
-      alibaba: { accessKeyId: a.alibaba.accessKeyId, accessKeySecret: a.alibaba.accessKeySecret, endpoints: { dyvms: sandbox.env.CALLBRIDGE_DYVMS_ENDPOINT, outboundbot: sandbox.env.CALLBRIDGE_OUTBOUNDBOT_ENDPOINT } },
-      volcengine: { accessKeyId: a.volcengine.accessKey, secretAccessKey: a.volcengine.secretKey, endpoint: sandbox.env.CALLBRIDGE_VOLCENGINE_ENDPOINT },
+      alibaba: alibabaConfig(),
+      volcengine: volcengineConfig(),
       pbx,
       transport,
       runtime: fastRuntime,
@@ -111,13 +132,13 @@ function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' 
   const parsed = op.input.parse(input) as Record<string, unknown>;
   let request: HttpRequest;
   try {
-    request = client.preview(op.id, input);
+    request = signedRequest(op, input);
   } catch (error) {
     // PBX: a field the configured API version lacks is refused before anything is built.
     if (op.product !== 'pbx') throw error;
     expect(error, `${op.id} ${JSON.stringify(input)}`).toBeInstanceOf(CallbridgeError);
     expect((error as CallbridgeError).kind).toBe('validation');
-    expect((error as CallbridgeError).message).toMatch(/not available on PBX API v1\.1\.0/);
+    expect((error as CallbridgeError).message).toMatch(/(not available|is required) on PBX API v1\.1\.0/);
     return 'refused-for-api-version';
   }
   const wire = toSandboxRequest(request);
@@ -146,9 +167,12 @@ function roundTrip(op: AnyOperation, input: Record<string, unknown>): 'checked' 
   } else {
     expect(wire.method).toBe('POST');
     expect(wire.path).toMatch(/^\/api\/v[\d.]+\/[a-z_/]+$/);
-    // On API v1.1.0 every field keeps its own name (only v2.0.0 renames some): the body is the validated input.
+    // On API v1.1.0 every field keeps its own name (only v2.0.0 renames some): the body is the validated input,
+    // except that 1.x asks for every extension by leaving extid out (the pages' "all").
     expect(wire.path).toContain('/api/v1.1.0/');
-    expect(JSON.parse(wire.body), op.id).toEqual(JSON.parse(JSON.stringify(parsed)));
+    const { extid, ...rest } = parsed;
+    const expected = op.id === 'pbx.extension.query' && extid === 'all' ? rest : parsed;
+    expect(JSON.parse(wire.body), op.id).toEqual(JSON.parse(JSON.stringify(expected)));
   }
   return 'checked';
 }

@@ -5,6 +5,9 @@
 // preview is scanned for each secret (as is, URL-encoded, JSON-escaped): the AccessKey secret and STS
 // token, the Volcengine SK and session token, the PBX password, its MD5, every PBX session token the
 // sandbox issued, the MCP bearer token, and the wrong secrets used to provoke signature errors.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -48,8 +51,8 @@ const FAULTS = [
 /** What a tool result says when each kind of injected fault really happened. */
 const FAULT_SHOWN = {
   // The connection closed after the request was sent: the client cannot know whether it was carried out.
-  resetAfter: /Outcome unknown: dyvms\.SingleCallByVoice: no answer from dyvms: UND_ERR_SOCKET/,
-  resetBefore: /Outcome unknown: pbx\.outbound\.playprompt: no answer from pbx: UND_ERR_SOCKET/,
+  resetAfter: /Outcome unknown: dyvms\.SingleCallByVoice: no answer from dyvms: .*\(UND_ERR_SOCKET\)/,
+  resetBefore: /Outcome unknown: pbx\.outbound\.playprompt: no answer from pbx: .*\(UND_ERR_SOCKET\)/,
   http5xxOnWrite: /Outcome unknown: volcengine\.SingleBatchAppend failed: InternalError/,
   http5xxOnRead: /dyvms\.QueryCallDetailByCallId failed: ServiceUnavailable/,
   throttled: /outboundbot\.ListScripts failed: Throttling\.User/,
@@ -130,7 +133,7 @@ describe('secrets never leak', () => {
       },
       { label: 'dyvms 5xx on a read', args: ['invoke', 'dyvms.QueryCallDetailByCallId', '--input', JSON.stringify({ CallId: '1^2', ProdId: '11000000300006', QueryDate: Date.now() })], code: 1 },
       { label: 'volcengine success', args: ['invoke', 'volcengine.NumberPoolList', '--input', '{}'], code: 0 },
-      { label: 'volcengine vendor error', args: ['invoke', 'volcengine.ResumeTask', '--input', JSON.stringify({ TaskOpenId: '999999' })], code: 1 },
+      { label: 'volcengine vendor error', args: ['invoke', 'volcengine.PauseTask', '--input', JSON.stringify({ TaskOpenId: '999999' })], code: 1 },
       {
         label: 'volcengine 5xx (outcome unknown)',
         args: ['invoke', 'volcengine.SingleBatchAppend', '--input', JSON.stringify({ List: [{ SingleOpenId: 'sec-v1', Phone: '13600000004', Type: 1, Resource: 'sandbox-tts-001', NumberPoolNo: 'NP162212345678900001' }] })],
@@ -217,7 +220,7 @@ describe('secrets never leak', () => {
     const transport = new StdioClientTransport({
       command: packedCallbridgeBin(),
       args: ['mcp', ...args],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-state-')), ...env },
       stderr: 'pipe',
     });
     let stderr = '';

@@ -1,5 +1,8 @@
 // `callbridge mcp` as a separate process (the CLI from source), so a test measures the server the
 // way a user runs it: stdio, or --http on 127.0.0.1 with its URL read from stderr.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { packedCallbridgeBin } from '../../helpers/packed-callbridge.js';
 
@@ -17,7 +20,7 @@ export interface McpHttpProcess extends McpProcess {
 
 export function spawnMcp(args: string[], env: Record<string, string>): McpProcess {
   const child = spawn(packedCallbridgeBin(), ['mcp', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-state-')), ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let err = '';
