@@ -54,6 +54,8 @@ export default defineConfig([
     // Dependencies are bundled: one file loads far faster than hundreds (MCP cold start), and lazily
     // imported parts (undici, the sandbox, the MCP server) are evaluated only when a command needs them.
     noExternal: [/.*/],
+    // node:sqlite has no unprefixed name: keep every node: import as written.
+    removeNodeProtocol: false,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   },
   {
