@@ -1,6 +1,6 @@
 // `callbridge mcp`: the MCP server over stdio (default) or stateless Streamable HTTP (--http).
 import { parseArgs } from 'node:util';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
@@ -120,16 +120,11 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     return 0;
   }
 
-  const server = createMcpServer(deps);
-  const transport = new StdioServerTransport();
-  await server.connect(transport);
-  const closed = new Promise<void>((resolve) => {
-    server.server.onclose = () => resolve();
-    process.stdin.once('end', () => resolve());
-  });
+  const closed = new Promise<void>((resolve) => process.stdin.once('end', () => resolve()));
+  const stdio = serveStdio(() => createMcpServer(deps));
   log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  speaking MCP on stdio`);
   await closed;
-  await server.close();
+  await stdio.close();
   await opened.close();
   await store.close();
   return 0;

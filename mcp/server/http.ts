@@ -1,13 +1,13 @@
-// Streamable HTTP, stateless: a new McpServer + transport per request, so replicas behind a load
-// balancer need no shared session state. Refuses foreign Origins (403), missing/wrong bearer tokens
+// Streamable HTTP, stateless: the SDK's createMcpHandler builds a new McpServer per request (2026-07-28
+// clients and, statelessly, 2025-era ones), so replicas behind a load balancer need no shared session state. Refuses foreign Origins (403), missing/wrong bearer tokens
 // (401), oversized bodies (413); bound to 127.0.0.1 unless told otherwise (then a token is required).
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import { CallbridgeError } from '../../core/errors.js';
 import { isLoopbackHost, settingHint } from '../guardrails/config.js';
 import type { ServerDeps } from './context.js';
-import { isRecord } from './json.js';
 import { createMcpServer } from './server.js';
 
 export interface HttpOptions {
@@ -70,15 +70,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text?: string;
   });
 }
 
-function wantsProgress(body: unknown): boolean {
-  const messages = Array.isArray(body) ? body : [body];
-  return messages.some((m) => {
-    const params = isRecord(m) ? m.params : undefined;
-    const meta = isRecord(params) ? params._meta : undefined;
-    return isRecord(meta) && meta.progressToken !== undefined;
-  });
-}
-
 export function checkHttpOptions(options: HttpOptions): void {
   if (!isLoopbackHost(options.host) && !options.token) {
     throw new CallbridgeError({
@@ -95,6 +86,9 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
   const loopback = isLoopbackHost(options.host);
   const allowedOrigins = new Set(options.allowedOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
   const originAllowed = (origin: string) => allowedOrigins.has(origin.toLowerCase()) || LOOPBACK_ORIGIN.test(origin);
+  // A server per request; the answer is plain JSON, upgraded to SSE only when a tool sends progress first.
+  const mcp = createMcpHandler(() => createMcpServer(deps));
+  const serveMcp = toNodeHandler(mcp);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -144,15 +138,7 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
     }
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
 
-    // Progress notifications need a stream: answer with SSE when the client asked for progress, else plain JSON.
-    const server = createMcpServer(deps);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress(parsed) });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, parsed);
+    await serveMcp(req, res, parsed);
   };
 
   const http = createServer((req, res) => {
@@ -174,10 +160,12 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
   return {
     url: `http://${hostForUrl}:${address.port}${path}`,
     port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await mcp.close();
+      await new Promise<void>((resolve) => {
         http.closeAllConnections();
         http.close(() => resolve());
-      }),
+      });
+    },
   };
 }

@@ -2,11 +2,10 @@
 // request in stateless HTTP mode; the dependencies (client, guardrails, ledger) are shared.
 // Building one is cheap: each tool's zod objects and its tools/list entry (the JSON Schemas, the
 // costly part) are made once per process and shared by every server instance.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { McpServer, type ServerContext } from '@modelcontextprotocol/server';
 import { providerOperations } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
-import type { McpTool, RequestExtra } from '../tools/define.js';
+import type { McpTool } from '../tools/define.js';
 import { selectTools } from '../tools/toolsets.js';
 import type { ServerDeps, ToolContext } from './context.js';
 import { toolListEntries } from './tool-list.js';
@@ -29,19 +28,19 @@ export function checkOperationMap(): void {
 export function createMcpServer(deps: ServerDeps, tools: readonly McpTool[] = selectTools(deps.config.toolsets, deps.config.readOnly)): McpServer {
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
 
-  const contextFor = (extra: RequestExtra): ToolContext => {
-    const progressToken = extra._meta?.progressToken;
+  const contextFor = (request: ServerContext): ToolContext => {
+    const progressToken = request.mcpReq._meta?.progressToken;
     const canElicit = server.server.getClientCapabilities()?.elicitation !== undefined;
     return {
       ...deps,
-      signal: extra.signal,
+      signal: request.mcpReq.signal,
       progress: async (progress, total, message) => {
         if (progressToken === undefined) return;
-        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, total, message } });
+        await request.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress, total, message } });
       },
       elicitConfirmation: canElicit
         ? async (message) => {
-            const answer = await server.server.elicitInput({
+            const answer = await request.mcpReq.elicitInput({
               message,
               requestedSchema: {
                 type: 'object',
@@ -58,6 +57,6 @@ export function createMcpServer(deps: ServerDeps, tools: readonly McpTool[] = se
   for (const tool of tools) tool.register(server, contextFor);
   // Replaces the SDK's tools/list handler (registered with the first tool) by the prepared entries.
   const listed = toolListEntries(tools);
-  if (listed.length) server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listed }));
+  if (listed.length) server.server.setRequestHandler('tools/list', () => ({ tools: listed }));
   return server;
 }

@@ -1,14 +1,10 @@
 // An MCP tool is defined like a catalog operation: one file, one `defineTool({...})` holding every
 // fact about it (name, toolset, read-only status, texts, input and output schemas, hints) and a
 // handler whose arguments and result are typed from those schemas.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { ToolsetName } from '../guardrails/config.js';
 import { fail, ok, type ToolContext } from '../server/context.js';
-
-export type RequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
 /** The annotations besides readOnlyHint, which the tool's `readOnly` field sets. */
 export interface ToolHints {
@@ -42,7 +38,7 @@ export interface McpTool {
   readonly input: z.ZodObject;
   readonly output: z.ZodObject;
   /** Registers the tools/call handler on `server`; `contextFor` makes each call's context. */
-  register(server: McpServer, contextFor: (extra: RequestExtra) => ToolContext): void;
+  register(server: McpServer, contextFor: (request: ServerContext) => ToolContext): void;
 }
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): McpTool {
@@ -60,8 +56,8 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
     output,
     register(server, contextFor) {
       const config = { title: spec.title, description: spec.description, inputSchema: input, outputSchema: output, annotations };
-      server.registerTool<z.ZodObject<O>, z.ZodObject<I>>(spec.name, config, async (args, extra) => {
-        const ctx = contextFor(extra);
+      server.registerTool(spec.name, config, async (args, request) => {
+        const ctx = contextFor(request);
         try {
           return ok(ctx, await spec.run(args, ctx));
         } catch (error) {

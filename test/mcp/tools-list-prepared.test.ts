@@ -3,9 +3,7 @@
 // server per request). The answer must stay byte for byte what the SDK answers for the same tools,
 // registered the SDK's way and the plain way (raw zod shapes), for every tool selection, and tool
 // calls must validate as before.
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { InMemoryTransport, McpServer, type JSONRPCMessage } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFromEnv } from '../../mcp/client-factory.js';
 import { resolveConfig, TOOLSET_NAMES, type ToolsetName } from '../../mcp/guardrails/config.js';
@@ -31,7 +29,7 @@ afterAll(async () => {
 /** The SDK's own tools/list and tools/call: each tool registered through the SDK, the SDK's list handler kept. */
 function sdkServer(tools: readonly McpTool[]): McpServer {
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
-  for (const tool of tools) tool.register(server, (extra) => ({ ...deps, signal: extra.signal, progress: async () => undefined }));
+  for (const tool of tools) tool.register(server, (request) => ({ ...deps, signal: request.mcpReq.signal, progress: async () => undefined }));
   return server;
 }
 
