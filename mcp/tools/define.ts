@@ -5,6 +5,7 @@ import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextpro
 import { z } from 'zod';
 import type { ToolsetName } from '../guardrails/config.js';
 import { fail, ok, type ToolContext } from '../server/context.js';
+import { unknownArgumentsMessage } from './unknown-arguments.js';
 
 /** The annotations besides readOnlyHint, which the tool's `readOnly` field sets. */
 export interface ToolHints {
@@ -42,7 +43,10 @@ export interface McpTool {
 }
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): McpTool {
-  const input = z.object(spec.input);
+  // Strict: an argument the tool does not declare is an error naming the closest declared one.
+  const input = z.strictObject(spec.input, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownArgumentsMessage(spec.name, issue.keys, Object.keys(spec.input)) : undefined),
+  });
   const output = z.object(spec.output);
   const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly, ...spec.hints };
   return {

@@ -4,6 +4,7 @@
 // registered the SDK's way and the plain way (raw zod shapes), for every tool selection, and tool
 // calls must validate as before.
 import { InMemoryTransport, McpServer, type JSONRPCMessage } from '@modelcontextprotocol/server';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFromEnv } from '../../mcp/client-factory.js';
 import { resolveConfig, TOOLSET_NAMES, type ToolsetName } from '../../mcp/guardrails/config.js';
@@ -33,12 +34,12 @@ function sdkServer(tools: readonly McpTool[]): McpServer {
   return server;
 }
 
-/** The plainest registration: raw zod shapes, as the SDK's examples do (tools/list only). */
+/** The plainest registration: each tool's zod shape in a strict object (unknown arguments refused), as the SDK's examples register (tools/list only). */
 function rawShapeServer(tools: readonly McpTool[]): McpServer {
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
   const notCalled = () => Promise.reject(new Error('only listed'));
   for (const tool of tools) {
-    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.input.shape, outputSchema: tool.output.shape, annotations: tool.annotations }, notCalled);
+    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: z.strictObject(tool.input.shape), outputSchema: z.object(tool.output.shape), annotations: tool.annotations }, notCalled);
   }
   return server;
 }
