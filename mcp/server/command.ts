@@ -5,7 +5,8 @@ import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
 import type { Env } from '../env-config.js';
-import { MCP_FLAGS, resolveConfig, type McpConfig } from '../guardrails/config.js';
+import { MCP_FLAGS, resolveConfig, settingHint, type McpConfig } from '../guardrails/config.js';
+import { CallbridgeError } from '../../core/errors.js';
 import { Pipeline } from '../../core/pipeline.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
@@ -13,6 +14,7 @@ import { policyOf } from '../guardrails/policy-settings.js';
 import { defaultStorePath, openStore } from '../stores/open-store.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
+import { confirmationSigner } from './confirmation.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
 import { selectTools } from '../tools/toolsets.js';
 import { checkOperationMap, createMcpServer } from './server.js';
@@ -25,7 +27,11 @@ Usage:
   callbridge mcp --http [--port 3030]      stateless Streamable HTTP on 127.0.0.1
 
 Transport:   --http  --port N  --host H  --token T (or CALLBRIDGE_MCP_TOKEN; required off loopback)
-             --allowed-origins a,b  --max-body-bytes N
+             --allowed-origins a,b  --max-body-bytes N  --public-url https://host/mcp
+             --oauth-issuer https://issuer  --oauth-audience A   (OAuth 2.1 access tokens, scopes
+             calls:read, tasks:write, calls:place)
+             --confirm-key K (or CALLBRIDGE_MCP_CONFIRM_KEY; signs confirmations; required with
+             --http when billed calls are confirmed; the same on every replica)
 Tools:       --toolsets calls,tasks,catalog   --read-only
 Guardrails:  --allow-calls  --no-confirm  --dry-run
              --allow-numbers '138*,+8613*'  --deny-numbers '170*'
@@ -67,15 +73,16 @@ export function createServerDeps(
   toolListEntries(selectTools(config.toolsets, config.readOnly));
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
+  const store = options.store ?? new MemoryStore(policyClock);
   const pipeline = new Pipeline({
     client,
     settings: policyOf(config),
-    store: options.store ?? new MemoryStore(policyClock),
+    store,
     runtime: policyClock,
     pbxApiVersion: client.pbxApiVersion,
     accountOf: (product) => client.accountOf(product),
   });
-  return { client, config, pipeline, runtime };
+  return { client, config, pipeline, runtime, store, signer: confirmationSigner(config.confirmKey) };
 }
 
 function describeConfig(config: McpConfig, store: string): string {
@@ -92,6 +99,24 @@ function describeConfig(config: McpConfig, store: string): string {
   ].join('\n');
 }
 
+/**
+ * Over HTTP a billed call is confirmed through a signed state that any replica may receive: the key must
+ * be a setting every replica shares, never one made up by this process.
+ */
+export function checkConfirmKey(config: McpConfig): void {
+  if (config.confirmKey !== undefined && config.confirmKey.length < 32) {
+    throw new CallbridgeError({ kind: 'config', field: 'confirmKey', message: `the confirmation key must be at least 32 characters (${settingHint('confirmKey')}).` });
+  }
+  const confirms = config.allowCalls && config.confirm && !config.readOnly && !config.dryRun;
+  if (config.http && confirms && config.confirmKey === undefined) {
+    throw new CallbridgeError({
+      kind: 'config',
+      field: 'confirmKey',
+      message: `billed calls over HTTP are confirmed with a signed state that every replica must check: set ${settingHint('confirmKey')} to a random secret of at least 32 characters, the same on every replica (or turn confirmation off with --no-confirm).`,
+    });
+  }
+}
+
 /** Runs until the transport closes (stdio) or the process is stopped (HTTP). */
 export async function runMcp(argv: string[], setup: ServerSetup): Promise<number> {
   const { values } = parseArgs({ args: argv, options: MCP_FLAGS, allowPositionals: false, strict: true });
@@ -101,6 +126,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   }
   const config = resolveConfig(values, setup.env);
   if (config.http) checkHttpOptions(config); // before anything starts
+  checkConfirmKey(config);
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
   const store = await openStore(storeSetting(config, setup.env, opened.sandbox !== undefined), runtime);
@@ -121,7 +147,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   }
 
   const closed = new Promise<void>((resolve) => process.stdin.once('end', () => resolve()));
-  const stdio = serveStdio(() => createMcpServer(deps));
+  const stdio = serveStdio(({ era }) => createMcpServer(deps, undefined, { era, transport: 'stdio' }));
   log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  speaking MCP on stdio`);
   await closed;
   await stdio.close();

@@ -87,7 +87,7 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
   const allowedOrigins = new Set(options.allowedOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
   const originAllowed = (origin: string) => allowedOrigins.has(origin.toLowerCase()) || LOOPBACK_ORIGIN.test(origin);
   // A server per request; the answer is plain JSON, upgraded to SSE only when a tool sends progress first.
-  const mcp = createMcpHandler(() => createMcpServer(deps));
+  const mcp = createMcpHandler(({ era }) => createMcpServer(deps, undefined, { era, transport: 'http' }));
   const serveMcp = toNodeHandler(mcp);
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {

@@ -7,6 +7,7 @@ import { providerOperations } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
 import type { McpTool } from '../tools/define.js';
 import { selectTools } from '../tools/toolsets.js';
+import { confirmationFor } from './confirmation.js';
 import type { ServerDeps, ToolContext } from './context.js';
 import { toolListEntries } from './tool-list.js';
 
@@ -25,12 +26,34 @@ export function checkOperationMap(): void {
   if (missing.length) throw new Error(`the curated tools map to operations missing from the catalog: ${missing.join(', ')}`);
 }
 
-export function createMcpServer(deps: ServerDeps, tools: readonly McpTool[] = selectTools(deps.config.toolsets, deps.config.readOnly)): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+/** Where a server instance serves: which protocol era, over which transport. */
+export interface Connection {
+  era: 'legacy' | 'modern';
+  transport: 'stdio' | 'http' | 'memory';
+}
 
-  const contextFor = (request: ServerContext): ToolContext => {
+/** Why a billed request of this connection cannot be confirmed, or undefined when it can. */
+function cannotConfirm(server: McpServer, connection: Connection): string | undefined {
+  if (connection.era === 'legacy' && connection.transport === 'http') {
+    return 'this client speaks a 2025 protocol over stateless HTTP, where the server cannot hold a question open (a 2026-07-28 client answers the question with a retry of the call)';
+  }
+  if (server.server.getClientCapabilities()?.elicitation === undefined) return 'this client cannot ask the person (it declares no elicitation support)';
+  return undefined;
+}
+
+export function createMcpServer(
+  deps: ServerDeps,
+  tools: readonly McpTool[] = selectTools(deps.config.toolsets, deps.config.readOnly),
+  connection: Connection = { era: 'legacy', transport: 'memory' },
+): McpServer {
+  const server = new McpServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS, requestState: { verify: (state, ctx) => deps.signer.verify(state, ctx) } },
+  );
+
+  const contextFor = (request: ServerContext, tool: string): ToolContext => {
     const progressToken = request.mcpReq._meta?.progressToken;
-    const canElicit = server.server.getClientCapabilities()?.elicitation !== undefined;
+    const cannotAsk = cannotConfirm(server, connection);
     return {
       ...deps,
       signal: request.mcpReq.signal,
@@ -38,19 +61,8 @@ export function createMcpServer(deps: ServerDeps, tools: readonly McpTool[] = se
         if (progressToken === undefined) return;
         await request.mcpReq.notify({ method: 'notifications/progress', params: { progressToken, progress, total, message } });
       },
-      elicitConfirmation: canElicit
-        ? async (message) => {
-            const answer = await request.mcpReq.elicitInput({
-              message,
-              requestedSchema: {
-                type: 'object',
-                properties: { confirm: { type: 'boolean', title: 'Place the call(s)', description: 'Yes to place the billed call(s) described.' } },
-                required: ['confirm'],
-              },
-            });
-            return answer.action === 'accept' && answer.content?.confirm === true;
-          }
-        : undefined,
+      confirmation: cannotAsk ? undefined : confirmationFor(request, tool, deps.signer, deps.store),
+      cannotAsk,
     };
   };
 

@@ -4,6 +4,7 @@
 import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { ToolsetName } from '../guardrails/config.js';
+import { ConfirmationNeeded } from '../server/confirmation.js';
 import { fail, ok, type ToolContext } from '../server/context.js';
 import { unknownArgumentsMessage } from './unknown-arguments.js';
 
@@ -39,7 +40,7 @@ export interface McpTool {
   readonly input: z.ZodObject;
   readonly output: z.ZodObject;
   /** Registers the tools/call handler on `server`; `contextFor` makes each call's context. */
-  register(server: McpServer, contextFor: (request: ServerContext) => ToolContext): void;
+  register(server: McpServer, contextFor: (request: ServerContext, tool: string) => ToolContext): void;
 }
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): McpTool {
@@ -61,10 +62,12 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
     register(server, contextFor) {
       const config = { title: spec.title, description: spec.description, inputSchema: input, outputSchema: output, annotations };
       server.registerTool(spec.name, config, async (args, request) => {
-        const ctx = contextFor(request);
+        const ctx = contextFor(request, spec.name);
         try {
           return ok(ctx, await spec.run(args, ctx));
         } catch (error) {
+          // A billed request needs a person's yes: ask (input_required), the client retries with the answer.
+          if (error instanceof ConfirmationNeeded) return error.result;
           return fail(ctx, error);
         }
       });

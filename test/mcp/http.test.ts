@@ -81,10 +81,12 @@ describe('callbridge mcp --http', () => {
     expect((messageOf(list.body) as { result: { tools: unknown[] } }).result.tools).toHaveLength(14);
   });
 
-  it('billed calls cannot be confirmed over stateless HTTP: the refusal explains --no-confirm', async () => {
+  it('a 2025 client cannot confirm over stateless HTTP: the refusal says why and names --no-confirm (2026-07-28 clients can: confirm-replicas.test.ts)', async () => {
     const config = resolveConfig({ http: true, port: '0', 'allow-calls': true, 'calling-hours': 'off' }, {});
     const server = await startHttpServer(createServerDeps(config, createClientFromEnv({ env: sandbox.env })), config);
-    const client = await connect(server.url);
+    const client = new Client({ name: 'http-test', version: '1' }, { capabilities: { elicitation: { form: {} } } });
+    client.setRequestHandler('elicitation/create', async () => ({ action: 'accept', content: { confirm: true } }));
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
     try {
       const r = (await client.callTool({ name: 'place_call', arguments: { provider: 'dyvms', to: '13800002002', tts_template: 'TTS_1' } })) as CallToolResult;
       expect(r.isError).toBe(true);
