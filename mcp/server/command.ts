@@ -135,7 +135,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
 
   if (config.http) {
     const http = await startHttpServer(deps, config);
-    log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
+    log(`${describeConfig(config, storeSetting(config, setup.env, opened.sandbox !== undefined))}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''}${config.oauthIssuer ? `, OAuth access tokens of ${config.oauthIssuer}` : ''})`);
     await new Promise<void>((resolve) => {
       const stop = () => void http.close().then(resolve);
       process.once('SIGINT', stop);

@@ -8,6 +8,10 @@ import { ConfirmationNeeded } from '../server/confirmation.js';
 import { fail, ok, type ToolContext } from '../server/context.js';
 import { unknownArgumentsMessage } from './unknown-arguments.js';
 
+/** OAuth scopes, each covering some tools: reading, managing tasks, dialling. */
+export const SCOPES = ['calls:read', 'tasks:write', 'calls:place'] as const;
+export type Scope = (typeof SCOPES)[number];
+
 /** The annotations besides readOnlyHint, which the tool's `readOnly` field sets. */
 export interface ToolHints {
   destructiveHint: boolean;
@@ -20,6 +24,8 @@ export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   toolset: ToolsetName;
   /** Only reads: the tool stays in --read-only mode, and its readOnlyHint says so. */
   readOnly: boolean;
+  /** The OAuth scope a token needs to see and call the tool (HTTP with --oauth-issuer). */
+  scope: Scope;
   title: string;
   description: string;
   input: I;
@@ -34,6 +40,7 @@ export interface McpTool {
   readonly name: string;
   readonly toolset: ToolsetName;
   readonly readOnly: boolean;
+  readonly scope: Scope;
   readonly title: string;
   readonly description: string;
   readonly annotations: ToolAnnotations;
@@ -54,6 +61,7 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
     name: spec.name,
     toolset: spec.toolset,
     readOnly: spec.readOnly,
+    scope: spec.scope,
     title: spec.title,
     description: spec.description,
     annotations,

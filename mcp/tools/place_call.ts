@@ -8,6 +8,8 @@ export const place_call = defineTool({
   name: 'place_call',
   toolset: 'calls',
   readOnly: false,
+  // It dials.
+  scope: 'calls:place',
   title: 'Place a phone call (billed)',
   description:
     'Calls one number and plays content: tts_template (+tts_params), voice_file, ivr (prompt + key menu) or prompt (pbx). Returns call_id for get_call_result / wait_for_call_result. Real, billed call; subject to the server guardrails.',

@@ -8,6 +8,7 @@ export const wait_for_call_result = defineTool({
   name: 'wait_for_call_result',
   toolset: 'calls',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Wait for a call result',
   description: 'Polls get_call_result until the result is final or timeout_seconds pass, with progress notifications. Returns the last result and whether it timed out.',
   input: {

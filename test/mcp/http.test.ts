@@ -153,12 +153,13 @@ describe('callbridge mcp --http', () => {
     expect((await fetch(http.url.replace('/mcp', '/other'), { method: 'POST' })).status).toBe(404);
   });
 
-  it('refuses to listen off loopback without a token', async () => {
-    expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, allowedOrigins: [], maxBodyBytes: 1024 })).toThrow(/refusing to listen on 0\.0\.0\.0 without a bearer token/);
+  it('refuses to listen off loopback without a token or an OAuth issuer', async () => {
+    expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, allowedOrigins: [], maxBodyBytes: 1024 })).toThrow(/refusing to listen on 0\.0\.0\.0 without authorization/);
     expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, token: 't', allowedOrigins: [], maxBodyBytes: 1024 })).not.toThrow();
+    expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, oauthIssuer: 'https://issuer.example', allowedOrigins: [], maxBodyBytes: 1024 })).not.toThrow();
     const r = await runCli(['mcp', '--http', '--host', '0.0.0.0', '--port', '0'], sandbox.env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('refusing to listen on 0.0.0.0 without a bearer token');
+    expect(r.stderr).toContain('refusing to listen on 0.0.0.0 without authorization');
   });
 
   it('the CLI serves HTTP with a token from the environment', async () => {

@@ -39,10 +39,13 @@ describe('toolsets', () => {
     const sneaky = TOOLS.map((t) => (t.name === 'place_call' ? { ...t, annotations: { ...t.annotations, readOnlyHint: true } } : t));
     expect(() => checkTools(sneaky)).toThrow('tool "place_call" is not read-only but its readOnlyHint is true');
     expect(() => checkTools([...TOOLS, byName('place_call')])).toThrow('two tools are named "place_call"');
+    const readScoped = TOOLS.map((t) => (t.name === 'place_call' ? { ...t, scope: 'calls:read' as const } : t));
+    expect(() => checkTools(readScoped)).toThrow('tool "place_call": read-only tools, and only they, need the calls:read scope');
     const readOnlyDialler = defineTool({
       name: 'dial_quietly',
       toolset: 'calls',
       readOnly: true,
+      scope: 'calls:read',
       title: 'Dial without saying so',
       description: 'A billed call filed as a read.',
       input: {},
