@@ -66,7 +66,15 @@ export function storeSetting(config: McpConfig, env: Env, inProcessSandbox: bool
 export function createServerDeps(
   config: McpConfig,
   client: CallbridgeClient,
-  options: { runtime?: Runtime; /** The policy's clock (tests inject night hours). */ now?: () => number; /** Default: in memory. */ store?: PolicyStore } = {},
+  options: {
+    runtime?: Runtime;
+    /** The policy's clock (tests inject night hours). */
+    now?: () => number;
+    /** Default: in memory. */
+    store?: PolicyStore;
+    /** The vendor client talks to a sandbox inside this process. */
+    inProcessSandbox?: boolean;
+  } = {},
 ): ServerDeps {
   checkOperationMap();
   // The tools checked at startup; their tools/list entries (JSON Schemas) are built now, once, not by the first request.
@@ -82,7 +90,7 @@ export function createServerDeps(
     pbxApiVersion: client.pbxApiVersion,
     accountOf: (product) => client.accountOf(product),
   });
-  return { client, config, pipeline, runtime, store, signer: confirmationSigner(config.confirmKey) };
+  return { client, config, pipeline, runtime, store, signer: confirmationSigner(config.confirmKey), inProcessSandbox: options.inProcessSandbox };
 }
 
 function describeConfig(config: McpConfig, store: string): string {
@@ -130,7 +138,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
   const store = await openStore(storeSetting(config, setup.env, opened.sandbox !== undefined), runtime);
-  const deps = createServerDeps(config, opened.client, { runtime, store });
+  const deps = createServerDeps(config, opened.client, { runtime, store, inProcessSandbox: opened.sandbox !== undefined });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {

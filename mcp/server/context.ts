@@ -27,6 +27,8 @@ export interface ServerDeps {
   signer: ConfirmationSigner;
   /** The policy store: counts, confirmations claimed once, tasks. */
   store: PolicyStore;
+  /** The vendor is a sandbox inside this process: its calls end with the process. */
+  inProcessSandbox?: boolean;
 }
 
 /** One tool call: deps plus the request's progress channel, confirmation and abort signal. */
@@ -37,6 +39,10 @@ export interface ToolContext extends ServerDeps {
   /** Why this tool call cannot ask, when `confirmation` is absent (said in the refusal). */
   cannotAsk?: string;
   signal: AbortSignal;
+  /** The client accepts a task handle (MCP Tasks extension) instead of a long wait. */
+  acceptsTasks?: boolean;
+  /** The OAuth client calling (tasks are visible to their creator only). */
+  caller?: string;
   /** Set once the user confirmed the billed action of this tool call. */
   confirmed?: boolean;
   /** Overrides the confirmation text for the rest of this tool call (batched tools describe the whole batch). */

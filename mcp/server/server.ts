@@ -8,6 +8,7 @@ import { catalog } from '../../core/registry.js';
 import type { McpTool } from '../tools/define.js';
 import { selectTools } from '../tools/toolsets.js';
 import { confirmationFor } from './confirmation.js';
+import { acceptsTasks, registerTaskMethods, TASKS_EXTENSION } from './tasks.js';
 import type { ServerDeps, ToolContext } from './context.js';
 import { toolListEntries } from './tool-list.js';
 
@@ -48,8 +49,14 @@ export function createMcpServer(
 ): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS, requestState: { verify: (state, ctx) => deps.signer.verify(state, ctx) } },
+    {
+      // 2026-07-28 clients may get calls followed as tasks (the Tasks extension).
+      capabilities: connection.era === 'modern' ? { tools: {}, extensions: { [TASKS_EXTENSION]: {} } } : { tools: {} },
+      instructions: INSTRUCTIONS,
+      requestState: { verify: (state, ctx) => deps.signer.verify(state, ctx) },
+    },
   );
+  if (connection.era === 'modern') registerTaskMethods(server, deps);
 
   const contextFor = (request: ServerContext, tool: string): ToolContext => {
     const progressToken = request.mcpReq._meta?.progressToken;
@@ -63,6 +70,8 @@ export function createMcpServer(
       },
       confirmation: cannotAsk ? undefined : confirmationFor(request, tool, deps.signer, deps.store),
       cannotAsk,
+      acceptsTasks: connection.era === 'modern' && acceptsTasks(server),
+      caller: request.http?.authInfo?.clientId,
     };
   };
 

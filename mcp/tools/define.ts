@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ToolsetName } from '../guardrails/config.js';
 import { ConfirmationNeeded } from '../server/confirmation.js';
 import { fail, ok, type ToolContext } from '../server/context.js';
+import { TaskStarted } from '../server/tasks.js';
 import { unknownArgumentsMessage } from './unknown-arguments.js';
 
 /** OAuth scopes, each covering some tools: reading, managing tasks, dialling. */
@@ -76,6 +77,8 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
         } catch (error) {
           // A billed request needs a person's yes: ask (input_required), the client retries with the answer.
           if (error instanceof ConfirmationNeeded) return error.result;
+          // The work goes on as a task: the client polls tasks/get.
+          if (error instanceof TaskStarted) return error.result;
           return fail(ctx, error);
         }
       });
