@@ -7,6 +7,7 @@ import type { ToolsetName } from '../guardrails/config.js';
 import { ConfirmationNeeded } from '../server/confirmation.js';
 import { fail, ok, type ToolContext } from '../server/context.js';
 import { TaskStarted } from '../server/tasks.js';
+import { preparedSchema } from './prepared-schema.js';
 import { unknownArgumentsMessage } from './unknown-arguments.js';
 
 /** OAuth scopes, each covering some tools: reading, managing tasks, dialling. */
@@ -58,6 +59,8 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
   });
   const output = z.object(spec.output);
   const annotations: ToolAnnotations = { readOnlyHint: spec.readOnly, ...spec.hints };
+  const preparedInput = preparedSchema(input);
+  const preparedOutput = preparedSchema(output);
   return {
     name: spec.name,
     toolset: spec.toolset,
@@ -69,7 +72,7 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
     input,
     output,
     register(server, contextFor) {
-      const config = { title: spec.title, description: spec.description, inputSchema: input, outputSchema: output, annotations };
+      const config = { title: spec.title, description: spec.description, inputSchema: preparedInput, outputSchema: preparedOutput, annotations };
       server.registerTool(spec.name, config, async (args, request) => {
         const ctx = contextFor(request, spec.name);
         try {
