@@ -402,8 +402,8 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
   const bundle = join(BUILD_DIR, 'callbridge-lib.mjs');
   const packages: OverheadResult['packages'] = [];
   if (existsSync(join(ROOT, 'dist', 'callbridge', 'cli.js'))) {
-    const size = installSize(['@modelcontextprotocol/sdk', 'undici', 'zod'], ['dist/callbridge']);
-    packages.push({ name: 'callbridge (CLI + MCP server: dist/callbridge + @modelcontextprotocol/sdk, undici, zod)', kib: size.kib, packages: size.packages });
+    const size = installSize(['undici', 'zod'], ['dist/callbridge']);
+    packages.push({ name: 'callbridge (CLI + MCP server: dist/callbridge, the MCP SDK bundled, + undici, zod)', kib: size.kib, packages: size.packages });
   }
   if (existsSync(join(ROOT, 'dist', 'n8n-package'))) {
     packages.push({ name: 'n8n-nodes-callbridge (dist/n8n-package; core and zod bundled, no runtime dependencies)', kib: Math.round(diskKiB(join(ROOT, 'dist', 'n8n-package'), true)), packages: 0 });

@@ -168,7 +168,7 @@ async function buildCli(): Promise<string> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['@modelcontextprotocol/sdk', 'undici', 'zod'],
+    external: ['@modelcontextprotocol/server', '@modelcontextprotocol/node', 'undici', 'zod'],
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
@@ -196,7 +196,7 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
 
   const catalogLib = pathToFileURL(await buildCatalogLib()).href;
   const parts: [string, string][] = [
-    ['@modelcontextprotocol/sdk/server/mcp.js', '@modelcontextprotocol/sdk/server/mcp.js'],
+    ['@modelcontextprotocol/server', '@modelcontextprotocol/server'],
     ['undici', 'undici'],
     ['zod', 'zod'],
     ['the operation catalog (with zod)', catalogLib],
@@ -220,7 +220,7 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
   return {
     machine: { ...started, loadAverageEnd: machine().loadAverage },
     cli: cli.startsWith(ROOT) ? cli.slice(ROOT.length + 1) : cli,
-    versions: versionReport(['@modelcontextprotocol/sdk', 'zod', 'undici', 'gpt-tokenizer']),
+    versions: versionReport(['@modelcontextprotocol/server', 'zod', 'undici', 'gpt-tokenizer']),
     tokenMethod: 'o200k_base BPE (gpt-tokenizer 4.0.0) over the compact JSON of the tools/list result',
     coldStartMs,
     coldStartSandboxMs: spread(coldSandbox.map((s) => s.coldStartMs)),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { bulkTable, type BulkResult } from './bulk-pacing.js';
 import { overheadTable, ratioTable, type OverheadResult, type Ratio } from './client-overhead.js';
 import { parseFlags, readResult, ROOT, table, type Machine, type Spread } from './lib/common.js';
+import { mcpHttpTable, type McpHttpResult } from './mcp-http.js';
 import { mcpTables, type McpResult } from './mcp.js';
 
 const x = (s: Spread) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
@@ -82,7 +83,7 @@ function overheadAnalysis(o: OverheadResult): string {
   return lines.join('\n');
 }
 
-export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): string {
+export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult, h?: McpHttpResult): string {
   const mm = o?.machine ?? b?.machine ?? m?.machine;
   const out: string[] = [];
   out.push('# Benchmarks');
@@ -122,7 +123,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
     out.push(
       `Each client runs in its own child process (CPU = \`process.cpuUsage()\` of that process only, user + system), bundled with esbuild like the published package (dependencies external). Per run: ${o.config.warmup} warm-up calls, ${o.config.sequential} sequential calls, ${o.config.concurrent} calls at concurrency ${o.config.concurrency}. ` +
         `${o.config.rounds} rounds; the clients are interleaved within each round; ratios are computed per round, then the median is taken. Fixed seed ${o.seed} for every number, code and id sent. ` +
-        'Peak RSS = `process.resourceUsage().maxRSS` of the client process over the run. Cold require = time to require/import what a user imports, in a fresh process (Node boot excluded). Install = disk usage (allocated blocks) of the package and its dependency closure in node_modules (callbridge: its bundled client plus undici and zod; the published CLI/MCP package also depends on @modelcontextprotocol/sdk, and the n8n package has no runtime dependencies).',
+        'Peak RSS = `process.resourceUsage().maxRSS` of the client process over the run. Cold require = time to require/import what a user imports, in a fresh process (Node boot excluded). Install = disk usage (allocated blocks) of the package and its dependency closure in node_modules (callbridge: its bundled client plus undici and zod; the published CLI/MCP package bundles the MCP SDK v2 packages, and the n8n package has no runtime dependencies).',
     );
     out.push('');
     out.push(
@@ -201,6 +202,18 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult): st
     out.push('');
   }
 
+  if (h) {
+    out.push('### MCP over HTTP');
+    out.push('');
+    out.push(
+      `\`callbridge mcp --http\` (the built CLI, memory store) and a minimal SDK v2 server answering the same tools/list bytes and one cheap tool (bench/lib/minimal-mcp-server.ts), each its own process on loopback, driven side by side in one run: ${h.concurrency} concurrent stateless requests (2025-06-18, no session), ${h.rounds} alternating rounds of ${h.secondsPerRound} s after a 1 s warm-up each. ` +
+        'The cheap call is search_operations (callbridge searches its catalog; the minimal server answers a fixed text).',
+    );
+    out.push('');
+    out.push(mcpHttpTable(h));
+    out.push('');
+  }
+
   out.push('## Not covered / missing');
   out.push('');
   out.push('- Real vendor endpoints: everything here is loopback (fixed-answer server or sandbox); network latency would dominate wall time and is not the subject.');
@@ -223,7 +236,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (o) console.log(`\n${overheadTable(o)}\n\n${ratioTable(o)}`);
   if (!flags['no-write'] && !flags.quick) {
     const file = join(ROOT, 'docs', 'benchmarks.md');
-    writeFileSync(file, renderDoc(o, b, m));
+    writeFileSync(file, renderDoc(o, b, m, readResult<McpHttpResult>(`mcp-http${suffix}`)));
     console.log(`\nwrote ${file}`);
   }
 }

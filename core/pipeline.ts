@@ -35,6 +35,8 @@ export interface Preview {
 /** What a person is asked before a billed request is sent. */
 export interface ConfirmationRequest {
   operation: string;
+  /** The validated input the confirmed request will be sent with. */
+  input: Record<string, unknown>;
   title: string;
   plan: CallPlan;
   decision: Decision;
@@ -119,7 +121,7 @@ export class Pipeline {
       return { sent: false, preview, op, plan, decision };
     }
     // Callees added to a task not yet started are dialled at its start, which is confirmed then.
-    if (plan.billed && decision.plan.dials !== 'task' && settings.confirm && !options.confirmed) await this.confirm(op, plan, decision, options);
+    if (plan.billed && decision.plan.dials !== 'task' && settings.confirm && !options.confirmed) await this.confirm(op, parsed, plan, decision, options);
     const reservationId = await this.reserve(op, plan, decision);
     let output: unknown;
     try {
@@ -133,12 +135,12 @@ export class Pipeline {
     return { sent: true, output, op, plan, decision, reservationId };
   }
 
-  private async confirm(op: AnyOperation, plan: CallPlan, decision: Decision, options: RunOptions): Promise<void> {
+  private async confirm(op: AnyOperation, input: Record<string, unknown>, plan: CallPlan, decision: Decision, options: RunOptions): Promise<void> {
     const summary = describe(op, plan, decision);
     if (!options.confirm) {
       throw new PolicyRefusal('confirmation', `every billed request must be confirmed by a person, and ${options.cannotAsk ?? 'this client cannot ask'}. It would have been: ${summary}`, 'use a client that can ask for confirmation, or turn confirmation off.', 'confirm');
     }
-    const yes = await options.confirm({ operation: op.id, title: op.title, plan, decision, summary });
+    const yes = await options.confirm({ operation: op.id, input, title: op.title, plan, decision, summary });
     if (!yes) throw new PolicyRefusal('confirmation', `the person did not confirm: ${summary}`, 'ask again; the answer must be an explicit yes.', 'confirm');
   }
 

@@ -25,12 +25,14 @@ fi
 compare=()
 [ -n "${BENCH_COMPARE:-}" ] && compare=("--compare=${BENCH_COMPARE}")
 
-echo "== 1/3 client overhead"
+echo "== 1/4 client overhead"
 npx tsx bench/client-overhead.ts $quick ${compare[@]+"${compare[@]}"}
-echo "== 2/3 bulk pacing"
+echo "== 2/4 bulk pacing"
 npx tsx bench/bulk-pacing.ts $quick
-echo "== 3/3 MCP server"
+echo "== 3/4 MCP server"
 npx tsx bench/mcp.ts "$cli_flag" $quick
+echo "== 4/4 MCP over HTTP (needs the built CLI)"
+if [ "$cli_flag" = "--cli=dist/callbridge/cli.js" ]; then npx tsx bench/mcp-http.ts $quick; else echo "skipped: tsup failed"; fi
 
 echo
 echo "== summary"

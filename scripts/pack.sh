@@ -22,7 +22,7 @@ node -e '
 ' "$root/$n8n_dir/package.json"
 (cd "$n8n_dir" && npm pack --silent --pack-destination "$root/artifacts" >/dev/null)
 
-# callbridge: the CLI/MCP server, one bundled file (@modelcontextprotocol/sdk, zod and undici included;
+# callbridge: the CLI/MCP server, one bundled file (the MCP SDK v2 packages, zod and undici included;
 # their licence notices are kept at the end of the file), so the package has no dependencies to install.
 cli_dir=dist/callbridge-package
 rm -rf "$cli_dir"

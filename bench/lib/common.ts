@@ -21,7 +21,8 @@ export const PINNED: Record<string, string> = {
   '@volcengine/openapi': '1.36.2',
   undici: '7.30.2',
   zod: '4.6.7',
-  '@modelcontextprotocol/sdk': '1.32.2',
+  '@modelcontextprotocol/server': '2.4.0',
+  '@modelcontextprotocol/node': '2.1.2',
   'gpt-tokenizer': '4.0.0',
 };
 

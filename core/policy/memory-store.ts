@@ -50,6 +50,8 @@ export class MemoryStore implements PolicyStore {
   private readonly tasks = new Map<string, Map<string, boolean>>();
   /** namespace + id -> expiry (epoch ms). */
   private readonly claims = new Map<string, number>();
+  /** MCP tasks (long requests followed by polling), as JSON. */
+  private readonly mcpTasks = new Map<string, { json: string; expiresAt: number }>();
 
   constructor(private readonly options: MemoryStoreOptions) {}
 
@@ -149,6 +151,17 @@ export class MemoryStore implements PolicyStore {
     this.claims.delete(key);
     this.claims.set(key, now + ttlMs);
     return true;
+  }
+
+  async putTask(id: string, json: string, ttlMs: number): Promise<void> {
+    this.mcpTasks.set(id, { json, expiresAt: this.options.now() + ttlMs });
+  }
+
+  async getTask(id: string): Promise<string | undefined> {
+    const task = this.mcpTasks.get(id);
+    if (task && task.expiresAt > this.options.now()) return task.json;
+    this.mcpTasks.delete(id);
+    return undefined;
   }
 
   async close(): Promise<void> {}

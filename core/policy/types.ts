@@ -166,5 +166,9 @@ export interface PolicyStore {
   taskNumbers(taskKey: string): Promise<{ all: string[]; uncounted: string[] } | undefined>;
   /** True the first time an id is claimed within ttlMs (confirmation states, receipt ids); false on a replay. */
   claimOnce(namespace: string, id: string, ttlMs: number): Promise<boolean>;
+  /** Stores (or replaces) a long-running request's task (MCP Tasks) as JSON text, kept for ttlMs. */
+  putTask(id: string, json: string, ttlMs: number): Promise<void>;
+  /** The task's JSON text; undefined when this store never saw it or it expired. */
+  getTask(id: string): Promise<string | undefined>;
   close(): Promise<void>;
 }

@@ -31,6 +31,14 @@ export interface McpConfig {
   token?: string;
   allowedOrigins: string[];
   maxBodyBytes: number;
+  /** Signs confirmation states (HMAC): every replica must share it. */
+  confirmKey?: string;
+  /** OAuth 2.1: access tokens are JWTs from this issuer (its JWKS found by discovery). */
+  oauthIssuer?: string;
+  /** OAuth 2.1: the audience tokens must name (default: the public URL of the MCP endpoint). */
+  oauthAudience?: string;
+  /** The URL clients reach the MCP endpoint at (the OAuth resource; default http://host:port/mcp). */
+  publicUrl?: string;
   // tool selection
   toolsets: ToolsetName[];
   readOnly: boolean;
@@ -87,6 +95,10 @@ export const MCP_FLAGS = {
   token: { type: 'string' },
   'allowed-origins': { type: 'string' },
   'max-body-bytes': { type: 'string' },
+  'confirm-key': { type: 'string' },
+  'oauth-issuer': { type: 'string' },
+  'oauth-audience': { type: 'string' },
+  'public-url': { type: 'string' },
   toolsets: { type: 'string' },
   'read-only': { type: 'boolean' },
   'allow-calls': { type: 'boolean' },
@@ -122,6 +134,10 @@ export const SETTING_NAMES = {
   token: ['--token', 'CALLBRIDGE_MCP_TOKEN', 'token'],
   allowedOrigins: ['--allowed-origins', 'CALLBRIDGE_MCP_ALLOWED_ORIGINS', 'allowedOrigins'],
   maxBodyBytes: ['--max-body-bytes', 'CALLBRIDGE_MCP_MAX_BODY_BYTES', 'maxBodyBytes'],
+  confirmKey: ['--confirm-key', 'CALLBRIDGE_MCP_CONFIRM_KEY', 'confirmKey'],
+  oauthIssuer: ['--oauth-issuer', 'CALLBRIDGE_MCP_OAUTH_ISSUER', 'oauthIssuer'],
+  oauthAudience: ['--oauth-audience', 'CALLBRIDGE_MCP_OAUTH_AUDIENCE', 'oauthAudience'],
+  publicUrl: ['--public-url', 'CALLBRIDGE_MCP_PUBLIC_URL', 'publicUrl'],
   toolsets: ['--toolsets', 'CALLBRIDGE_MCP_TOOLSETS', 'toolsets'],
   readOnly: ['--read-only', 'CALLBRIDGE_MCP_READ_ONLY', 'readOnly'],
   allowCalls: ['--allow-calls', 'CALLBRIDGE_MCP_ALLOW_CALLS', 'allowCalls'],
@@ -162,6 +178,10 @@ const fileSchema = z.strictObject({
   token: z.string().optional(),
   allowedOrigins: z.array(z.string()).optional(),
   maxBodyBytes: z.number().int().min(1024).optional(),
+  confirmKey: z.string().min(32).optional(),
+  oauthIssuer: z.url().optional(),
+  oauthAudience: z.string().optional(),
+  publicUrl: z.url().optional(),
   toolsets: z.array(z.enum(TOOLSET_NAMES)).optional(),
   readOnly: z.boolean().optional(),
   allowCalls: z.boolean().optional(),
@@ -372,6 +392,10 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
       file.maxBodyBytes,
       DEFAULTS.maxBodyBytes,
     ),
+    confirmKey: pick('confirmKey', str(flags['confirm-key']), (v) => v, file.confirmKey, undefined),
+    oauthIssuer: pick('oauthIssuer', str(flags['oauth-issuer']), (v) => v, file.oauthIssuer, undefined),
+    oauthAudience: pick('oauthAudience', str(flags['oauth-audience']), (v) => v, file.oauthAudience, undefined),
+    publicUrl: pick('publicUrl', str(flags['public-url']), (v) => v, file.publicUrl, undefined),
     toolsets,
     readOnly: pick('readOnly', flagBool(flags['read-only']), (v) => bool('CALLBRIDGE_MCP_READ_ONLY', v), file.readOnly, false),
     allowCalls: pick('allowCalls', flagBool(flags['allow-calls']), (v) => bool('CALLBRIDGE_MCP_ALLOW_CALLS', v), file.allowCalls, defaults.allowCalls ?? false),

@@ -1,16 +1,18 @@
 // `callbridge mcp`: the MCP server over stdio (default) or stateless Streamable HTTP (--http).
 import { parseArgs } from 'node:util';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
 import type { Env } from '../env-config.js';
-import { MCP_FLAGS, resolveConfig, type McpConfig } from '../guardrails/config.js';
+import { MCP_FLAGS, resolveConfig, settingHint, type McpConfig } from '../guardrails/config.js';
+import { CallbridgeError } from '../../core/errors.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import { openPolicyStore, pipelineFor } from '../policy.js';
 import { systemRuntime } from '../runtime.js';
 import type { ServerDeps } from './context.js';
+import { confirmationSigner } from './confirmation.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
 import { selectTools } from '../tools/toolsets.js';
 import { checkOperationMap, createMcpServer } from './server.js';
@@ -23,7 +25,11 @@ Usage:
   callbridge mcp --http [--port 3030]      stateless Streamable HTTP on 127.0.0.1
 
 Transport:   --http  --port N  --host H  --token T (or CALLBRIDGE_MCP_TOKEN; required off loopback)
-             --allowed-origins a,b  --max-body-bytes N
+             --allowed-origins a,b  --max-body-bytes N  --public-url https://host/mcp
+             --oauth-issuer https://issuer  --oauth-audience A   (OAuth 2.1 access tokens, scopes
+             calls:read, tasks:write, calls:place)
+             --confirm-key K (or CALLBRIDGE_MCP_CONFIRM_KEY; signs confirmations; required with
+             --http when billed calls are confirmed; the same on every replica)
 Tools:       --toolsets calls,tasks,catalog   --read-only
 Guardrails:  --allow-calls  --no-confirm  --dry-run
              --allow-numbers '138*,+8613*'  --deny-numbers '170*'
@@ -50,15 +56,24 @@ export interface ServerSetup {
 export function createServerDeps(
   config: McpConfig,
   client: CallbridgeClient,
-  options: { runtime?: Runtime; /** The policy's clock (tests inject night hours). */ now?: () => number; /** Default: in memory. */ store?: PolicyStore } = {},
+  options: {
+    runtime?: Runtime;
+    /** The policy's clock (tests inject night hours). */
+    now?: () => number;
+    /** Default: in memory. */
+    store?: PolicyStore;
+    /** The vendor client talks to a sandbox inside this process. */
+    inProcessSandbox?: boolean;
+  } = {},
 ): ServerDeps {
   checkOperationMap();
   // The tools checked at startup; their tools/list entries (JSON Schemas) are built now, once, not by the first request.
   toolListEntries(selectTools(config.toolsets, config.readOnly));
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
-  const pipeline = pipelineFor(config, client, options.store ?? new MemoryStore(policyClock), policyClock);
-  return { client, config, pipeline, runtime };
+  const store = options.store ?? new MemoryStore(policyClock);
+  const pipeline = pipelineFor(config, client, store, policyClock);
+  return { client, config, pipeline, runtime, store, signer: confirmationSigner(config.confirmKey), inProcessSandbox: options.inProcessSandbox };
 }
 
 function describeConfig(config: McpConfig, store: string): string {
@@ -75,6 +90,24 @@ function describeConfig(config: McpConfig, store: string): string {
   ].join('\n');
 }
 
+/**
+ * Over HTTP a billed call is confirmed through a signed state that any replica may receive: the key must
+ * be a setting every replica shares, never one made up by this process.
+ */
+export function checkConfirmKey(config: McpConfig): void {
+  if (config.confirmKey !== undefined && config.confirmKey.length < 32) {
+    throw new CallbridgeError({ kind: 'config', field: 'confirmKey', message: `the confirmation key must be at least 32 characters (${settingHint('confirmKey')}).` });
+  }
+  const confirms = config.allowCalls && config.confirm && !config.readOnly && !config.dryRun;
+  if (config.http && confirms && config.confirmKey === undefined) {
+    throw new CallbridgeError({
+      kind: 'config',
+      field: 'confirmKey',
+      message: `billed calls over HTTP are confirmed with a signed state that every replica must check: set ${settingHint('confirmKey')} to a random secret of at least 32 characters, the same on every replica (or turn confirmation off with --no-confirm).`,
+    });
+  }
+}
+
 /** Runs until the transport closes (stdio) or the process is stopped (HTTP). */
 export async function runMcp(argv: string[], setup: ServerSetup): Promise<number> {
   const { values } = parseArgs({ args: argv, options: MCP_FLAGS, allowPositionals: false, strict: true });
@@ -84,15 +117,16 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   }
   const config = resolveConfig(values, setup.env);
   if (config.http) checkHttpOptions(config); // before anything starts
+  checkConfirmKey(config);
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
   const openedStore = await openPolicyStore(config, opened, setup.env, runtime);
-  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store });
+  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store, inProcessSandbox: opened.sandbox !== undefined });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {
     const http = await startHttpServer(deps, config);
-    log(`${describeConfig(config, openedStore.description)}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''})`);
+    log(`${describeConfig(config, openedStore.description)}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''}${config.oauthIssuer ? `, OAuth access tokens of ${config.oauthIssuer}` : ''})`);
     await new Promise<void>((resolve) => {
       const stop = () => void http.close().then(resolve);
       process.once('SIGINT', stop);
@@ -103,16 +137,11 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     return 0;
   }
 
-  const server = createMcpServer(deps);
-  const transport = new StdioServerTransport();
-  await server.connect(transport);
-  const closed = new Promise<void>((resolve) => {
-    server.server.onclose = () => resolve();
-    process.stdin.once('end', () => resolve());
-  });
+  const closed = new Promise<void>((resolve) => process.stdin.once('end', () => resolve()));
+  const stdio = serveStdio(({ era }) => createMcpServer(deps, undefined, { era, transport: 'stdio' }));
   log(`${describeConfig(config, openedStore.description)}\n  speaking MCP on stdio`);
   await closed;
-  await server.close();
+  await stdio.close();
   await opened.close();
   await openedStore.close();
   return 0;

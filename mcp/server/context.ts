@@ -6,12 +6,13 @@ import type { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
 import type { ConfirmationRequest, Pipeline, Preview } from '../../core/pipeline.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
-import type { CallPlan } from '../../core/policy/types.js';
+import type { CallPlan, PolicyStore } from '../../core/policy/types.js';
 import { SETTING_HELP } from '../env-config.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
 import type { Runtime } from '../../core/transport.js';
 import type { McpConfig } from '../guardrails/config.js';
 import { policySettingHint } from '../guardrails/policy-settings.js';
+import type { Confirmation, ConfirmationSigner } from './confirmation.js';
 
 export type { Preview } from '../../core/pipeline.js';
 import { isRecord } from './json.js';
@@ -23,14 +24,26 @@ export interface ServerDeps {
   /** Every operation any tool sends goes through it: validate, plan, decide, reserve, send or preview, record. */
   pipeline: Pipeline;
   runtime: Runtime;
+  /** Signs the confirmation states of billed requests (shared key across replicas). */
+  signer: ConfirmationSigner;
+  /** The policy store: counts, confirmations claimed once, tasks. */
+  store: PolicyStore;
+  /** The vendor is a sandbox inside this process: its calls end with the process. */
+  inProcessSandbox?: boolean;
 }
 
 /** One tool call: deps plus the request's progress channel, confirmation and abort signal. */
 export interface ToolContext extends ServerDeps {
   progress(progress: number, total?: number, message?: string): Promise<void>;
-  /** Asks the user to confirm a billed action (MCP elicitation); resolves true only on an explicit yes. */
-  elicitConfirmation?: (message: string) => Promise<boolean>;
+  /** How this tool call gets a person's yes for a billed request (input_required); absent: it cannot ask. */
+  confirmation?: Confirmation;
+  /** Why this tool call cannot ask, when `confirmation` is absent (said in the refusal). */
+  cannotAsk?: string;
   signal: AbortSignal;
+  /** The client accepts a task handle (MCP Tasks extension) instead of a long wait. */
+  acceptsTasks?: boolean;
+  /** The OAuth client calling (tasks are visible to their creator only). */
+  caller?: string;
   /** Set once the user confirmed the billed action of this tool call. */
   confirmed?: boolean;
   /** Overrides the confirmation text for the rest of this tool call (batched tools describe the whole batch). */
@@ -53,14 +66,14 @@ export class PreviewCollector {
  * send nothing; reads are sent.
  */
 export async function execute(ctx: ToolContext, operationId: string, input: Record<string, unknown>, previews?: PreviewCollector): Promise<ExecResult> {
-  const ask = ctx.elicitConfirmation;
+  const confirmation = ctx.confirmation;
   const result = await ctx.pipeline.run(operationId, input, {
     dryRun: ctx.config.dryRun,
     confirmed: ctx.confirmed,
-    cannotAsk: `this client cannot ask (it does not support MCP elicitation${ctx.config.http ? '; a stateless HTTP server cannot hold a confirmation dialogue' : ''})`,
-    confirm: ask
-      ? async ({ summary }: ConfirmationRequest) => {
-          const yes = await ask(`Place this call? ${ctx.confirmSummary ?? summary}`);
+    cannotAsk: ctx.cannotAsk,
+    confirm: confirmation
+      ? async (request: ConfirmationRequest) => {
+          const yes = await confirmation.answer(request, `Place this call? ${ctx.confirmSummary ?? request.summary}`);
           if (yes) ctx.confirmed = true;
           return yes;
         }

@@ -1,13 +1,15 @@
-// Streamable HTTP, stateless: a new McpServer + transport per request, so replicas behind a load
-// balancer need no shared session state. Refuses foreign Origins (403), missing/wrong bearer tokens
+// Streamable HTTP, stateless: the SDK's createMcpHandler builds a new McpServer per request (2026-07-28
+// clients and, statelessly, 2025-era ones), so replicas behind a load balancer need no shared session state. Refuses foreign Origins (403), missing/wrong bearer tokens
 // (401), oversized bodies (413); bound to 127.0.0.1 unless told otherwise (then a token is required).
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { bearerAuthChallengeResponse, createMcpHandler, OAuthError, OAuthErrorCode, type AuthInfo } from '@modelcontextprotocol/server';
 import { CallbridgeError } from '../../core/errors.js';
 import { isLoopbackHost, settingHint } from '../guardrails/config.js';
 import type { ServerDeps } from './context.js';
-import { isRecord } from './json.js';
+import { selectTools, toolsForScopes } from '../tools/toolsets.js';
+import { oauthResource, type OAuthResource } from './oauth.js';
 import { createMcpServer } from './server.js';
 
 export interface HttpOptions {
@@ -18,6 +20,11 @@ export interface HttpOptions {
   maxBodyBytes: number;
   /** Path of the MCP endpoint (default /mcp). */
   path?: string;
+  /** OAuth 2.1: JWT access tokens of this issuer are accepted (scopes select the tools). */
+  oauthIssuer?: string;
+  oauthAudience?: string;
+  /** The URL clients reach the endpoint at (default: the listening address). */
+  publicUrl?: string;
 }
 
 export interface RunningHttpServer {
@@ -37,6 +44,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 /** A JSON-RPC error body (what MCP clients expect), with an HTTP status. */
 function refuse(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   sendJson(res, status, { jsonrpc: '2.0', error: { code: -32000, message }, id: null }, headers);
+}
+
+/** The token of an `Authorization: Bearer` header; an OAuth error when there is none. */
+function bearerOf(header: string | undefined): string {
+  const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
+  if (!token) throw new OAuthError(OAuthErrorCode.InvalidToken, 'send Authorization: Bearer <access token>');
+  return token;
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -70,21 +84,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text?: string;
   });
 }
 
-function wantsProgress(body: unknown): boolean {
-  const messages = Array.isArray(body) ? body : [body];
-  return messages.some((m) => {
-    const params = isRecord(m) ? m.params : undefined;
-    const meta = isRecord(params) ? params._meta : undefined;
-    return isRecord(meta) && meta.progressToken !== undefined;
-  });
-}
-
 export function checkHttpOptions(options: HttpOptions): void {
-  if (!isLoopbackHost(options.host) && !options.token) {
+  if (!isLoopbackHost(options.host) && !options.token && !options.oauthIssuer) {
     throw new CallbridgeError({
       kind: 'config',
       field: 'token',
-      message: `refusing to listen on ${options.host} without a bearer token: off loopback every request must carry one. Set ${settingHint('token')} (prefer the environment variable: command lines are visible to other users), or bind to 127.0.0.1.`,
+      message: `refusing to listen on ${options.host} without authorization: off loopback every request must carry a token. Set ${settingHint('token')} or ${settingHint('oauthIssuer')} (prefer the environment variable: command lines are visible to other users), or bind to 127.0.0.1.`,
     });
   }
 }
@@ -95,10 +100,17 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
   const loopback = isLoopbackHost(options.host);
   const allowedOrigins = new Set(options.allowedOrigins.map((o) => o.replace(/\/+$/, '').toLowerCase()));
   const originAllowed = (origin: string) => allowedOrigins.has(origin.toLowerCase()) || LOOPBACK_ORIGIN.test(origin);
+  const selected = selectTools(deps.config.toolsets, deps.config.readOnly);
+  // A server per request, with the tools the caller's token covers; the answer is plain JSON, upgraded to
+  // SSE only when a tool sends progress first.
+  const mcp = createMcpHandler(({ era, authInfo }) => createMcpServer(deps, toolsForScopes(selected, authInfo?.scopes), { era, transport: 'http' }));
+  const serveMcp = toNodeHandler(mcp);
+  let oauth: OAuthResource | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (oauth && url.pathname === oauth.metadataPath && req.method === 'GET') return sendJson(res, 200, oauth.metadata, { 'access-control-allow-origin': '*' });
     if (url.pathname !== path) return refuse(res, 404, `Not found: the MCP endpoint is ${path}`);
 
     // DNS rebinding: on loopback, only loopback Host names are served.
@@ -123,7 +135,18 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
       });
       return res.end();
     }
-    if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
+    // The static token sees every tool; an OAuth access token, the tools its scopes cover.
+    let auth: AuthInfo | undefined;
+    const staticToken = options.token !== undefined && tokenMatches(req.headers.authorization, options.token);
+    if (oauth && !staticToken) {
+      try {
+        auth = await oauth.verify(bearerOf(req.headers.authorization));
+      } catch (error) {
+        const challenge = bearerAuthChallengeResponse(error, { resourceMetadataUrl: oauth.metadataUrl });
+        res.writeHead(challenge.status, { ...cors, ...Object.fromEntries(challenge.headers) });
+        return res.end(await challenge.text());
+      }
+    } else if (options.token && !staticToken) {
       return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', { ...cors, 'www-authenticate': 'Bearer realm="callbridge"' });
     }
     if (req.method !== 'POST') {
@@ -144,15 +167,7 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
     }
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v);
 
-    // Progress notifications need a stream: answer with SSE when the client asked for progress, else plain JSON.
-    const server = createMcpServer(deps);
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress(parsed) });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
-    await server.connect(transport);
-    await transport.handleRequest(req, res, parsed);
+    await serveMcp(Object.assign(req, { auth }), res, parsed);
   };
 
   const http = createServer((req, res) => {
@@ -171,13 +186,25 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
   const address = http.address();
   if (address === null || typeof address === 'string') throw new Error(`the HTTP server has no TCP address (${String(address)})`);
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listening = `http://${hostForUrl}:${address.port}${path}`;
+  if (options.oauthIssuer) {
+    try {
+      oauth = await oauthResource({ issuer: options.oauthIssuer, audience: options.oauthAudience, publicUrl: options.publicUrl ?? listening });
+    } catch (error) {
+      http.closeAllConnections();
+      http.close();
+      throw error;
+    }
+  }
   return {
-    url: `http://${hostForUrl}:${address.port}${path}`,
+    url: listening,
     port: address.port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await mcp.close();
+      await new Promise<void>((resolve) => {
         http.closeAllConnections();
         http.close(() => resolve());
-      }),
+      });
+    },
   };
 }

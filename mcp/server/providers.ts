@@ -4,6 +4,7 @@
 import type { CallResult } from '../../core/call-result.js';
 import {
   callResult,
+  InputError,
   PROVIDERS,
   type Invoke,
   type PlaceCallArgs,
@@ -47,6 +48,17 @@ export function providerFor(ctx: ToolContext, name: ProviderName, previews?: Pre
 
 export async function placeCall(ctx: ToolContext, args: PlaceCallArgs & { provider: ProviderName }, previews: PreviewCollector): Promise<PlaceCallOutcome> {
   return PROVIDERS[args.provider].placeCall(guardedInvoke(ctx, previews), settingsOf(ctx), { ...args, to: normalizeNumber(args.to) });
+}
+
+/**
+ * With an in-process sandbox, a call this server did not place cannot exist here: the sandbox's calls live
+ * only as long as its process. Say so instead of waiting on a call that will never be found.
+ */
+export async function checkKnownCall(ctx: ToolContext, provider: ProviderName, callId: string): Promise<void> {
+  if (!ctx.inProcessSandbox || (await ctx.pipeline.placedCall(provider, callId))) return;
+  throw new InputError(
+    `call ${callId} (${provider}) is unknown to this server: it was not placed through it. This server runs an in-process sandbox (no credentials configured), whose calls live only as long as its process, so a call placed by another process (an earlier Inspector run, another client) cannot be followed here. Place the call and follow it in one session, or run \`callbridge sandbox\` and point every process at it (docs/mcp.md, "Follow a call").`,
+  );
 }
 
 export async function getCallResult(ctx: ToolContext, q: { provider: ProviderName; call_id: string; call_date?: string }): Promise<CallResult> {

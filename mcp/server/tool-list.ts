@@ -2,20 +2,22 @@
 // handler would build (McpServer converts every tool's zod schemas to JSON Schema again on each
 // tools/list, and stateless HTTP builds a server per request). test/mcp/tools-list-prepared.test.ts
 // holds them byte for byte to the SDK's answer.
-import { toJsonSchemaCompat } from '@modelcontextprotocol/sdk/server/zod-json-schema-compat.js';
-import { ToolSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
+import { isRecord } from './json.js';
 import type { McpTool } from '../tools/define.js';
 
 type ObjectJsonSchema = Tool['inputSchema'];
 
 /** The checks MCP puts on a tool's input and output schema (an object schema); the object itself is kept, key order included. */
 function isObjectJsonSchema(schema: Record<string, unknown>): schema is ObjectJsonSchema {
-  return ToolSchema.shape.inputSchema.safeParse(schema).success;
+  return schema.type === 'object' && (schema.properties === undefined || isRecord(schema.properties)) && (schema.required === undefined || Array.isArray(schema.required));
 }
 
 function jsonSchema(tool: McpTool, io: 'input' | 'output'): ObjectJsonSchema {
-  // The options McpServer uses for tools/list.
-  const schema = toJsonSchemaCompat(io === 'input' ? tool.input : tool.output, { strictUnions: true, pipeStrategy: io });
+  // What McpServer does for tools/list: the schema's own Standard JSON Schema conversion, draft 2020-12;
+  // an input schema gets `type` as its first key.
+  const converted = (io === 'input' ? tool.input : tool.output)['~standard'].jsonSchema[io]({ target: 'draft-2020-12' });
+  const schema = io === 'input' ? { type: 'object', ...converted } : converted;
   if (!isObjectJsonSchema(schema)) throw new Error(`tool "${tool.name}": its ${io} schema is not an object schema`);
   return schema;
 }
@@ -32,8 +34,6 @@ function entryOf(tool: McpTool): Tool {
       description: tool.description,
       inputSchema: jsonSchema(tool, 'input'),
       annotations: tool.annotations,
-      // What McpServer.registerTool gives every tool (a plain tool, not a task).
-      execution: { taskSupport: 'forbidden' },
       outputSchema: jsonSchema(tool, 'output'),
     };
     entries.set(tool, entry);

@@ -156,6 +156,16 @@ export class RedisStore implements PolicyStore {
     return claimed === 1;
   }
 
+  async putTask(id: string, json: string, ttlMs: number): Promise<void> {
+    const key = `${this.prefix}:mcptask:${encodeURIComponent(id)}`;
+    await orUnavailable(this.label, 'the task could not be stored.', () => this.redis.set(key, json, 'PX', Math.max(1, Math.round(ttlMs))));
+  }
+
+  async getTask(id: string): Promise<string | undefined> {
+    const key = `${this.prefix}:mcptask:${encodeURIComponent(id)}`;
+    return (await orUnavailable(this.label, 'the task could not be read.', () => this.redis.get(key))) ?? undefined;
+  }
+
   async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }

@@ -51,6 +51,11 @@ CREATE TABLE IF NOT EXISTS task_numbers (
   counted INTEGER NOT NULL,
   PRIMARY KEY (task_key, number)
 );
+CREATE TABLE IF NOT EXISTS tasks (
+  id TEXT PRIMARY KEY,
+  json TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS claims (
   namespace TEXT NOT NULL,
   id TEXT NOT NULL,
@@ -189,6 +194,19 @@ export class SqliteStore implements PolicyStore {
       const { changes } = this.db.prepare('INSERT OR IGNORE INTO claims (namespace, id, expires_at) VALUES (?, ?, ?)').run(namespace, id, now + ttlMs);
       return Number(changes) === 1;
     });
+  }
+
+  async putTask(id: string, json: string, ttlMs: number): Promise<void> {
+    this.transaction(() => {
+      const now = this.options.now();
+      this.db.prepare('DELETE FROM tasks WHERE expires_at <= ?').run(now);
+      this.db.prepare('INSERT OR REPLACE INTO tasks (id, json, expires_at) VALUES (?, ?, ?)').run(id, json, now + ttlMs);
+    });
+  }
+
+  async getTask(id: string): Promise<string | undefined> {
+    const row = this.db.prepare('SELECT json FROM tasks WHERE id = ? AND expires_at > ?').get(id, this.options.now());
+    return typeof row?.json === 'string' ? row.json : undefined;
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ export const add_task_callees = defineTool({
   name: 'add_task_callees',
   toolset: 'tasks',
   readOnly: false,
+  scope: 'tasks:write',
   title: 'Add callees to a task',
   description:
     'Adds any number of callees (sent in chunks the vendor accepts, paced to its rate, with progress notifications). Numbers refused by the number rules are skipped with a reason. outboundbot dials them right away (billed); volcengine does if the task runs.',

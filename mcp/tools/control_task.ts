@@ -8,6 +8,8 @@ export const control_task = defineTool({
   name: 'control_task',
   toolset: 'tasks',
   readOnly: false,
+  // It can dial (control_task: start and resume dial the task's callees).
+  scope: 'calls:place',
   title: 'Start, pause, resume or cancel a task',
   description: 'start (optionally at schedule_time) and resume dial the task callees (billed); pause stops dialling; cancel ends the task for good.',
   input: {

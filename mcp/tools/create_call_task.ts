@@ -8,6 +8,7 @@ export const create_call_task = defineTool({
   name: 'create_call_task',
   toolset: 'tasks',
   readOnly: false,
+  scope: 'tasks:write',
   title: 'Create a call task',
   description:
     'Creates a robot/batch call task (dyvms robot task, outboundbot job group, volcengine task) without dialling; the calling window follows the server calling hours where the vendor allows. Then add_task_callees and control_task start.',

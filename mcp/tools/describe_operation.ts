@@ -6,6 +6,7 @@ export const describe_operation = defineTool({
   name: 'describe_operation',
   toolset: 'catalog',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Describe a catalog operation',
   description: 'Full description, input JSON Schema (with constraints), output schema and examples of one operation.',
   input: { id: z.string().describe('Operation ID, e.g. dyvms.SingleCallByTts') },

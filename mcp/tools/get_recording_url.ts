@@ -7,6 +7,7 @@ export const get_recording_url = defineTool({
   name: 'get_recording_url',
   toolset: 'tasks',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Get a call recording URL',
   description: 'Signed, expiring download URL of a call recording.',
   input: { provider: taskProvider(), ...callRef },

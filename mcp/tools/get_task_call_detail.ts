@@ -7,6 +7,7 @@ export const get_task_call_detail = defineTool({
   name: 'get_task_call_detail',
   toolset: 'tasks',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Get one task call in detail',
   description: "Result of one callee's call in a task, with the robot dialogue transcript where the vendor keeps one.",
   input: { provider: taskProvider(), ...callRef },

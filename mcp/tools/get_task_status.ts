@@ -8,6 +8,7 @@ export const get_task_status = defineTool({
   name: 'get_task_status',
   toolset: 'tasks',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Get task status',
   description: `Task state (${TASK_STATES.join(', ')}), vendor status and progress counts (dyvms, outboundbot).`,
   input: { provider: z.enum(['dyvms', 'outboundbot']), task_id: taskId },

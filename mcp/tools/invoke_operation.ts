@@ -8,6 +8,8 @@ export const invoke_operation = defineTool({
   name: 'invoke_operation',
   toolset: 'catalog',
   readOnly: false,
+  // It can dial (any catalog operation).
+  scope: 'calls:place',
   title: 'Invoke any catalog operation',
   description: 'Runs one catalog operation with its native input (see describe_operation), under the same guardrails as the curated tools.',
   input: { id: z.string(), input: anyObject().default({}) },

@@ -7,6 +7,7 @@ export const list_robot_scripts = defineTool({
   name: 'list_robot_scripts',
   toolset: 'tasks',
   readOnly: true,
+  scope: 'calls:read',
   title: 'List robot scripts',
   description: 'Scripts a call task can use (dyvms robot scripts, outboundbot scripts, volcengine voice files/TTS templates/IVR flows). Pass script_id to create_call_task.',
   input: { provider: taskProvider() },

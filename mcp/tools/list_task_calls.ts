@@ -8,6 +8,7 @@ export const list_task_calls = defineTool({
   name: 'list_task_calls',
   toolset: 'tasks',
   readOnly: true,
+  scope: 'calls:read',
   title: 'List the calls of a task',
   description: 'One page of per-callee call results of a task (dyvms, outboundbot).',
   input: {

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { PreviewCollector } from '../server/context.js';
-import { placeCall } from '../server/providers.js';
+import { waitForCallResult } from '../../core/wait.js';
+import { getCallResult, placeCall } from '../server/providers.js';
+import { followAsTask } from '../server/tasks.js';
 import { defineTool } from './define.js';
-import { DESTRUCTIVE_HINTS, dryRun, dryRunOf, providerOut, vars } from './schemas.js';
+import { callResultOut, DESTRUCTIVE_HINTS, dryRun, dryRunOf, providerOut, vars, withRawObject } from './schemas.js';
 
 export const place_call = defineTool({
   name: 'place_call',
   toolset: 'calls',
   readOnly: false,
+  // It dials.
+  scope: 'calls:place',
   title: 'Place a phone call (billed)',
   description:
     'Calls one number and plays content: tts_template (+tts_params), voice_file, ivr (prompt + key menu) or prompt (pbx). Returns call_id for get_call_result / wait_for_call_result. Real, billed call; subject to the server guardrails.',
@@ -29,12 +33,26 @@ export const place_call = defineTool({
       .optional(),
     prompt: z.string().optional().describe('pbx: prompt file(s), joined by "+"'),
     out_id: z.string().optional().describe('Your reference, echoed in receipts'),
+    wait_seconds: z.number().min(1).max(1800).optional().describe('Also follow the call to its result for up to this long (a task for clients with the MCP Tasks extension)'),
   },
-  output: { provider: providerOut, call_id: z.string().optional().describe('absent in dry-run'), operation: z.string(), dry_run: dryRun },
+  output: {
+    provider: providerOut,
+    call_id: z.string().optional().describe('absent in dry-run'),
+    operation: z.string(),
+    dry_run: dryRun,
+    result: z.object(callResultOut).optional().describe('with wait_seconds: the last result seen'),
+    final: z.boolean().optional().describe('with wait_seconds: the result is final'),
+  },
   hints: DESTRUCTIVE_HINTS,
   async run(args, ctx) {
     const previews = new PreviewCollector();
-    const out = await placeCall(ctx, args, previews);
-    return { provider: args.provider, ...out, ...dryRunOf(previews) };
+    const { wait_seconds: waitSeconds, ...call } = args;
+    const out = await placeCall(ctx, call, previews);
+    const placed = { provider: args.provider, ...out, ...dryRunOf(previews) };
+    if (!waitSeconds || !out.call_id) return placed;
+    const follow = { provider: args.provider, call_id: out.call_id };
+    if (ctx.acceptsTasks) await followAsTask(ctx, follow, waitSeconds, placed);
+    const outcome = await waitForCallResult(() => getCallResult(ctx, follow), { runtime: ctx.runtime, timeoutMs: waitSeconds * 1000, intervalMs: 3000, signal: ctx.signal });
+    return { ...placed, result: outcome.result && withRawObject(outcome.result), final: outcome.final };
   },
 });

@@ -14,6 +14,7 @@ export const search_operations = defineTool({
   name: 'search_operations',
   toolset: 'catalog',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Search the operation catalog',
   description: 'Finds any vendor operation (hundreds, all four back ends) by keywords; then describe_operation and invoke_operation.',
   input: {

@@ -15,6 +15,7 @@ export function checkTools(tools: readonly McpTool[] = TOOLS): void {
       throw new Error(`tool "${tool.name}" is ${tool.readOnly ? '' : 'not '}read-only but its readOnlyHint is ${String(tool.annotations.readOnlyHint)}`);
     }
     if (tool.readOnly && tool.annotations.destructiveHint !== false) throw new Error(`tool "${tool.name}" is read-only but not marked destructiveHint: false`);
+    if (tool.readOnly !== (tool.scope === 'calls:read')) throw new Error(`tool "${tool.name}": read-only tools, and only they, need the calls:read scope (it declares ${tool.scope})`);
   }
 }
 
@@ -22,4 +23,9 @@ export function checkTools(tools: readonly McpTool[] = TOOLS): void {
 export function selectTools(toolsets: readonly ToolsetName[], readOnly: boolean, tools: readonly McpTool[] = TOOLS): McpTool[] {
   checkTools(tools);
   return tools.filter((t) => toolsets.includes(t.toolset) && (t.readOnly || !readOnly));
+}
+
+/** The tools an OAuth token's scopes cover (no token scopes: every tool, e.g. the static bearer token). */
+export function toolsForScopes(tools: readonly McpTool[], scopes: readonly string[] | undefined): readonly McpTool[] {
+  return scopes ? tools.filter((t) => scopes.includes(t.scope)) : tools;
 }

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { waitForCallResult } from '../../core/wait.js';
-import { getCallResult } from '../server/providers.js';
+import { checkKnownCall, getCallResult } from '../server/providers.js';
+import { followAsTask, followOutput } from '../server/tasks.js';
 import { defineTool } from './define.js';
-import { callDate, callResultOut, provider, READ_HINTS, withRawObject } from './schemas.js';
+import { callDate, callResultOut, provider, READ_HINTS } from './schemas.js';
 
 export const wait_for_call_result = defineTool({
   name: 'wait_for_call_result',
   toolset: 'calls',
   readOnly: true,
+  scope: 'calls:read',
   title: 'Wait for a call result',
-  description: 'Polls get_call_result until the result is final or timeout_seconds pass, with progress notifications. Returns the last result and whether it timed out.',
+  description:
+    'Polls get_call_result until the result is final or timeout_seconds pass, with progress notifications. Returns the last result and whether it timed out. Clients with the MCP Tasks extension get a task to poll instead (calls outlast request timeouts).',
   input: {
     provider,
     call_id: z.string(),
@@ -20,6 +23,8 @@ export const wait_for_call_result = defineTool({
   output: { result: z.object(callResultOut).optional(), final: z.boolean(), timed_out: z.boolean(), waited_seconds: z.number(), polls: z.number() },
   hints: READ_HINTS,
   async run(args, ctx) {
+    await checkKnownCall(ctx, args.provider, args.call_id);
+    if (ctx.acceptsTasks) await followAsTask(ctx, { provider: args.provider, call_id: args.call_id, call_date: args.call_date }, args.timeout_seconds);
     // A first notification before any I/O: a client may drop one that arrives together with the result.
     await ctx.progress(0, args.timeout_seconds, 'waiting for the call result');
     const outcome = await waitForCallResult(() => getCallResult(ctx, args), {
@@ -29,12 +34,6 @@ export const wait_for_call_result = defineTool({
       signal: ctx.signal,
       onProgress: (p) => ctx.progress(p.elapsedMs / 1000, args.timeout_seconds, p.result ? `${p.result.status}${p.result.reason ? ` (${p.result.reason})` : ''}` : `retrying: ${p.error}`),
     });
-    return {
-      result: outcome.result && withRawObject(outcome.result),
-      final: outcome.final,
-      timed_out: outcome.timedOut,
-      waited_seconds: Math.round(outcome.elapsedMs / 100) / 10,
-      polls: outcome.attempts,
-    };
+    return followOutput(outcome.result, outcome.final, outcome.timedOut, outcome.elapsedMs, outcome.attempts);
   },
 });

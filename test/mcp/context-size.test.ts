@@ -2,7 +2,7 @@
 // Method: the JSON text of the tools/list result as a client receives it, counted with a real BPE
 // tokenizer (gpt-tokenizer, o200k_base, the GPT-4o family encoding; cl100k_base shown too) and,
 // for comparison, as UTF-8 bytes / 4. Every catalog operation must stay reachable anyway.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { encode as encodeO200k } from 'gpt-tokenizer/encoding/o200k_base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // The hostile agent of issue 11: the same person in other number forms, emergency numbers in every
 // form, indirect dialling (redials, vendor windows, rosters, SMS), a wrong provider freeing a slot.
 // Judged by what the sandbox recorded, not by what the tool said.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { DAYTIME, errorDetails, startHarness, textOf, type Harness, type HarnessOptions } from './helpers/harness.js';

@@ -1,7 +1,7 @@
 // A scripted hostile agent tries to get around every guardrail, through the curated tools and
 // through invoke_operation. Each attempt must be refused with the rule named and a way to change
 // it, and the sandbox's own record (GET /_sandbox/calls) must show that no call was placed.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { DAYTIME, errorDetails, NIGHT, startHarness, textOf, type Harness, type HarnessOptions } from './helpers/harness.js';
@@ -182,9 +182,8 @@ describe('hostile agent', () => {
         ['describe_operation', 'get_call_result', 'get_recording_url', 'get_task_call_detail', 'get_task_status', 'list_robot_scripts', 'list_task_calls', 'search_operations', 'wait_for_call_result'].sort(),
       );
       for (const name of ['place_call', 'invoke_operation', 'control_task', 'add_task_callees', 'create_call_task']) {
-        const r = await h.call(name, { provider: 'dyvms', to: '13800000001', tts_template: 'TTS_1', id: 'dyvms.SingleCallByTts', input: {} });
-        expect(r.isError).toBe(true);
-        expect(textOf(r)).toMatch(/not found/);
+        // An unknown tool is a protocol error (invalid params), not a tool result.
+        await expect(h.call(name, { provider: 'dyvms', to: '13800000001', tts_template: 'TTS_1', id: 'dyvms.SingleCallByTts', input: {} })).rejects.toThrow(/not found/);
       }
       for (const t of (await h.mcp.listTools()).tools) expect(t.annotations?.readOnlyHint).toBe(true);
     });

@@ -1,9 +1,9 @@
 // Stateless Streamable HTTP: the SDK client end to end, and the transport's refusals.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFromEnv } from '../../mcp/client-factory.js';
 import { resolveConfig } from '../../mcp/guardrails/config.js';
@@ -36,6 +36,12 @@ async function connect(url: string, token?: string): Promise<Client> {
 
 const INIT = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } };
 
+/** The JSON-RPC message of an answer, sent as plain JSON or as one SSE event. */
+function messageOf(body: string): unknown {
+  const data = /^data: (.+)$/m.exec(body);
+  return JSON.parse(data ? data[1] : body);
+}
+
 function post(headers: Record<string, string>, body: string, method = 'POST'): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return fetch(http.url, { method, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: method === 'POST' ? body : undefined }).then(
     async (r) => ({ status: r.status, body: await r.text(), headers: Object.fromEntries(r.headers) }),
@@ -53,7 +59,6 @@ describe('callbridge mcp --http', () => {
       const progress: Progress[] = [];
       const waited = (await client.callTool(
         { name: 'wait_for_call_result', arguments: { provider: 'volcengine', call_id: callId, timeout_seconds: 60, interval_seconds: 1 } },
-        undefined,
         { onprogress: (p) => progress.push(p), timeout: 90_000 },
       )) as CallToolResult;
       expect(waited.structuredContent).toMatchObject({ final: true, result: { provider: 'volcengine', callee: '13800002001' } });
@@ -73,13 +78,15 @@ describe('callbridge mcp --http', () => {
     // tools/list without any initialize on this "replica" works
     const list = await post({ authorization: `Bearer ${TOKEN}`, 'mcp-protocol-version': '2025-06-18' }, JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }));
     expect(list.status).toBe(200);
-    expect((JSON.parse(list.body) as { result: { tools: unknown[] } }).result.tools).toHaveLength(14);
+    expect((messageOf(list.body) as { result: { tools: unknown[] } }).result.tools).toHaveLength(14);
   });
 
-  it('billed calls cannot be confirmed over stateless HTTP: the refusal explains --no-confirm', async () => {
+  it('a 2025 client cannot confirm over stateless HTTP: the refusal says why and names --no-confirm (2026-07-28 clients can: confirm-replicas.test.ts)', async () => {
     const config = resolveConfig({ http: true, port: '0', 'allow-calls': true, 'calling-hours': 'off' }, {});
     const server = await startHttpServer(createServerDeps(config, createClientFromEnv({ env: sandbox.env })), config);
-    const client = await connect(server.url);
+    const client = new Client({ name: 'http-test', version: '1' }, { capabilities: { elicitation: { form: {} } } });
+    client.setRequestHandler('elicitation/create', async () => ({ action: 'accept', content: { confirm: true } }));
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
     try {
       const r = (await client.callTool({ name: 'place_call', arguments: { provider: 'dyvms', to: '13800002002', tts_template: 'TTS_1' } })) as CallToolResult;
       expect(r.isError).toBe(true);
@@ -146,12 +153,13 @@ describe('callbridge mcp --http', () => {
     expect((await fetch(http.url.replace('/mcp', '/other'), { method: 'POST' })).status).toBe(404);
   });
 
-  it('refuses to listen off loopback without a token', async () => {
-    expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, allowedOrigins: [], maxBodyBytes: 1024 })).toThrow(/refusing to listen on 0\.0\.0\.0 without a bearer token/);
+  it('refuses to listen off loopback without a token or an OAuth issuer', async () => {
+    expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, allowedOrigins: [], maxBodyBytes: 1024 })).toThrow(/refusing to listen on 0\.0\.0\.0 without authorization/);
     expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, token: 't', allowedOrigins: [], maxBodyBytes: 1024 })).not.toThrow();
+    expect(() => checkHttpOptions({ host: '0.0.0.0', port: 0, oauthIssuer: 'https://issuer.example', allowedOrigins: [], maxBodyBytes: 1024 })).not.toThrow();
     const r = await runCli(['mcp', '--http', '--host', '0.0.0.0', '--port', '0'], sandbox.env);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('refusing to listen on 0.0.0.0 without a bearer token');
+    expect(r.stderr).toContain('refusing to listen on 0.0.0.0 without authorization');
   });
 
   it('the CLI serves HTTP with a token from the environment', async () => {

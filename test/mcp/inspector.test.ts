@@ -50,7 +50,9 @@ function inspector(args: string[]): Promise<Run> {
   });
 }
 
-const envArgs = (env: Record<string, string>) => Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+// The Inspector gives the server only the -e variables: its policy store goes to this run's directory,
+// not the user's (counts from earlier runs would trip the caps).
+const envArgs = (env: Record<string, string>) => Object.entries({ XDG_STATE_HOME: catalogDir, ...env }).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
 
 let sandbox: RunningSandbox;
 let http: RunningHttpServer;

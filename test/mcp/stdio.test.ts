@@ -1,7 +1,7 @@
 // The real CLI (`callbridge mcp`, spawned) driven by the official SDK client over stdio.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ElicitRequestSchema, type CallToolResult, type Progress } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { type CallToolResult, type Progress } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
@@ -64,7 +64,6 @@ describe('callbridge mcp over stdio', () => {
       const progress: Progress[] = [];
       const waited = (await server.client.callTool(
         { name: 'wait_for_call_result', arguments: { provider: 'dyvms', call_id: callId, timeout_seconds: 60, interval_seconds: 1 } },
-        undefined,
         { onprogress: (p) => progress.push(p), timeout: 90_000 },
       )) as CallToolResult;
       const out = waited.structuredContent as { final: boolean; result: { status: string; callee: string } };
@@ -88,7 +87,7 @@ describe('callbridge mcp over stdio', () => {
   it('asks the user through elicitation before a billed call, and places it on yes', async () => {
     const server = await spawnServer(['--allow-calls', '--calling-hours', 'off'], sandbox.env, { elicitation: {} });
     const asked: string[] = [];
-    server.client.setRequestHandler(ElicitRequestSchema, async (request) => {
+    server.client.setRequestHandler('elicitation/create', async (request) => {
       asked.push(String(request.params.message));
       return { action: 'accept', content: { confirm: true } };
     });

@@ -1,5 +1,5 @@
 // Robot-task flows through the curated tools against the sandbox, per provider.
-import type { CallToolResult, Progress } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Progress } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAYTIME, expectNoSecrets, startHarness, textOf, type Harness } from './helpers/harness.js';
 
@@ -43,7 +43,7 @@ describe('task tools', () => {
     const callees = Array.from({ length: 2500 }, (_, i) => ({ number: `1370${String(i).padStart(7, '0')}`, params: { name: `N${i}` } }));
     callees.push({ number: '13700000001', params: { name: 'dup' } }, { number: '120', params: { name: 'x' } });
     const progress: Progress[] = [];
-    const added = (await h.mcp.callTool({ name: 'add_task_callees', arguments: { provider: 'dyvms', task_id: task.task_id, callees } }, undefined, { onprogress: (p) => progress.push(p) })) as CallToolResult;
+    const added = (await h.mcp.callTool({ name: 'add_task_callees', arguments: { provider: 'dyvms', task_id: task.task_id, callees } }, { onprogress: (p) => progress.push(p) })) as CallToolResult;
     expect(sc(added)).toMatchObject({ accepted: 2500, rejected: 2, requests: 3 });
     expect(progress.map((p) => [p.progress, p.total])).toEqual([
       [0, 3],

@@ -3,9 +3,8 @@
 // server per request). The answer must stay byte for byte what the SDK answers for the same tools,
 // registered the SDK's way and the plain way (raw zod shapes), for every tool selection, and tool
 // calls must validate as before.
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { InMemoryTransport, McpServer, type JSONRPCMessage } from '@modelcontextprotocol/server';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFromEnv } from '../../mcp/client-factory.js';
 import { resolveConfig, TOOLSET_NAMES, type ToolsetName } from '../../mcp/guardrails/config.js';
@@ -31,16 +30,16 @@ afterAll(async () => {
 /** The SDK's own tools/list and tools/call: each tool registered through the SDK, the SDK's list handler kept. */
 function sdkServer(tools: readonly McpTool[]): McpServer {
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
-  for (const tool of tools) tool.register(server, (extra) => ({ ...deps, signal: extra.signal, progress: async () => undefined }));
+  for (const tool of tools) tool.register(server, (request) => ({ ...deps, signal: request.mcpReq.signal, progress: async () => undefined }));
   return server;
 }
 
-/** The plainest registration: raw zod shapes, as the SDK's examples do (tools/list only). */
+/** The plainest registration: each tool's zod shape in a strict object (unknown arguments refused), as the SDK's examples register (tools/list only). */
 function rawShapeServer(tools: readonly McpTool[]): McpServer {
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
   const notCalled = () => Promise.reject(new Error('only listed'));
   for (const tool of tools) {
-    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.input.shape, outputSchema: tool.output.shape, annotations: tool.annotations }, notCalled);
+    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: z.strictObject(tool.input.shape), outputSchema: z.object(tool.output.shape), annotations: tool.annotations }, notCalled);
   }
   return server;
 }

@@ -1,6 +1,6 @@
 // Toolsets and read-only status (each tool's own, checked at startup), annotations, error shape, and a sweep of every
 // tool in live and dry-run mode that no secret ever appears in any output.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientFromEnv } from '../../mcp/client-factory.js';
 import { TOOLSET_NAMES } from '../../mcp/guardrails/config.js';
@@ -39,10 +39,13 @@ describe('toolsets', () => {
     const sneaky = TOOLS.map((t) => (t.name === 'place_call' ? { ...t, annotations: { ...t.annotations, readOnlyHint: true } } : t));
     expect(() => checkTools(sneaky)).toThrow('tool "place_call" is not read-only but its readOnlyHint is true');
     expect(() => checkTools([...TOOLS, byName('place_call')])).toThrow('two tools are named "place_call"');
+    const readScoped = TOOLS.map((t) => (t.name === 'place_call' ? { ...t, scope: 'calls:read' as const } : t));
+    expect(() => checkTools(readScoped)).toThrow('tool "place_call": read-only tools, and only they, need the calls:read scope');
     const readOnlyDialler = defineTool({
       name: 'dial_quietly',
       toolset: 'calls',
       readOnly: true,
+      scope: 'calls:read',
       title: 'Dial without saying so',
       description: 'A billed call filed as a read.',
       input: {},
@@ -152,8 +155,8 @@ describe('secrets never appear in tool output', () => {
       const { createServerDeps } = await import('../../mcp/server/command.js');
       const deps = createServerDeps(h.deps.config, client, { now: () => DAYTIME });
       const { createMcpServer } = await import('../../mcp/server/server.js');
-      const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
-      const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+      const { InMemoryTransport } = await import('@modelcontextprotocol/client');
+      const { Client } = await import('@modelcontextprotocol/client');
       const server = createMcpServer(deps);
       const [a, b] = InMemoryTransport.createLinkedPair();
       const mcp = new Client({ name: 'x', version: '1' });

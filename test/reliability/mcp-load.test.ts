@@ -3,9 +3,9 @@
 // for 30 seconds, while an abuser keeps sending requests without the bearer token, with a wrong
 // token, a foreign Origin, a rebinding Host name and oversized bodies. Every client request must
 // succeed; every abusive one must be refused (401/403/413) without reaching a tool.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { percentile, recordFigures } from './support/figures.js';

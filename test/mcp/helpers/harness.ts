@@ -1,8 +1,8 @@
 // An MCP client connected in-process to a callbridge MCP server whose vendor client talks to a
 // real sandbox on loopback. The guardrails' clock can be injected (night hours).
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { ElicitRequestSchema, type CallToolResult, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/client';
+import { type CallToolResult, type ElicitResult } from '@modelcontextprotocol/client';
 import { createClientFromEnv } from '../../../mcp/client-factory.js';
 import { resolveConfig, type McpFlags } from '../../../mcp/guardrails/config.js';
 import { createServerDeps } from '../../../mcp/server/command.js';
@@ -46,7 +46,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const mcp = new Client({ name: 'harness', version: '1' }, { capabilities: options.elicit ? { elicitation: {} } : {} });
   if (options.elicit) {
     const answer = options.elicit;
-    mcp.setRequestHandler(ElicitRequestSchema, async (request) => answer(String(request.params.message)));
+    mcp.setRequestHandler('elicitation/create', async (request) => answer(String(request.params.message)));
   }
   await Promise.all([server.connect(serverSide), mcp.connect(clientSide)]);
   return {
