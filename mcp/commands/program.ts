@@ -149,7 +149,7 @@ function sandboxCommand(env: Env): Command {
     .addHelpText('after', examples('callbridge sandbox --speed 60', 'callbridge sandbox --port 0 --faults "*:latency=200"', 'export $(callbridge sandbox --print-env | xargs)'))
     .action(async (options: { port: number; seed: string | number; speed: number; faults?: string; receiptUrl?: string; printEnv?: boolean }) => {
       const { sandboxCommand: run, serveUntilSignal } = await import('./sandbox.js');
-      const sandbox = await run(options, { env, out: (line) => process.stdout.write(`${line}\n`) });
+      const sandbox = await run(options, { env, out: (line) => process.stdout.write(`${line}\n`), note: (line) => process.stderr.write(`${line}\n`) });
       if (sandbox) await serveUntilSignal(sandbox);
     });
 }

@@ -1,5 +1,5 @@
 import { CallbridgeError } from '../../core/errors.js';
-import { accountsFromEnv, sandboxEnv } from '../../sandbox/accounts.js';
+import { accountsFromEnv, DEFAULT_ACCOUNTS, sandboxEnv } from '../../sandbox/accounts.js';
 import { FaultSpecError, parseFaultSpec } from '../../sandbox/faults.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { Env } from '../env-config.js';
@@ -18,6 +18,8 @@ export interface SandboxCommandOptions {
 export interface SandboxIo {
   env: Env;
   out: (line: string) => void;
+  /** Notes that must not mix with --print-env's KEY=value lines. */
+  note: (line: string) => void;
 }
 
 function checkFaults(spec: string): void {
@@ -29,7 +31,19 @@ function checkFaults(spec: string): void {
   }
 }
 
-const envLines = (env: Record<string, string>) => Object.entries(env).map(([k, v]) => `${k}=${v}`);
+/** The sandbox's own default secrets: the only secret values ever printed. */
+const DEFAULT_SECRETS = new Set([DEFAULT_ACCOUNTS.alibaba.accessKeySecret, DEFAULT_ACCOUNTS.volcengine.secretKey, DEFAULT_ACCOUNTS.pbx.password]);
+const SECRET_VARIABLES = new Set(['ALIBABA_CLOUD_ACCESS_KEY_SECRET', 'VOLCENGINE_SECRET_KEY', 'CALLBRIDGE_PBX_PASSWORD']);
+
+/** A secret the sandbox took from the environment (not its own default): never printed; the environment already holds it. */
+const withheld = ([k, v]: [string, string]) => SECRET_VARIABLES.has(k) && !DEFAULT_SECRETS.has(v);
+
+const envLines = (env: Record<string, string>) => Object.entries(env).filter((e) => !withheld(e)).map(([k, v]) => `${k}=${v}`);
+
+const withheldNotes = (env: Record<string, string>) =>
+  Object.entries(env)
+    .filter(withheld)
+    .map(([k]) => `# ${k} is taken from your environment and not printed.`);
 
 /**
  * `callbridge sandbox`: with --print-env, prints the KEY=value lines for the port (default 8790)
@@ -40,7 +54,9 @@ export async function sandboxCommand(options: SandboxCommandOptions, io: Sandbox
   if (options.faults) checkFaults(options.faults);
   if (options.printEnv) {
     if (options.port === 0) throw new UsageError('--print-env needs a fixed --port (the env names it); start the sandbox to learn a random port');
-    for (const line of envLines(sandboxEnv(`http://127.0.0.1:${options.port}`, accountsFromEnv(io.env)))) io.out(line);
+    const env = sandboxEnv(`http://127.0.0.1:${options.port}`, accountsFromEnv(io.env));
+    for (const line of envLines(env)) io.out(line);
+    for (const line of withheldNotes(env)) io.note(line);
     return undefined;
   }
   const sandbox = await startSandbox({
@@ -54,7 +70,7 @@ export async function sandboxCommand(options: SandboxCommandOptions, io: Sandbox
   io.out(`# callbridge sandbox on ${sandbox.url} (seed ${options.seed}, speed ${options.speed}x): no real calls are placed.`);
   io.out('# Commands without vendor credentials use it (callbridge call, task add, result, invoke); calls and tasks last until it stops.');
   io.out('# Other programs: point them at it with these variables (e.g. export them).');
-  for (const line of envLines(sandbox.env)) io.out(line);
+  for (const line of [...envLines(sandbox.env), ...withheldNotes(sandbox.env)]) io.out(line);
   io.out(`# Control: GET ${sandbox.url}/_sandbox/calls, POST ${sandbox.url}/_sandbox/faults, POST ${sandbox.url}/_sandbox/reset, POST ${sandbox.url}/_sandbox/config`);
   if (options.faults) io.out(`# Faults: ${sandbox.faults.spec}`);
   if (options.receiptUrl) io.out(`# Alibaba receipts are pushed to ${options.receiptUrl}`);

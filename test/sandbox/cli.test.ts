@@ -17,8 +17,8 @@ function cli(args: string[], env: Record<string, string>) {
 }
 
 /** Starts `callbridge sandbox --port 0` and resolves with its printed env once it is serving. */
-function startCliSandbox(args: string[]): Promise<{ child: ChildProcess; env: Record<string, string>; banner: string[] }> {
-  const child = spawn(process.execPath, [...CLI, 'sandbox', '--port', '0', ...args], { env: BASE_ENV, cwd: process.cwd() });
+function startCliSandbox(args: string[], extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; env: Record<string, string>; banner: string[] }> {
+  const child = spawn(process.execPath, [...CLI, 'sandbox', '--port', '0', ...args], { env: { ...BASE_ENV, ...extraEnv }, cwd: process.cwd() });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`sandbox did not start: ${out}`)), 30_000);
@@ -51,9 +51,23 @@ describe('callbridge sandbox (CLI end to end)', () => {
     const custom = await cli(['sandbox', '--print-env', '--port', '9999'], { ...BASE_ENV, ALIBABA_CLOUD_ACCESS_KEY_ID: 'my-ak', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'my-secret' });
     expect(custom.stdout).toContain('CALLBRIDGE_DYVMS_ENDPOINT=http://127.0.0.1:9999/dyvms/');
     expect(custom.stdout).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID=my-ak');
+    // A secret from the environment is never printed: not on stdout, not on stderr.
+    expect(custom.stdout + custom.stderr).not.toContain('my-secret');
+    expect(custom.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_SECRET is taken from your environment and not printed');
+    expect(custom.stdout.trim().split('\n').every((l) => /^[A-Z_]+=\S+$/.test(l))).toBe(true);
     const bad = await cli(['sandbox', '--faults', 'dyvms.X:boom=1'], BASE_ENV);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown fault');
+  }, 60_000);
+
+  it('the banner never prints a secret taken from the environment', async () => {
+    const secret = 'real-looking-secret-7f3a';
+    const { child, env, banner } = await startCliSandbox([], { VOLCENGINE_ACCESS_KEY: 'AKLTreal', VOLCENGINE_SECRET_KEY: secret });
+    children.push(child);
+    expect(JSON.stringify({ env, banner })).not.toContain(secret);
+    expect(banner).toContain('# VOLCENGINE_SECRET_KEY is taken from your environment and not printed.');
+    expect(env.ALIBABA_CLOUD_ACCESS_KEY_SECRET).toBeDefined();
+    child.kill('SIGTERM');
   }, 60_000);
 
   it('serves; `callbridge invoke dyvms.SingleCallByTts` with the printed env places a call it lists', async () => {
