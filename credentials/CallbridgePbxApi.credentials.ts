@@ -121,7 +121,8 @@ export class CallbridgePbxApi implements ICredentialType {
   test: ICredentialTestRequest = {
     request: {
       method: 'POST',
-      url: '={{ $credentials.baseUrl.replace(/\\/+$/, "") + "/api/" + $credentials.apiVersion + "/heartbeat" }}',
+      // A read every API version documents with an empty body (the heartbeat needs this server's address).
+      url: '={{ $credentials.baseUrl.replace(/\\/+$/, "") + "/api/" + $credentials.apiVersion + ($credentials.apiVersion === "v2.0.0" ? "/extension/list" : "/extensionlist/query") }}',
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
       body: {},
     },

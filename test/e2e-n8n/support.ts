@@ -4,6 +4,7 @@
  */
 import type { PlacedCall } from '../../sandbox/types.js';
 import { PACKAGE_NAME, type WorkflowNode } from './harness.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 /** Node type of one of the package's nodes in a workflow. */
 export const nodeType = (name: string) => `${PACKAGE_NAME}.${name}`;
@@ -170,7 +171,7 @@ export async function startSandboxCli(args: string[], timeoutMs = 60_000): Promi
   const root = join(import.meta.dirname, '..', '..');
   const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'mcp', 'cli.ts'), 'sandbox', '--port', '0', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_STATE_HOME: freshStateHome() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

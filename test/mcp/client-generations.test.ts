@@ -14,6 +14,7 @@ import { createServerDeps } from '../../mcp/server/command.js';
 import { startHttpServer, type RunningHttpServer } from '../../mcp/server/http.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 let sandbox: RunningSandbox;
 let http: RunningHttpServer;
@@ -36,7 +37,7 @@ interface Generation {
 }
 
 const stdioArgs = ['mcp', '--allow-calls', '--no-confirm', '--calling-hours', 'off'];
-const stdioEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...sandbox.env });
+const stdioEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome(), ...sandbox.env });
 
 async function v2(transport: 'stdio' | 'http', era: 'modern' | 'legacy'): Promise<{ client: Generation; era: string | undefined }> {
   const client = new Client({ name: 'gen-v2', version: '1' }, era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {});

@@ -13,6 +13,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
 import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { expectNoSecrets, textOf } from './helpers/harness.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 const TOKEN = 'test-token-0123456789';
 let sandbox: RunningSandbox;
@@ -164,7 +165,7 @@ describe('callbridge mcp --http', () => {
 
   it('the CLI serves HTTP with a token from the environment', async () => {
     const child: ChildProcess = spawn(packedCallbridgeBin(), ['mcp', '--http', '--port', '0', '--calling-hours', 'off'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...sandbox.env, CALLBRIDGE_MCP_TOKEN: TOKEN },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome(), ...sandbox.env, CALLBRIDGE_MCP_TOKEN: TOKEN },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     try {

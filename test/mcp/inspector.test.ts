@@ -14,6 +14,7 @@ import { startHttpServer, type RunningHttpServer } from '../../mcp/server/http.j
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { SECRETS } from './helpers/harness.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 const INSPECTOR = process.env.MCP_INSPECTOR_BIN;
 const SERVER = [packedCallbridgeBin(), 'mcp'];
@@ -38,7 +39,7 @@ function inspector(args: string[]): Promise<Run> {
   const bin = requireInspector();
   return new Promise((resolve, reject) => {
     const child = spawn(bin, ['--cli', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', MCP_CATALOG_PATH: join(catalogDir, 'catalog.json'), MCP_INSPECTOR_SECRET_STORE: 'memory' },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome(), MCP_CATALOG_PATH: join(catalogDir, 'catalog.json'), MCP_INSPECTOR_SECRET_STORE: 'memory' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

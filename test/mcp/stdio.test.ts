@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { expectNoSecrets, textOf } from './helpers/harness.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 let sandbox: RunningSandbox;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ async function spawnServer(args: string[], env: Record<string, string>, capabili
   const transport = new StdioClientTransport({
     command: packedCallbridgeBin(),
     args: ['mcp', ...args],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome(), ...env },
     stderr: 'pipe',
   });
   let stderr = '';

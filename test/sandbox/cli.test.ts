@@ -3,11 +3,12 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PlacedCall } from '../../sandbox/types.js';
 import { NO_SHARED_SANDBOX } from '../helpers/cli.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 const run = promisify(execFile);
 const CLI = ['--import', 'tsx', 'mcp/cli.ts'];
 /** Only what node needs: no vendor credentials leak in from the developer's shell. */
-const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: process.env.XDG_STATE_HOME ?? '', CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX };
+const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome(), CALLBRIDGE_SANDBOX_URL: NO_SHARED_SANDBOX };
 
 function cli(args: string[], env: Record<string, string>) {
   return run(process.execPath, [...CLI, ...args], { env, cwd: process.cwd(), timeout: 60_000 }).then(
@@ -42,7 +43,7 @@ afterAll(() => {
 describe('callbridge sandbox (CLI end to end)', () => {
   it('--print-env prints the env lines for the default port 8790 and exits', async () => {
     const out = await cli(['sandbox', '--print-env'], BASE_ENV);
-    expect(out.code).toBe(0);
+    expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.trim().split('\n');
     expect(lines).toContain('CALLBRIDGE_DYVMS_ENDPOINT=http://127.0.0.1:8790/dyvms/');
     expect(lines).toContain('CALLBRIDGE_PBX_URL=http://127.0.0.1:8790/pbx');
@@ -87,7 +88,7 @@ describe('callbridge sandbox (CLI end to end)', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ id: out.CallId, number: '13700000001', outId: 'cli-1' });
     const wrong = await cli(['invoke', 'dyvms.SingleCallByTts', '--input', '{"CalledNumber":"13700000002","TtsCode":"TTS_1"}'], { ...BASE_ENV, ...env, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-value' });
-    expect(wrong.code).toBe(1);
+    expect(wrong.code, wrong.stderr).toBe(1);
     expect(wrong.stderr).toContain('SignatureDoesNotMatch');
     expect(wrong.stderr).not.toContain('wrong-secret-value');
     const stopped = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -97,15 +98,15 @@ describe('callbridge sandbox (CLI end to end)', () => {
 
   it('with no credentials at all, invoke uses an in-process sandbox and says so', async () => {
     const out = await cli(['invoke', 'dyvms.SingleCallByTts', '--input', '{"CalledNumber":"13700000003","TtsCode":"TTS_100001"}'], BASE_ENV);
-    expect(out.code).toBe(0);
+    expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toContain('sandbox: no real calls are placed');
     expect((JSON.parse(out.stdout) as { CallId: string }).CallId).toMatch(/^\d+\^\d+$/);
     const dry = await cli(['invoke', 'dyvms.SingleCallByTts', '--dry-run', '--input', '{"CalledNumber":"13700000003","TtsCode":"TTS_100001"}'], BASE_ENV);
-    expect(dry.code).toBe(0);
+    expect(dry.code, dry.stderr).toBe(0);
     expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, request: { method: 'POST' } });
     expect(dry.stdout).not.toContain('sandbox-secret');
     const off = await cli(['invoke', 'dyvms.SingleCallByTts', '--input', '{"CalledNumber":"13700000003","TtsCode":"TTS_100001"}'], { ...BASE_ENV, CALLBRIDGE_SANDBOX: 'off' });
-    expect(off.code).toBe(3);
+    expect(off.code, off.stderr).toBe(3);
     expect(off.stderr).toContain('ALIBABA_CLOUD_ACCESS_KEY_ID');
   }, 60_000);
 });

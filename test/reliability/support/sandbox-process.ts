@@ -5,6 +5,7 @@ import type { PlacedCall } from '../../../sandbox/types.js';
 import { ROOT } from '../../helpers/cli.js';
 import type { Processed } from './observed-sandbox.js';
 import type { SandboxProcessOptions } from './sandbox-process-main.js';
+import { freshStateHome } from '../../helpers/state-home.js';
 
 export interface SandboxProcess {
   url: string;
@@ -23,7 +24,7 @@ export interface SandboxProcess {
 
 export async function startSandboxProcess(options: SandboxProcessOptions = {}, timeoutMs = 60_000): Promise<SandboxProcess> {
   const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(import.meta.dirname, 'sandbox-process-main.ts'), JSON.stringify(options)], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome() },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
