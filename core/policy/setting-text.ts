@@ -1,6 +1,7 @@
 // Policy settings as people write them (flags, environment, config files, n8n credential fields): each
 // reader turns text into a rule value here, so every front end accepts and refuses the same forms.
 // `name` is what the front end calls the setting; errors name it and the rule.
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { CallbridgeError } from '../errors.js';
 import type { CallingHours } from './hours.js';
 
@@ -37,8 +38,8 @@ export function checkDialPrefix(prefix: string, name = 'pbxDialPrefixes'): strin
   return prefix;
 }
 
-export function checkRegion(region: string, name = 'pbxRegion'): string {
-  if (!/^[A-Z]{2}$/.test(region)) throw settingError(name, `${name}: "${region}" is not a two-letter region code such as CN or GB`);
+export function checkRegion(region: string, name = 'pbxRegion'): CountryCode {
+  if (!/^[A-Z]{2}$/.test(region) || !isSupportedCountry(region)) throw settingError(name, `${name}: "${region}" is not a two-letter region code such as CN or GB`);
   return region;
 }
 

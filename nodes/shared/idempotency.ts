@@ -132,13 +132,15 @@ export async function sendOnce(key: string, op: AnyOperation, input: Record<stri
   if (earlier) throw new RepeatedAttemptError(earlier.operation, earlier.check);
   const attempt: Attempt = { at: now, state: 'pending', operation: op.id, check: checkWith(op, input) };
   attempts.set(key, attempt);
-  try {
-    const output = await send();
-    attempt.state = 'placed';
-    attempt.output = output;
-    return { output, repeated: false };
-  } catch (error) {
-    if (provablyNotSent(error)) attempts.delete(key);
-    throw error;
+  const outcome = await send().then(
+    (output) => ({ ok: true as const, output }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  if (!outcome.ok) {
+    if (provablyNotSent(outcome.error)) attempts.delete(key);
+    throw outcome.error;
   }
+  attempt.state = 'placed';
+  attempt.output = outcome.output;
+  return { output: outcome.output, repeated: false };
 }

@@ -40,6 +40,9 @@ const SETTING_FIELD: Partial<Record<PolicySettingName, string>> = {
 const PATTERNS =
   'Comma-separated number patterns: digits with an optional leading + and the wildcards * and ?, e.g. +86138*, 13900000000. A pattern matches a number in every written form (13800000000, +8613800000000, 008613800000000).';
 
+const ALLOWED_DESCRIPTION = `Only these numbers may be called or messaged. ${PATTERNS} Empty: any number that is not denied.`;
+const DENIED_DESCRIPTION = `These numbers are never called or messaged. ${PATTERNS}`;
+
 const cap = (displayName: string, name: string, defaultValue: number, what: string): INodeProperties => ({
   displayName,
   name,
@@ -70,7 +73,7 @@ const COMMON: INodeProperties[] = [
     type: 'string',
     default: '',
     placeholder: '+86138*, 13900000000',
-    description: `Only these numbers may be called or messaged. ${PATTERNS} Empty: any number that is not denied.`,
+    description: ALLOWED_DESCRIPTION,
   },
   {
     displayName: 'Denied Numbers',
@@ -78,7 +81,7 @@ const COMMON: INodeProperties[] = [
     type: 'string',
     default: '',
     placeholder: '+8613800000000, 400*',
-    description: `These numbers are never called or messaged. ${PATTERNS}`,
+    description: DENIED_DESCRIPTION,
   },
   {
     displayName: 'Calling Hours',

@@ -2,9 +2,7 @@
 // policy store in this n8n process's memory, one per credential. Counts are per process: n8n's queue-mode
 // workers each count alone.
 import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
-import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import type { CallbridgeClient } from '../../core/client.js';
-import { CallbridgeError } from '../../core/errors.js';
 import type { PbxApiVersion, Product } from '../../core/operation.js';
 import { Pipeline, type RunResult } from '../../core/pipeline.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
@@ -46,13 +44,6 @@ function patternsOf(credentials: Creds, field: string): string[] {
     .map((p) => checkPattern(p, label(field)));
 }
 
-function pbxRegionOf(credentials: Creds): CountryCode {
-  const name = label(POLICY_FIELD.pbxRegion);
-  const region = checkRegion(textOf(credentials, POLICY_FIELD.pbxRegion, 'CN').toUpperCase() || 'CN', name);
-  if (!isSupportedCountry(region)) throw new CallbridgeError({ kind: 'config', field: name, message: `${name}: "${region}" is not a country whose numbers can be read` });
-  return region;
-}
-
 /** The credential's call policy; a field that cannot be read is a configuration error naming it. */
 export function credentialPolicy(credentials: Creds, product: Product): PolicySettings {
   const allowed = patternsOf(credentials, POLICY_FIELD.allowNumbers);
@@ -66,7 +57,7 @@ export function credentialPolicy(credentials: Creds, product: Product): PolicySe
     callMaxMs: DEFAULT_LIMITS.callMaxMs,
   };
   const pbx = product === 'pbx';
-  const region = pbx ? pbxRegionOf(credentials) : undefined;
+  const region = pbx ? checkRegion(textOf(credentials, POLICY_FIELD.pbxRegion, 'CN').toUpperCase() || 'CN', label(POLICY_FIELD.pbxRegion)) : undefined;
   return {
     readOnly: false,
     allowCalls: flagOf(credentials, POLICY_FIELD.allowCalls, true),
