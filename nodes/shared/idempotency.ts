@@ -79,8 +79,10 @@ function fill(holder: Record<string, unknown>, segments: string[], reference: st
     }
   }
   if (walk && Array.isArray(value)) {
+    // A list of one keeps the reference as is; items of longer lists get -1, -2, ...
+    const numbered = value.length > 1 || suffix !== '';
     value.forEach((item: unknown, i) => {
-      if (isRecord(item)) fill(item, rest, reference, `${suffix}${value.length > 1 || suffix ? `-${i + 1}` : ''}`);
+      if (isRecord(item)) fill(item, rest, reference, numbered ? `${suffix}-${i + 1}` : suffix);
     });
   } else if (!walk && isRecord(value)) fill(value, rest, reference, suffix);
   else return;
