@@ -1,10 +1,11 @@
 // The call policy in the n8n nodes: core's pipeline with the rules set on the node's credential and a
 // policy store in this n8n process's memory, one per credential. Counts are per process: n8n's queue-mode
 // workers each count alone.
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import type { CallbridgeClient } from '../../core/client.js';
 import type { PbxApiVersion, Product } from '../../core/operation.js';
 import { Pipeline, type RunResult } from '../../core/pipeline.js';
+import type { Invoke } from '../../core/providers/index.js';
 import { MemoryStore } from '../../core/policy/memory-store.js';
 import { DEFAULT_LIMITS, DEFAULT_REGIONS, type PolicySettings } from '../../core/policy/settings.js';
 import { checkDialPrefix, checkPattern, checkRegion, checkTimezone, parseCallingHours } from '../../core/policy/setting-text.js';
@@ -94,13 +95,13 @@ function storeFor(key: string): MemoryStore {
 }
 
 /** Which credential the node uses: its n8n ID (stable across renames), else its name. */
-export function credentialKey(ctx: IExecuteFunctions, credentialType: string): string {
+export function credentialKey(ctx: { getNode(): INode }, credentialType: string): string {
   const ref = ctx.getNode().credentials?.[credentialType];
   return `${credentialType}:${ref?.id ?? ref?.name ?? 'default'}`;
 }
 
 export function nodePipeline(
-  ctx: IExecuteFunctions,
+  ctx: { getNode(): INode },
   credentialType: string,
   credentials: Creds,
   product: Product,
@@ -121,4 +122,9 @@ export function nodePipeline(
 export async function runSent(pipeline: Pipeline, operationId: string, input: Record<string, unknown>): Promise<unknown> {
   const result: RunResult = await pipeline.run(operationId, input);
   return result.sent ? result.output : result.preview;
+}
+
+/** core/providers' Invoke over the pipeline: provider actions (add callees, start a task) under the credential's policy. */
+export function policyInvoke(pipeline: Pipeline): Invoke {
+  return async (operationId, input) => ({ sent: true, output: await runSent(pipeline, operationId, input) });
 }
