@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
-import { signAlibabaRequest } from '../nodes/shared';
+import { callPolicyProperties, signAlibabaRequest } from '../nodes/shared';
 
 export class CallbridgeAlibabaCloudApi implements ICredentialType {
   name = 'callbridgeAlibabaCloudApi';
@@ -57,6 +57,7 @@ export class CallbridgeAlibabaCloudApi implements ICredentialType {
       placeholder: 'http://127.0.0.1:8790/',
       description: 'Send every request to this URL instead of the vendor endpoints, e.g. a callbridge sandbox or a proxy. The RPC gateway tells Voice Service and Outbound Bot apart by API version, so one URL serves both.',
     },
+    ...callPolicyProperties('alibaba'),
   ];
 
   /** Signs every request with the AccessKey (RPC signature v1, HMAC-SHA1) through callbridge's core signer. */

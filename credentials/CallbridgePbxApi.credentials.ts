@@ -8,7 +8,7 @@ import type {
   INodeProperties,
   Icon,
 } from 'n8n-workflow';
-import { authenticatePbxRequest, pbxPreAuthentication } from '../nodes/shared';
+import { authenticatePbxRequest, callPolicyProperties, pbxPreAuthentication } from '../nodes/shared';
 
 export class CallbridgePbxApi implements ICredentialType {
   name = 'callbridgePbxApi';
@@ -106,6 +106,7 @@ export class CallbridgePbxApi implements ICredentialType {
       default: '',
       description: 'PEM certificate of the CA that signed the PBX certificate',
     },
+    ...callPolicyProperties('pbx'),
   ];
 
   /** Logs in (MD5 password) and hands n8n the token; n8n keeps it and asks again once it is rejected. */

@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
-import { signVolcengineRequest } from '../nodes/shared';
+import { callPolicyProperties, signVolcengineRequest } from '../nodes/shared';
 
 export class CallbridgeVolcengineApi implements ICredentialType {
   name = 'callbridgeVolcengineApi';
@@ -42,6 +42,7 @@ export class CallbridgeVolcengineApi implements ICredentialType {
       placeholder: 'http://127.0.0.1:8790/volcengine/',
       description: 'Send every request to this URL instead of https://cloud-vms.volcengineapi.com/, e.g. a callbridge sandbox or a proxy',
     },
+    ...callPolicyProperties('volcengine'),
   ];
 
   /** Signs every request (HMAC-SHA256, Volcengine V4 style) through callbridge's core signer. */

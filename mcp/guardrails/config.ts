@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CallbridgeError } from '../../core/errors.js';
+import { checkDialPrefix, checkPattern, checkRegion, checkTimezone, parseCallingHours } from '../../core/policy/setting-text.js';
 import type { Env } from '../env-config.js';
+
+export { checkTimezone, parseCallingHours };
 
 export const TOOLSET_NAMES = ['calls', 'tasks', 'catalog'] as const;
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];
@@ -238,30 +241,6 @@ function intSetting(name: string, value: string, min: number, max = Number.MAX_S
   return n;
 }
 
-/** "09:00-20:00" -> minutes; "off"/"always" -> null. */
-export function parseCallingHours(text: string, name = '--calling-hours'): CallingHours | null {
-  const t = text.trim();
-  if (/^(off|always|any|none)$/i.test(t)) return null;
-  const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(t);
-  const toMin = (h: string, mm: string) => Number(h) * 60 + Number(mm);
-  if (!m || Number(m[1]) > 24 || Number(m[3]) > 24 || Number(m[2]) > 59 || Number(m[4]) > 59) {
-    throw configError(name, `${name} must look like 09:00-20:00 (24-hour, callee's local time) or "off", got "${text}"`);
-  }
-  const start = toMin(m[1], m[2]);
-  const end = toMin(m[3], m[4]);
-  if (start > 1440 || end > 1440 || start === end) throw configError(name, `${name} must be a non-empty window within 00:00-24:00, got "${text}"`);
-  return { start, end, text: `${m[1].padStart(2, '0')}:${m[2]}-${m[3].padStart(2, '0')}:${m[4]}` };
-}
-
-export function checkTimezone(zone: string, name = '--timezone'): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone }).format(0);
-    return zone;
-  } catch {
-    throw configError(name, `${name}: unknown time zone "${zone}" (use an IANA name such as Asia/Shanghai)`);
-  }
-}
-
 function checkToolsets(values: string[], name: string): ToolsetName[] {
   if (values.length === 1 && values[0] === 'all') return [...TOOLSET_NAMES];
   for (const v of values) {
@@ -271,22 +250,8 @@ function checkToolsets(values: string[], name: string): ToolsetName[] {
   return values as ToolsetName[];
 }
 
-function checkDialPrefix(prefix: string): string {
-  if (!/^\d{1,4}$/.test(prefix)) throw configError('pbxDialPrefixes', `pbxDialPrefixes: "${prefix}" is not a dial prefix (1-4 digits)`);
-  return prefix;
-}
 
-function checkRegion(region: string): string {
-  if (!/^[A-Z]{2}$/.test(region)) throw configError('pbxRegion', `pbxRegion: "${region}" is not a two-letter region code such as CN or GB`);
-  return region;
-}
 
-function checkPattern(pattern: string, name: string): string {
-  if (!/^\+?[\d*?]+$/.test(pattern)) {
-    throw configError(name, `${name}: "${pattern}" is not a number pattern (digits, optional leading +, wildcards * and ?)`);
-  }
-  return pattern;
-}
 
 /** Line and column (1-based) where JSON text stops being valid: the first prefix that cannot be continued. */
 function jsonErrorPlace(text: string): { line: number; column: number } {

@@ -27,7 +27,7 @@ export class CallReceiptTrigger implements INodeType {
         name: 'default',
         httpMethod: 'POST',
         responseMode: 'onReceived',
-        path: '={{$parameter["tokenLocation"] === "path" && $parameter["secretToken"] ? "receipt/" + $parameter["secretToken"] : "receipt"}}',
+        path: '={{$parameter["authentication"] !== "none" && $parameter["tokenLocation"] === "path" && $parameter["secretToken"] ? "receipt/" + $parameter["secretToken"] : "receipt"}}',
       },
     ],
     properties: [
@@ -63,12 +63,28 @@ export class CallReceiptTrigger implements INodeType {
         default: '',
       },
       {
+        displayName: 'Authentication',
+        name: 'authentication',
+        type: 'options',
+        options: [
+          {
+            name: 'Secret Token',
+            value: 'token',
+            description: 'Only pushes carrying the secret token (or, for Volcengine, a valid authCode signature) start the workflow',
+          },
+          { name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow with a forged receipt' },
+        ],
+        default: 'token',
+      },
+      {
         displayName: 'Secret Token',
         name: 'secretToken',
         type: 'string',
         typeOptions: { password: true },
         default: '',
-        description: 'When set, only pushes that carry this token in the URL are accepted (others get HTTP 401)',
+        description:
+          'A long random string; pushes without it get HTTP 401. Required unless this is a Volcengine trigger with a Callback Auth Token (Options). Until one of them is set, every push gets HTTP 403.',
+        displayOptions: { show: { authentication: ['token'] } },
       },
       {
         displayName: 'Token Location',
@@ -77,9 +93,10 @@ export class CallReceiptTrigger implements INodeType {
         options: [
           { name: 'Query Parameter', value: 'query', description: 'The URL ends in ?token=&lt;your token&gt;' },
           { name: 'URL Path', value: 'path', description: 'The URL ends in /receipt/&lt;your token&gt;' },
+          { name: 'Header', value: 'header', description: 'An X-Callbridge-Token header (from a proxy in front of n8n; the vendors send no custom headers)' },
         ],
         default: 'query',
-        displayOptions: { hide: { secretToken: [''] } },
+        displayOptions: { show: { authentication: ['token'] }, hide: { secretToken: [''] } },
       },
       {
         displayName: 'Options',
@@ -112,12 +129,12 @@ export class CallReceiptTrigger implements INodeType {
             displayOptions: { show: { '/vendor': ['pbx'] } },
           },
           {
-            displayName: 'Remember Last',
-            name: 'rememberLast',
+            displayName: 'Remember Repeats For (Hours)',
+            name: 'rememberHours',
             type: 'number',
-            typeOptions: { minValue: 1 },
-            default: 1000,
-            description: 'How many recent messages to remember when dropping repeated deliveries',
+            typeOptions: { minValue: 24 },
+            default: 24,
+            description: 'How long a received message is remembered when dropping repeated deliveries (at least 24 hours), however many others arrive',
           },
           {
             displayName: 'Volcengine Callback Auth Token',
@@ -125,7 +142,8 @@ export class CallReceiptTrigger implements INodeType {
             type: 'string',
             typeOptions: { password: true },
             default: '',
-            description: 'The AuthToken of your Volcengine callback settings; when set, pushes whose authCode does not match are refused',
+            description:
+              'The AuthToken of your Volcengine callback settings; when set, a push must carry a matching authCode signed at most 5 minutes ago (others get HTTP 401)',
             displayOptions: { show: { '/vendor': ['volcengine'] } },
           },
         ],

@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { AnyOperation, Product } from '../../core/operation.js';
 import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { listOperations } from '../../core/registry.js';
+import { billedNotice } from './billed-notice.js';
 import { operationFields, toProperty, type FieldSpec } from './fields.js';
 import { OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
@@ -53,7 +54,7 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
   const { op, resource, fields } = entry;
   const value = operationValue(op);
   const example = op.examples?.[0]?.input ?? {};
-  const props: INodeProperties[] = [];
+  const props: INodeProperties[] = op.access === 'call' ? [billedNotice(resource.value, value)] : [];
   const required = fields.filter((f) => f.required);
   const optional = fields.filter((f) => !f.required);
   for (const field of required) props.push({ ...toProperty(field, example[field.key]), displayOptions: show(resource.value, value) });

@@ -7,6 +7,8 @@ import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
 import { CallbridgeError, redact, withSettingHelp, type Setting } from '../../core/errors.js';
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
+import type { Pipeline } from '../../core/pipeline.js';
+import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
 import { percentEncode } from '../../core/vendors/alibaba/index.js';
@@ -16,6 +18,9 @@ import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions,
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
+import { attemptKey, RepeatedAttemptError, sendOnce, withDerivedReference } from './idempotency.js';
+import { nodePipeline, runSent } from './policy.js';
+import { policyFieldOf } from './policy-properties.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
 
@@ -47,6 +52,8 @@ export function credentialSecrets(credentials: ICredentialDataDecryptedObject): 
 
 export interface ProductClient {
   client: CallbridgeClient;
+  /** core's pipeline with the credential's call policy: every operation of the node runs through it. */
+  pipeline: Pipeline;
   secrets: string[];
   /** What following a placed call needs (core/providers). */
   settings: ProviderSettings;
@@ -67,10 +74,13 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   } else {
     config = { transport: new N8nTransport(ctx, { extraOptions: pbxTlsOptions(credentials) }), runtime, pbx: pbxConfig(credentials) };
   }
+  const client = new CallbridgeClient(config, catalog);
+  const version = product === 'pbx' ? pbxApiVersion(credentials) : undefined;
   return {
-    client: new CallbridgeClient(config, catalog),
+    client,
+    pipeline: nodePipeline(ctx, credentialType, credentials, product, client, version),
     secrets: credentialSecrets(credentials),
-    settings: { now: runtime.now, nonce: runtime.nonce, pbxApiVersion: product === 'pbx' ? pbxApiVersion(credentials) : undefined },
+    settings: { now: runtime.now, nonce: runtime.nonce, pbxApiVersion: version },
   };
 }
 
@@ -100,13 +110,13 @@ function toJson(value: unknown): IDataObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : { value: value as IDataObject[keyof IDataObject] };
 }
 
-async function allPages(client: CallbridgeClient, op: AnyOperation, input: Record<string, unknown>, limit: number): Promise<unknown[]> {
+async function allPages(pipeline: Pipeline, op: AnyOperation, input: Record<string, unknown>, limit: number): Promise<unknown[]> {
   const pagination = op.pagination;
-  if (!pagination) return [await client.invoke(op.id, input)];
+  if (!pagination) return [await runSent(pipeline, op.id, input)];
   const size = Math.max(1, Math.min(pagination.maxPageSize, limit));
   const out: unknown[] = [];
   for (let page = 1; page <= 100_000; page++) {
-    const answer = await client.invoke(op.id, { ...input, [pagination.pageParam]: page, [pagination.sizeParam]: size });
+    const answer = await runSent(pipeline, op.id, { ...input, [pagination.pageParam]: page, [pagination.sizeParam]: size });
     const items = asItems(getPath(answer, pagination.itemsPath));
     out.push(...items);
     const total = pagination.totalPath ? Number(getPath(answer, pagination.totalPath)) : NaN;
@@ -146,6 +156,7 @@ async function waitForResults(
       maxIntervalMs: Math.max(intervalMs, 30_000),
       signal,
     });
+    if (outcome.result?.final) await pc.pipeline.callEnded(op.product, call.callId);
     results.push({
       ...toJson(output),
       callId: call.callId,
@@ -173,7 +184,12 @@ async function downloadFile(ctx: IExecuteFunctions, url: string, fileName: strin
 export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   const node = ctx.getNode();
-  if (error instanceof FieldValueError) return new NodeOperationError(node, error.message, { itemIndex });
+  if (error instanceof FieldValueError || error instanceof RepeatedAttemptError) return new NodeOperationError(node, error.message, { itemIndex });
+  if (error instanceof PolicyRefusal) {
+    const field = policyFieldOf(error.setting);
+    const change = field ? `To change it: ${error.change} (credential field "${field}")` : `It cannot be turned off. ${error.change}`;
+    return new NodeOperationError(node, error.message, { itemIndex, description: change });
+  }
   if (error instanceof CallbridgeError) {
     const message = redact(withSettingHelp(error, SETTING_HELP), secrets);
     const details = [
@@ -202,6 +218,10 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
 export function errorJson(error: NodeApiError | NodeOperationError, cause: unknown): IDataObject {
   const out: IDataObject = { error: error.message };
   if (error.description) out.description = error.description;
+  if (cause instanceof PolicyRefusal) {
+    out.kind = 'guardrail';
+    out.rule = cause.rule;
+  }
   if (cause instanceof CallbridgeError) {
     out.kind = cause.kind;
     if (cause.code) out.code = cause.code;
@@ -228,6 +248,18 @@ export async function executeProduct(this: IExecuteFunctions, product: Product):
   return [out];
 }
 
+/**
+ * Sends one item's request through the pipeline (the credential's call policy). A billed operation is sent
+ * at most once per item attempt (nodes/shared/idempotency.ts), with its reference derived from the attempt.
+ */
+async function sendItem(ctx: IExecuteFunctions, pc: ProductClient, op: AnyOperation, input: Record<string, unknown>, itemIndex: number) {
+  if (op.access !== 'call') return { input, output: await runSent(pc.pipeline, op.id, input) };
+  const key = attemptKey(ctx, itemIndex);
+  const referenced = withDerivedReference(op, input, key);
+  const { output } = await sendOnce(key, op, referenced, () => runSent(pc.pipeline, op.id, referenced));
+  return { input: referenced, output };
+}
+
 async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClient, itemIndex: number): Promise<INodeExecutionData[]> {
   const value = String(parameter(ctx, 'operation', itemIndex));
   const op = findOperation(product, value);
@@ -237,13 +269,14 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
   if (op.pagination) {
     const returnAll = parameter(ctx, 'returnAll', itemIndex, false) === true;
     const limit = returnAll ? Number.POSITIVE_INFINITY : Math.max(1, Number(parameter(ctx, 'limit', itemIndex, 50)));
-    const results = await allPages(pc.client, op, input, limit);
+    const results = await allPages(pc.pipeline, op, input, limit);
     return results.map((result) => ({ json: toJson(result), pairedItem: paired }));
   }
   const placedAt = Date.now();
-  const output = await pc.client.invoke(op.id, input);
+  const sent = await sendItem(ctx, pc, op, input, itemIndex);
+  const output = sent.output;
   if (CALL_TRACKERS[op.id] && parameter(ctx, 'waitForResult', itemIndex, false) === true) {
-    const results = await waitForResults(ctx, pc, op, input, output, placedAt, itemIndex);
+    const results = await waitForResults(ctx, pc, op, sent.input, output, placedAt, itemIndex);
     return results.map((json) => ({ json, pairedItem: paired }));
   }
   const download = op.download;

@@ -1,10 +1,12 @@
 // Call receipts pushed by the vendors (Alibaba VMS HTTP batch push, Volcengine call-record and recording
 // pushes, PBX event reports): parsing into one event per message with core's vendor-neutral result,
 // the answer each vendor expects, repeated-delivery detection and the optional URL secret.
-import { createHash, timingSafeEqual } from 'crypto';
+import { createHash } from 'crypto';
 import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import type { CallResult } from '../../core/call-result.js';
 import { VENDORS, type VendorName } from '../../core/vendors/index.js';
+import { authenticateReceipt, rememberNew, type SeenReceipts } from './receipt-auth.js';
+import { n8nRuntime } from './runtime.js';
 
 export type ReceiptVendor = VendorName;
 
@@ -90,37 +92,6 @@ export function receiptAnswer(vendor: ReceiptVendor): { status: number; body: ID
   return { status: VENDORS[vendor].receiptAnswer.status, body: { ...VENDORS[vendor].receiptAnswer.body } as IDataObject };
 }
 
-export interface DedupeStore {
-  recent?: string[];
-}
-
-/** Marks which keys were not seen before and remembers them, keeping the latest `max`. */
-export function rememberNew(store: DedupeStore, keys: string[], max: number): boolean[] {
-  const recent = Array.isArray(store.recent) ? store.recent.filter((k) => typeof k === 'string') : [];
-  const seen = new Set(recent);
-  const fresh = keys.map((key) => {
-    if (seen.has(key)) return false;
-    seen.add(key);
-    recent.push(key);
-    return true;
-  });
-  store.recent = recent.slice(Math.max(0, recent.length - Math.max(1, max)));
-  return fresh;
-}
-
-export function tokenMatches(expected: string, given: unknown): boolean {
-  if (typeof given !== 'string') return false;
-  const a = createHash('sha256').update(expected, 'utf8').digest();
-  const b = createHash('sha256').update(given, 'utf8').digest();
-  return timingSafeEqual(a, b) && expected === given;
-}
-
-/** Volcengine callback authentication: authCode = hex(SHA256(timestamp + hex(SHA256(body)) + AuthToken)). */
-export function volcengineAuthCode(timestamp: string, rawBody: string, authToken: string): string {
-  const bodyHash = createHash('sha256').update(rawBody, 'utf8').digest('hex');
-  return createHash('sha256').update(`${timestamp}${bodyHash}${authToken}`, 'utf8').digest('hex');
-}
-
 /** The vendor-neutral item of an event: the result's fields, the event type and the raw message. */
 export function eventJson(vendor: ReceiptVendor, event: ReceiptEvent): IDataObject {
   const result: Partial<CallResult> = { ...event.result };
@@ -134,26 +105,28 @@ function respond(ctx: IWebhookFunctions, status: number, body: IDataObject): IWe
   return { noWebhookResponse: true };
 }
 
+const HOUR_MS = 3600_000;
+
 /** The Call Receipt Trigger's webhook(). */
 export async function receiveReceipt(this: IWebhookFunctions): Promise<IWebhookResponseData> {
   const vendor = this.getNodeParameter('vendor') as ReceiptVendor;
-  const secret = String(this.getNodeParameter('secretToken', '') ?? '');
-  const tokenIn = String(this.getNodeParameter('tokenLocation', 'query') ?? 'query');
   const options = (this.getNodeParameter('options', {}) ?? {}) as IDataObject;
   const req = this.getRequestObject();
   const query = this.getQueryData() as IDataObject;
 
-  // The path form is part of the registered webhook path itself; only the query form is checked here.
-  if (secret && tokenIn === 'query' && !tokenMatches(secret, query.token)) return respond(this, 401, { error: 'missing or wrong token' });
-
   const rawBody = (req as unknown as { rawBody?: unknown }).rawBody;
   const rawText = rawBody instanceof Uint8Array ? new TextDecoder().decode(rawBody) : typeof rawBody === 'string' ? rawBody : undefined;
-  const authToken = typeof options.volcengineAuthToken === 'string' ? options.volcengineAuthToken : '';
-  if (vendor === 'volcengine' && authToken) {
-    const text = rawText ?? JSON.stringify(this.getBodyData());
-    const expected = volcengineAuthCode(String(query.timestamp ?? ''), text, authToken);
-    if (!tokenMatches(expected, query.authCode)) return respond(this, 401, { error: 'authCode does not match' });
-  }
+  const verdict = authenticateReceipt(
+    {
+      vendor,
+      authentication: this.getNodeParameter('authentication', 'token') === 'none' ? 'none' : 'token',
+      secretToken: String(this.getNodeParameter('secretToken', '') ?? ''),
+      tokenLocation: (['path', 'header'] as const).find((l) => l === this.getNodeParameter('tokenLocation', 'query')) ?? 'query',
+      volcengineAuthToken: typeof options.volcengineAuthToken === 'string' ? options.volcengineAuthToken : '',
+    },
+    { query, headers: this.getHeaderData(), rawBody: rawText ?? JSON.stringify(this.getBodyData()), now: n8nRuntime.now() },
+  );
+  if (!verdict.ok) return respond(this, verdict.status, { error: verdict.error });
 
   let events: ReceiptEvent[];
   try {
@@ -166,8 +139,9 @@ export async function receiveReceipt(this: IWebhookFunctions): Promise<IWebhookR
 
   let fresh = events.map(() => true);
   if (options.dropRepeated !== false) {
-    const store = this.getWorkflowStaticData('node') as DedupeStore;
-    fresh = rememberNew(store, events.map((e) => e.key), Number(options.rememberLast ?? 1000) || 1000);
+    const store = this.getWorkflowStaticData('node') as SeenReceipts;
+    const hours = Math.max(24, Number(options.rememberHours ?? 24) || 24);
+    fresh = rememberNew(store, events.map((e) => e.key), n8nRuntime.now(), hours * HOUR_MS);
   }
   const finalOnly = options.finalOnly === true;
   const items: INodeExecutionData[] = events

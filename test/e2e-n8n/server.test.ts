@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callbridgeClient } from '../sandbox/helpers.js';
 import { N8n, packedTarball, waitFor, workflow, type ExecutionJson } from './harness.js';
+import { volcengineAuthCode } from '../../nodes/shared/receipt-auth.js';
 import { credentialData, CREDENTIAL_TYPE, NEUTRAL_STATUS, NODE, sandboxCalls, sandboxConfig } from './support.js';
 
 const MINUTE = 60_000;
@@ -17,6 +18,9 @@ const VOLC_HOOK_ID = '0c9e2b7a-3f41-4d8e-a5b6-7e8f9a0b1c22';
 const VOLC_WORKFLOW = 'cbE2eReceipts002';
 /** The sandbox Volcengine account's callback AuthToken (sandbox/volcengine/index.ts). */
 const VOLC_AUTH_TOKEN = 'SandboxTok01';
+/** A trigger published with no token set: authentication is on by default, so it accepts nothing. */
+const UNSET_HOOK_ID = '5e1d9c3b-7a2f-4b6e-8d10-3c5e7f9a1b33';
+const UNSET_WORKFLOW = 'cbE2eReceipts003';
 
 let sandbox: RunningSandbox;
 let n8n: N8n;
@@ -90,7 +94,10 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
         parameters: { vendor: 'volcengine', options: { volcengineAuthToken: VOLC_AUTH_TOKEN } },
       },
     ]);
-    for (const wf of [receipts, volcReceipts]) {
+    const unset = workflow(UNSET_WORKFLOW, 'e2e: receipts, no token set', [
+      { name: 'Receipts', type: NODE.receiptTrigger, typeVersion: 1, webhookId: UNSET_HOOK_ID, parameters: { vendor: 'alibaba', options: {} } },
+    ]);
+    for (const wf of [receipts, volcReceipts, unset]) {
       await n8n.importWorkflow(wf);
       await n8n.publishWorkflow(wf.id);
     }
@@ -138,6 +145,12 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
 
   describe('Call Receipt Trigger (Alibaba VMS HTTP batch push)', () => {
     const hook = () => `${n8n.url}/webhook/${ALIBABA_HOOK_ID}/receipt`;
+
+    it('a trigger with no token set refuses every push (authentication is on by default)', async () => {
+      const res = await fetch(`${n8n.url}/webhook/${UNSET_HOOK_ID}/receipt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+      expect(res.status).toBe(403);
+      expect((await triggerItems(UNSET_WORKFLOW, 'Receipts')).executions).toHaveLength(0);
+    });
 
     it('refuses a push without the secret token', async () => {
       const res = await fetch(hook(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
@@ -197,6 +210,16 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
       await new Promise((r) => setTimeout(r, 1500));
       const after = await triggerItems(ALIBABA_WORKFLOW, 'Receipts');
       expect(after.items, 'a repeated delivery adds no item').toHaveLength(numbers.length);
+
+      // Replayed after 1200 other receipts, the first one is still known: no new item.
+      const others = Array.from({ length: 1200 }, (_, i) => ({ ...(items[0].raw as Record<string, unknown>), call_id: `9${String(i).padStart(8, '0')}^1`, out_id: `other-${i}` }));
+      const many = await fetch(`${hook()}?token=${TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(others) });
+      expect(many.status).toBe(200);
+      await waitFor('the 1200 other receipts as items', async () => ((await triggerItems(ALIBABA_WORKFLOW, 'Receipts')).items.length >= numbers.length + others.length ? true : undefined), 60_000);
+      const replay = await fetch(`${hook()}?token=${TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([items[0].raw]) });
+      expect(replay.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect((await triggerItems(ALIBABA_WORKFLOW, 'Receipts')).items, 'the replay adds no item').toHaveLength(numbers.length + others.length);
     }, 3 * MINUTE);
   });
 
@@ -228,6 +251,17 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
       expect(items[0]).toMatchObject({ vendor: 'volcengine', eventType: 'CallRecord', provider: 'volcengine', final: true, status: NEUTRAL_STATUS[call.status] });
       expect((items[0].raw as Record<string, unknown>).callee ?? (items[0].raw as Record<string, unknown>).Callee).toBe('13500000001');
     }, 3 * MINUTE);
+
+    it('refuses a push signed in 2001, though its authCode matches', async () => {
+      const body = JSON.stringify({ callId: 'replayed-2001', callee: '13500000008', callResult: 1 });
+      const timestamp = String(Math.floor(Date.UTC(2001, 8, 9) / 1000));
+      const res = await fetch(`${hook()}?timestamp=${timestamp}&authCode=${volcengineAuthCode(timestamp, body, VOLC_AUTH_TOKEN)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(401);
+    });
 
     it('refuses a push whose authCode does not match the callback AuthToken', async () => {
       const body = JSON.stringify({ callId: 'forged', callee: '13500000009', callResult: 1 });

@@ -128,11 +128,18 @@ export interface FakeContext {
   store: Record<string, ICredentialDataDecryptedObject>;
 }
 
+let executions = 0;
+
 export function fakeExecute(options: {
   parameters: Array<Record<string, unknown>>;
   credentials: Record<string, ICredentialDataDecryptedObject>;
   continueOnFail?: boolean;
+  /** n8n's execution ID (default: a new one per context); a retry of a node's run keeps it. */
+  executionId?: string;
+  /** Which run of the node this is (n8n's $runIndex; loops and tool calls run a node again). */
+  runIndex?: number;
 }): FakeContext {
+  const executionId = options.executionId ?? `fake-execution-${++executions}`;
   const requests: SentRequest[] = [];
   const store = structuredClone(options.credentials);
   const node: INode = {
@@ -161,6 +168,8 @@ export function fakeExecute(options: {
       return store[type];
     },
     continueOnFail: () => options.continueOnFail === true,
+    getExecutionId: () => executionId,
+    getWorkflowDataProxy: () => ({ $runIndex: options.runIndex ?? 0 }),
     getExecutionCancelSignal: () => undefined,
     helpers: {
       httpRequest: (o: IHttpRequestOptions) => httpRequest(o, requests),

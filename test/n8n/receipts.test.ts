@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeProduct } from '../../nodes/shared/execute.js';
-import { parseReceipt, receiptAnswer, receiveReceipt, rememberNew, tokenMatches, volcengineAuthCode, type DedupeStore } from '../../nodes/shared/receipts.js';
+import { rememberNew, tokenMatches, volcengineAuthCode, type SeenReceipts } from '../../nodes/shared/receipt-auth.js';
+import { parseReceipt, receiptAnswer, receiveReceipt } from '../../nodes/shared/receipts.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { VOLC_CALLBACK_AUTH_TOKEN } from '../../sandbox/volcengine/index.js';
 import { fakeExecute, sandboxCredentials } from './helpers.js';
@@ -88,12 +89,16 @@ describe('answers, repeated deliveries, tokens', () => {
     expect(receiptAnswer('volcengine').status).toBe(200);
   });
 
-  it('rememberNew keeps a bounded window of recent keys', () => {
-    const store: DedupeStore = {};
-    expect(rememberNew(store, ['a', 'b', 'a'], 3)).toEqual([true, true, false]);
-    expect(rememberNew(store, ['b', 'c', 'd'], 3)).toEqual([false, true, true]);
-    expect(store.recent).toEqual(['b', 'c', 'd']);
-    expect(rememberNew(store, ['a'], 3)).toEqual([true]);
+  it('rememberNew remembers each key for the whole time, however many others arrive, and forgets it after', () => {
+    const store: SeenReceipts = {};
+    const day = 24 * 3600_000;
+    const t0 = Date.UTC(2026, 0, 1);
+    expect(rememberNew(store, ['a', 'b', 'a'], t0, day)).toEqual([true, true, false]);
+    const others = Array.from({ length: 20_000 }, (_, i) => `other-${i}`);
+    expect(rememberNew(store, others, t0 + 1000, day).every(Boolean)).toBe(true);
+    expect(rememberNew(store, ['a', 'b'], t0 + day - 60_000, day)).toEqual([false, false]);
+    expect(rememberNew(store, ['a'], t0 + day + 1000, day)).toEqual([true]);
+    expect(Object.keys(store.seen ?? {})).toEqual(['a']);
   });
 
   it('Volcengine authCode: the documented worked example', () => {
@@ -147,6 +152,7 @@ function triggerServer(parameters: Record<string, unknown>) {
         getRequestObject: () => ({ body, rawBody }),
         getResponseObject: () => response,
         getQueryData: () => Object.fromEntries(url.searchParams),
+        getHeaderData: () => req.headers,
         getBodyData: () => body,
         getWorkflowStaticData: () => staticData,
       } as unknown as IWebhookFunctions;
@@ -163,14 +169,14 @@ function triggerServer(parameters: Record<string, unknown>) {
   };
 }
 
-async function post(url: string, body: unknown) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
 describe('receiveReceipt (the trigger webhook)', () => {
   it('Alibaba batch push: answers {"code":0}, one item per message, drops a repeated push', async () => {
-    const trigger = triggerServer({ vendor: 'alibaba', secretToken: '', options: {} });
+    const trigger = triggerServer({ vendor: 'alibaba', authentication: 'none', options: {} });
     const url = await trigger.start();
     try {
       expect(await post(`${url}/receipt`, [...VOICE_REPORT, ...CALL_REPORT])).toEqual({ status: 200, body: { code: 0, msg: '接收成功' } });
@@ -202,8 +208,74 @@ describe('receiveReceipt (the trigger webhook)', () => {
     }
   });
 
+  it('authentication is on by default: a trigger with no token set refuses every push with 403', async () => {
+    const trigger = triggerServer({ vendor: 'alibaba', options: {} });
+    const url = await trigger.start();
+    try {
+      const answer = await post(`${url}/receipt`, VOICE_REPORT);
+      expect(answer.status).toBe(403);
+      expect(JSON.stringify(answer.body)).toContain('Secret Token');
+      await new Promise((r) => setImmediate(r));
+      expect(trigger.deliveries.flatMap((d) => d.items)).toEqual([]);
+    } finally {
+      await trigger.close();
+    }
+  });
+
+  it('a forged receipt (no token, wrong token, token in the wrong place) is refused; the header form works', async () => {
+    const trigger = triggerServer({ vendor: 'alibaba', secretToken: 'hdr-token-1', tokenLocation: 'header', options: {} });
+    const url = await trigger.start();
+    try {
+      expect((await post(`${url}/receipt`, VOICE_REPORT)).status).toBe(401);
+      expect((await post(`${url}/receipt?token=hdr-token-1`, VOICE_REPORT)).status).toBe(401);
+      expect((await post(`${url}/receipt`, VOICE_REPORT, { 'X-Callbridge-Token': 'forged' })).status).toBe(401);
+      expect((await post(`${url}/receipt`, VOICE_REPORT, { 'X-Callbridge-Token': 'hdr-token-1' })).status).toBe(200);
+      await new Promise((r) => setImmediate(r));
+      expect(trigger.deliveries.map((d) => d.items.length)).toEqual([0, 0, 0, 1]);
+    } finally {
+      await trigger.close();
+    }
+  });
+
+  it('Volcengine: a push signed in 2001, or 6 minutes ago, is refused even with a correct authCode; a fresh one is accepted', async () => {
+    const authToken = 'VolcAuthToken01';
+    const trigger = triggerServer({ vendor: 'volcengine', options: { volcengineAuthToken: authToken } });
+    const url = await trigger.start();
+    const body = JSON.stringify({ callId: 'volc-ts-1', callee: '13500000009', callResult: 1, ext: 'ts-1' });
+    const push = (seconds: number) => {
+      const timestamp = String(seconds);
+      return fetch(`${url}/receipt?timestamp=${timestamp}&authCode=${volcengineAuthCode(timestamp, body, authToken)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    };
+    try {
+      const now = Math.floor(Date.now() / 1000);
+      expect((await push(Math.floor(Date.UTC(2001, 8, 9) / 1000))).status).toBe(401);
+      expect((await push(now - 6 * 60)).status).toBe(401);
+      expect((await push(now + 6 * 60)).status).toBe(401);
+      expect((await push(now - 60)).status).toBe(200);
+      await new Promise((r) => setImmediate(r));
+      expect(trigger.deliveries.map((d) => d.items.length)).toEqual([0, 0, 0, 1]);
+    } finally {
+      await trigger.close();
+    }
+  });
+
+  it('a receipt replayed after thousands of others is still dropped', async () => {
+    const trigger = triggerServer({ vendor: 'alibaba', secretToken: 'replay-tok', options: {} });
+    const url = await trigger.start();
+    try {
+      await post(`${url}/receipt?token=replay-tok`, VOICE_REPORT);
+      const others = Array.from({ length: 3000 }, (_, i) => ({ ...VOICE_REPORT[0], call_id: `9${String(i).padStart(8, '0')}^100675005007` }));
+      await post(`${url}/receipt?token=replay-tok`, others);
+      expect((await post(`${url}/receipt?token=replay-tok`, VOICE_REPORT)).status).toBe(200);
+      await new Promise((r) => setImmediate(r));
+      expect(trigger.deliveries.map((d) => d.items.length)).toEqual([1, 3000, 0]);
+    } finally {
+      await trigger.close();
+    }
+  });
+
   it('a body that is not a receipt gets HTTP 400 and starts nothing', async () => {
-    const trigger = triggerServer({ vendor: 'pbx', secretToken: '', options: {} });
+    const trigger = triggerServer({ vendor: 'pbx', authentication: 'none', options: {} });
     const url = await trigger.start();
     try {
       const answer = await post(`${url}/receipt`, 'hello');
