@@ -2,7 +2,7 @@
 // answers with Code/Message.
 import { present, signingAuthenticator, type VendorAdapter } from '../types.js';
 import { buildAlibaba, readAlibaba, type AlibabaConfig } from './request.js';
-import { signAlibaba, type AlibabaAuth } from './signing.js';
+import { alibabaSigner, signAlibaba, type AlibabaAuth } from './signing.js';
 
 import { alibabaReceipt } from './call-result.js';
 
@@ -15,8 +15,10 @@ export const alibaba: VendorAdapter<AlibabaConfig, AlibabaAuth> = {
   products: ['dyvms', 'outboundbot'],
   build: buildAlibaba,
   sign: signAlibaba,
-  authenticator: (config, _transport, runtime) =>
-    signingAuthenticator((request) => signAlibaba(request, config, runtime)),
+  authenticator: (config, _transport, runtime) => {
+    const sign = alibabaSigner(config);
+    return signingAuthenticator((request) => sign(request, runtime));
+  },
   secrets: (config) => present([config.accessKeySecret, config.securityToken]),
   receipt: alibabaReceipt,
   receiptAnswer: { status: 200, body: { code: 0, msg: '接收成功' } },

@@ -2,7 +2,7 @@
 // ResponseMetadata envelope.
 import { present, signingAuthenticator, type VendorAdapter } from '../types.js';
 import { buildVolcengine, readVolcengine, type VolcengineConfig } from './request.js';
-import { signVolcengineRequest, type VolcengineSigning } from './signing.js';
+import { signVolcengineRequest, volcengineSigner, type VolcengineSigning } from './signing.js';
 
 import { volcengineReceipt } from './call-result.js';
 
@@ -15,8 +15,10 @@ export const volcengine: VendorAdapter<VolcengineConfig, VolcengineSigning> = {
   products: ['volcengine'],
   build: buildVolcengine,
   sign: signVolcengineRequest,
-  authenticator: (config, _transport, runtime) =>
-    signingAuthenticator((request) => signVolcengineRequest(request, config, runtime)),
+  authenticator: (config, _transport, runtime) => {
+    const sign = volcengineSigner(config);
+    return signingAuthenticator((request) => sign(request, runtime));
+  },
   secrets: (config) => present([config.secretAccessKey, config.sessionToken]),
   receipt: (message) => volcengineReceipt(message),
   receiptAnswer: { status: 200, body: { code: 0, message: 'success' } },
