@@ -8,11 +8,13 @@
 // Tokens: o200k_base BPE (gpt-tokenizer, pinned) over the compact JSON text of the tools/list result,
 // i.e. what a client receives; a model's own tokenizer and the client's rendering of tools differ somewhat.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { startupByModule } from './lib/bundle-profile.js';
 import { BUILD_DIR, machine, parseFlags, ROOT, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
 
 export interface ToolsetSize {
@@ -49,6 +51,8 @@ export interface McpResult {
   /** RSS after start ≤ this × the minimal server's. */
   rssTargetRatio: number;
   rssMet: boolean;
+  /** One start of the server under node --cpu-prof: CPU ms by module of the bundle (and Node's internals), largest first. */
+  startProfile?: { module: string; ms: number }[];
 }
 
 /** Env that gives the server credentials (so it does not start its in-process sandbox); nothing is sent. */
@@ -90,8 +94,22 @@ function session(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<S
   return serverSession([cli, 'mcp', ...args], env);
 }
 
+/** One start under node --cpu-prof (credentials set): where its start-up CPU goes, by module of the bundle. */
+async function profiledStart(cli: string, env: NodeJS.ProcessEnv): Promise<{ module: string; ms: number }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'callbridge-mcp-prof-'));
+  try {
+    await serverSession(['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', cli, 'mcp'], env, { endByStdin: true });
+    // The profile is written when the server exits (its stdin closed): wait for the file.
+    for (let i = 0; i < 50 && !readdirSync(dir).some((f) => f.endsWith('.cpuprofile')); i++) await new Promise((r) => setTimeout(r, 100));
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    return file ? startupByModule(join(dir, file), cli) : [];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The same for any stdio MCP server started with these node arguments. */
-function serverSession(argv: string[], env: NodeJS.ProcessEnv): Promise<Session> {
+function serverSession(argv: string[], env: NodeJS.ProcessEnv, options: { endByStdin?: boolean } = {}): Promise<Session> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -126,7 +144,8 @@ function serverSession(argv: string[], env: NodeJS.ProcessEnv): Promise<Session>
           clearTimeout(timer);
           child.removeAllListeners('exit');
           child.stdin.end();
-          child.kill();
+          // A server ends when its stdin closes; killing it at once keeps the measured runs independent.
+          if (!options.endByStdin) child.kill();
           resolvePromise({ coldStartMs, rssMiB: rss, toolsJson: JSON.stringify(message.result), tools: message.result.tools });
         }
       }
@@ -242,6 +261,7 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
       largest: perTool.sort((a, b) => b.tokens - a.tokens).slice(0, 3),
     });
   }
+  const startProfile = await profiledStart(cli, withCredentials);
   const coldStartMs = spread(cold.map((s) => s.coldStartMs));
   const rssRatio = spread(cold.map((s, i) => s.rssMiB / coldMinimal[i].rssMiB));
   return {
@@ -263,6 +283,7 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
     met: coldStartMs.median <= 150,
     rssTargetRatio: 1.1,
     rssMet: rssRatio.median <= 1.1,
+    startProfile,
   };
 }
 
@@ -289,7 +310,10 @@ export function mcpTables(result: McpResult): string {
     ['where start-up time goes: import in a fresh process', 'ms, median (min–max)'],
     result.breakdown.map((b) => [b.part, f(b.ms)]),
   );
-  return `${startup}\n\n${parts}\n\n${sizes}`;
+  const profiled = result.startProfile?.length
+    ? `\n\n${table(['where start-up CPU goes: one start under node --cpu-prof, by module', 'ms'], result.startProfile.slice(0, 12).map((p) => [p.module, p.ms.toFixed(1)]))}`
+    : '';
+  return `${startup}\n\n${parts}${profiled}\n\n${sizes}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -65,7 +65,7 @@ function overheadAnalysis(o: OverheadResult): string {
     if (noOut.every((v) => v !== undefined) && noChecks.every((v) => v !== undefined)) {
       const [os, oc] = noOut as number[];
       const [ns, nc] = noChecks as number[];
-      const part = (a: number, b: number) => `${(a - b).toFixed(0)}`;
+      const part = (a: number, b: number) => `${Math.round(a - b) || 0}`;
       lines.push(
         '- What stands between callbridge and the floor, measured in this run with the diagnostic clients (the same client with checks taken out; not shipped configurations): ' +
           `the output schema ${part(cb.cpuUsPerCall.median, os)} / ${part(cb.cpuUsPerCallC50.median, oc)} µs per call (seq / c50), ` +
@@ -203,7 +203,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult, qui
     out.push('');
     out.push(
       `${b.summaries[0]?.callees.toLocaleString('en-US')} distinct numbers (seed ${b.seed}) added with the callbridge client through core's \`addCallees\` (core/actions/add-callees.ts: what the MCP \`add_task_callees\` tool and the CLI run; the provider's chunks, ${b.chunksInFlight ?? '?'} in flight, the client's pacer setting the rate) into a sandbox running in its own process (\`bench/lib/bulk-sandbox-host.ts\`, the real sandbox with a ledger around its simulators). ` +
-        'The pacer (core/pacer.ts) hands out fixed slots at the documented QPS and lets an idle operation send a tenth of a second\'s worth at once, so the first answers\' latency does not cost the job its rate; the gateways\' token buckets hold a whole second\'s worth. ' +
+        'The pacer (core/pacer.ts) hands out fixed slots at the documented QPS and lets an idle operation send a tenth of a second\'s worth at once, so the first answers\' latency does not cost the job its rate; the gateways\' token buckets hold a whole second\'s worth. Over a short job "QPS used" can therefore pass 100 % although no second holds more than the QPS plus that tenth. ' +
         'dyvms: `UploadRobotTaskCalledFile`, 1,000 numbers per request (the per-request limit the sandbox and the MCP `add_task_callees` tool use), documented and enforced QPS 100 per account; the client paces itself from the catalog\'s `qps`. ' +
         'Volcengine: `BatchAppend`, 10,000 per request, into a task created with `Unique: true`; the vendor documents no QPS, so the sandbox enforces none and the QPS target does not apply. ' +
         'Theoretical minimum = requests ÷ QPS. "QPS used" = achieved requests per second ÷ QPS. Throttled = throttling answers the sandbox gave (the client would retry them, so they are counted at the sandbox). Lost and duplicated are counted from what the sandbox accepted (its ledger). State: the dyvms task refuses a 300,001st number exactly when it already holds 300,000 distinct ones (it drops repeats); the Volcengine task\'s entries are read from the simulator. ' +
@@ -233,7 +233,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult, qui
     out.push(
       'RSS after start is compared with a minimal server on the same MCP SDK (`bench/lib/minimal-mcp-server.ts`: one tool, stdio), bundled the way tsup bundles the CLI and started the same way in the same runs. ' +
         'The operation catalog is no longer part of the start-up: importing it builds no schema (the import line above). What remains between callbridge\'s server and the minimal one is the MCP side\'s: a bundle of several MB to compile (every dependency inlined), the tools\' zod schemas and their JSON Schemas (built once per process), the guardrail settings, the policy store (SQLite opened at start; ioredis is evaluated at start even when unused), and modules that pull in Node\'s own fetch/undici at start. ' +
-        'Measured with `node --cpu-prof` on one start (`.cache/`-only tooling, shares of the samples on this loaded machine): compiling the bundle is the largest single item, then zod schema construction (about a third of it from the SDK\'s own types.js), the guardrail configuration, Node\'s internal undici, and ioredis.',
+        'The last table above is one start under `node --cpu-prof`, each sample put to the module of the bundle its line falls in (bench/lib/bundle-profile.ts); `node:modules/esm/utils` is Node compiling the bundle, `node:deps/undici/undici` is Node\'s own fetch/undici being loaded.',
     );
     out.push('');
   }
