@@ -1,6 +1,7 @@
 // Bulk pacing: push N callees into a sandbox robot task (dyvms UploadRobotTaskCalledFile, 1,000 per
 // request, 100 QPS documented and enforced by the sandbox) and into a Volcengine task (BatchAppend,
-// 10,000 per request, no QPS documented) with the callbridge client, several lanes in parallel.
+// 10,000 per request, no QPS documented) with the callbridge client through core's addCallees (what the
+// MCP add_task_callees tool and the CLI run: chunks of the provider's limit, several in flight).
 // Measured: wall time against the theoretical minimum (requests / QPS), throttling answers seen by
 // the sandbox, and every number accounted for (accepted exactly once, none missing) against what the
 // sandbox accepted and holds.
@@ -9,8 +10,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { addCallees, CHUNKS_IN_FLIGHT } from '../core/actions/add-callees.js';
 import { CallbridgeClient } from '../core/client.js';
 import { CallbridgeError } from '../core/errors.js';
+import { PROVIDERS, sendingInvoke, type ProviderName } from '../core/providers/index.js';
 import { catalog } from '../core/registry.js';
 import { systemRuntime } from '../mcp/runtime.js';
 import type { HttpRequest, HttpResponse, SendOptions, Transport } from '../core/transport.js';
@@ -22,7 +25,7 @@ import { distinctPhoneNumbers, machine, parseFlags, peakPerSecond, ROOT, SEED, s
 /** The vendors' per-request limits (the same figures the MCP add_task_callees tool chunks by). */
 const DYVMS_CHUNK = 1000;
 const VOLC_CHUNK = 10_000;
-/** Requests in flight at once; the client's pacer, not the lanes, sets the rate. */
+/** Requests in flight at once in the control run (pacing off): what an unpaced client would send. */
 const LANES = 64;
 
 interface Host {
@@ -89,6 +92,21 @@ class SendLog implements Transport {
   }
 }
 
+/**
+ * Adds the numbers to the task as every front end does (core/actions/add-callees.ts: the provider's
+ * chunks, CHUNKS_IN_FLIGHT at once, the client's pacer setting the rate); returns the client errors.
+ */
+async function addAll(client: CallbridgeClient, provider: ProviderName, taskId: string, numbers: string[]): Promise<number> {
+  const outcome = await addCallees({
+    provider: PROVIDERS[provider],
+    invoke: sendingInvoke(client),
+    settings: { now: () => Date.now(), nonce: () => systemRuntime.nonce() },
+    taskId,
+    callees: numbers.map((number) => ({ number })),
+  });
+  return outcome.incomplete ? 1 : 0;
+}
+
 function clientFor(env: Record<string, string>, pace: boolean) {
   const transport = new SendLog();
   const client = new CallbridgeClient(
@@ -149,13 +167,16 @@ async function dyvmsRun(numbers: string[], pace: boolean, latencyMs = 0): Promis
     const taskId = String(task.Data);
     const jobs = chunks(numbers, DYVMS_CHUNK);
     const t0 = performance.now();
-    await inLanes(jobs, LANES, async (chunk) => {
-      try {
-        await client.invoke('dyvms.UploadRobotTaskCalledFile', { Id: taskId, CalledNumber: chunk });
-      } catch {
-        clientErrors++;
-      }
-    });
+    if (pace) clientErrors = await addAll(client, 'dyvms', taskId, numbers);
+    else {
+      await inLanes(jobs, LANES, async (chunk) => {
+        try {
+          await client.invoke('dyvms.UploadRobotTaskCalledFile', { Id: taskId, CalledNumber: chunk });
+        } catch {
+          clientErrors++;
+        }
+      });
+    }
     const wallMs = performance.now() - t0;
     const ledger = await host.report({ type: 'report', vendor: 'dyvms', count: numbers.length, seed: SEED });
     // State: a task holds at most 300,000 callees and drops repeats, so one more new number is refused exactly
@@ -200,13 +221,7 @@ async function volcengineRun(numbers: string[]): Promise<BulkRun> {
     const taskId = created.Result.TaskOpenId;
     const jobs = chunks(numbers, VOLC_CHUNK);
     const t0 = performance.now();
-    await inLanes(jobs, LANES, async (chunk) => {
-      try {
-        await client.invoke('volcengine.BatchAppend', { TaskOpenId: taskId, PhoneList: chunk.map((Phone) => ({ Phone })) });
-      } catch {
-        clientErrors++;
-      }
-    });
+    clientErrors = await addAll(client, 'volcengine', taskId, numbers);
     const wallMs = performance.now() - t0;
     const ledger = await host.report({ type: 'report', vendor: 'volcengine', taskId, count: numbers.length, seed: SEED });
     const st = ledger.state;
@@ -276,7 +291,7 @@ export interface BulkSummary {
   duplicated: number;
   stateOk: boolean;
   stateCheck: string;
-  /** Met when: >= 95% of the QPS used (where one is documented), zero throttling, nothing lost or doubled, state agrees. */
+  /** Met when: >= 98% of the QPS used (where one is documented), zero throttling, nothing lost or doubled, state agrees. */
   met: boolean;
   target: string;
 }
@@ -284,6 +299,9 @@ export interface BulkSummary {
 export interface BulkResult {
   machine: ReturnType<typeof machine>;
   seed: number;
+  /** Requests in flight in the paced runs (core/actions/add-callees.ts). */
+  chunksInFlight: number;
+  /** Requests in flight in the control run. */
   lanes: number;
   summaries: BulkSummary[];
   runs: BulkRun[];
@@ -294,7 +312,7 @@ function summariseRuns(runs: BulkRun[], control = false): BulkSummary {
   const qpsUsed = first.qpsUsed !== undefined ? spread(runs.map((r) => r.qpsUsed ?? NaN)) : undefined;
   const throttled = runs.reduce((s, r) => s + r.throttled, 0);
   const clean = runs.every((r) => r.otherErrors === 0 && r.clientErrors === 0 && r.missing === 0 && r.duplicated === 0 && r.stateOk);
-  const target = control ? 'none (shows what pacing prevents)' : qpsUsed ? '≥ 95% of QPS, 0 throttled, 0 lost/duplicated' : '0 throttled, 0 lost/duplicated (no QPS documented)';
+  const target = control ? 'none (shows what pacing prevents)' : qpsUsed ? '≥ 98% of QPS, 0 throttled, 0 lost/duplicated' : '0 throttled, 0 lost/duplicated (no QPS documented)';
   return {
     scenario: first.scenario,
     callees: first.callees,
@@ -313,7 +331,7 @@ function summariseRuns(runs: BulkRun[], control = false): BulkSummary {
     duplicated: runs.reduce((s, r) => s + r.duplicated, 0),
     stateOk: runs.every((r) => r.stateOk),
     stateCheck: [...new Set(runs.map((r) => r.stateCheck))].join('; '),
-    met: control ? true : clean && throttled === 0 && (!qpsUsed || qpsUsed.median >= 0.95),
+    met: control ? true : clean && throttled === 0 && (!qpsUsed || qpsUsed.median >= 0.98),
     target,
   };
 }
@@ -345,6 +363,7 @@ export async function runBulkPacing(flags: Record<string, string | boolean>): Pr
   return {
     machine: { ...started, loadAverageEnd: machine().loadAverage },
     seed: SEED,
+    chunksInFlight: CHUNKS_IN_FLIGHT,
     lanes: LANES,
     summaries: [summariseRuns(groups[0]), summariseRuns(groups[2]), summariseRuns(groups[1]), summariseRuns(groups[3], true)],
     runs,

@@ -4,14 +4,17 @@
 //
 //   npx tsup && npx tsx bench/mcp.ts [--cli=dist/callbridge/cli.js] [--runs=10] [--quick]
 //   npx tsx bench/mcp.ts --build     (bundles mcp/cli.ts as tsup does, into .cache/bench/, without touching dist/)
+// A minimal server on the same SDK (bench/lib/minimal-mcp-stdio-server.ts, bundled the same way) is started alongside, for scale.
 // Tokens: o200k_base BPE (gpt-tokenizer, pinned) over the compact JSON text of the tools/list result,
 // i.e. what a client receives; a model's own tokenizer and the client's rendering of tools differ somewhat.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { startupByModule } from './lib/bundle-profile.js';
 import { BUILD_DIR, machine, parseFlags, ROOT, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
 
 export interface ToolsetSize {
@@ -33,6 +36,11 @@ export interface McpResult {
   coldStartSandboxMs: Spread;
   rssAfterStartMiB: Spread;
   rssAfterStartSandboxMiB: Spread;
+  /** A minimal server on the same MCP SDK (bench/lib/minimal-mcp-stdio-server.ts): cold start and RSS after start. */
+  minimalColdStartMs: Spread;
+  minimalRssMiB: Spread;
+  /** Per run: callbridge's RSS after start over the minimal server's. */
+  rssRatio: Spread;
   /** Spawn to the process being able to run JavaScript (node itself), for scale. */
   nodeBootMs: Spread;
   /** Import time of the server's big parts, each in a fresh process (they overlap: the catalog includes zod). */
@@ -40,6 +48,11 @@ export interface McpResult {
   toolsets: ToolsetSize[];
   targetMs: number;
   met: boolean;
+  /** RSS after start ≤ this × the minimal server's. */
+  rssTargetRatio: number;
+  rssMet: boolean;
+  /** One start of the server under node --cpu-prof: CPU ms by module of the bundle (and Node's internals), largest first. */
+  startProfile?: { module: string; ms: number }[];
 }
 
 /** Env that gives the server credentials (so it does not start its in-process sandbox); nothing is sent. */
@@ -78,9 +91,28 @@ interface Session {
 
 /** One server process: spawn, initialize, tools/list; measured from just before spawn to the tools/list answer. */
 function session(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<Session> {
+  return serverSession([cli, 'mcp', ...args], env);
+}
+
+/** One start under node --cpu-prof (credentials set): where its start-up CPU goes, by module of the bundle. */
+async function profiledStart(cli: string, env: NodeJS.ProcessEnv): Promise<{ module: string; ms: number }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'callbridge-mcp-prof-'));
+  try {
+    await serverSession(['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200', cli, 'mcp'], env, { endByStdin: true });
+    // The profile is written when the server exits (its stdin closed): wait for the file.
+    for (let i = 0; i < 50 && !readdirSync(dir).some((f) => f.endsWith('.cpuprofile')); i++) await new Promise((r) => setTimeout(r, 100));
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    return file ? startupByModule(join(dir, file), cli) : [];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The same for any stdio MCP server started with these node arguments. */
+function serverSession(argv: string[], env: NodeJS.ProcessEnv, options: { endByStdin?: boolean } = {}): Promise<Session> {
   return new Promise((resolvePromise, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [cli, 'mcp', ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let buffer = '';
     let stderr = '';
     const timer = setTimeout(() => {
@@ -91,7 +123,7 @@ function session(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<S
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (code && code !== 0) reject(new Error(`callbridge mcp exited with ${code}: ${stderr.slice(-1000)}`));
+      if (code && code !== 0) reject(new Error(`${argv.join(' ')} exited with ${code}: ${stderr.slice(-1000)}`));
     });
     child.stdout.on('data', (d: Buffer) => {
       buffer += d.toString('utf8');
@@ -112,7 +144,8 @@ function session(cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<S
           clearTimeout(timer);
           child.removeAllListeners('exit');
           child.stdin.end();
-          child.kill();
+          // A server ends when its stdin closes; killing it at once keeps the measured runs independent.
+          if (!options.endByStdin) child.kill();
           resolvePromise({ coldStartMs, rssMiB: rss, toolsJson: JSON.stringify(message.result), tools: message.result.tools });
         }
       }
@@ -157,21 +190,29 @@ const TOOLSET_VARIANTS: { label: string; args: string[] }[] = [
   { label: 'catalog', args: ['--toolsets', 'catalog'] },
 ];
 
-/** The CLI bundled as tsup.config.ts builds it (entry mcp/cli.ts, ESM, node20, the SDK, undici and zod external), into .cache/. */
+/** How tsup.config.ts bundles the CLI: every dependency inlined (one file loads far faster than hundreds), ESM with a require. */
+const AS_THE_CLI = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+} as const;
+
+/** The CLI bundled as tsup.config.ts builds it (entry mcp/cli.ts), into .cache/. */
 async function buildCli(): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = join(BUILD_DIR, 'callbridge', 'cli.js');
-  await build({
-    entryPoints: [join(ROOT, 'mcp', 'cli.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: ['@modelcontextprotocol/server', '@modelcontextprotocol/node', 'undici', 'zod'],
-    banner: { js: '#!/usr/bin/env node' },
-    logLevel: 'warning',
-  });
+  await build({ entryPoints: [join(ROOT, 'mcp', 'cli.ts')], outfile, ...AS_THE_CLI });
+  return outfile;
+}
+
+/** bench/lib/minimal-mcp-stdio-server.ts bundled as the CLI is (the SDK and zod inlined). */
+async function buildMinimalServer(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = join(BUILD_DIR, 'minimal-mcp-stdio-server.mjs');
+  await build({ entryPoints: [join(ROOT, 'bench', 'lib', 'minimal-mcp-stdio-server.ts')], outfile, ...AS_THE_CLI });
   return outfile;
 }
 
@@ -183,14 +224,18 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
   const withCredentials = { ...baseEnv(), ...CREDENTIAL_ENV };
   const sandboxDefault = baseEnv();
 
-  // One throwaway start so the file system cache is warm for every measured run alike.
+  const minimal = await buildMinimalServer();
+  // One throwaway start of each so the file system cache is warm for every measured run alike.
   await session(cli, [], withCredentials);
+  await serverSession([minimal], baseEnv());
   const cold: Session[] = [];
   const coldSandbox: Session[] = [];
+  const coldMinimal: Session[] = [];
   const boot: number[] = [];
   for (let i = 0; i < runs; i++) {
     cold.push(await session(cli, [], withCredentials));
     coldSandbox.push(await session(cli, [], sandboxDefault));
+    coldMinimal.push(await serverSession([minimal], baseEnv()));
     boot.push(await nodeBootMs());
   }
 
@@ -216,7 +261,9 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
       largest: perTool.sort((a, b) => b.tokens - a.tokens).slice(0, 3),
     });
   }
+  const startProfile = await profiledStart(cli, withCredentials);
   const coldStartMs = spread(cold.map((s) => s.coldStartMs));
+  const rssRatio = spread(cold.map((s, i) => s.rssMiB / coldMinimal[i].rssMiB));
   return {
     machine: { ...started, loadAverageEnd: machine().loadAverage },
     cli: cli.startsWith(ROOT) ? cli.slice(ROOT.length + 1) : cli,
@@ -226,11 +273,17 @@ export async function runMcpBench(flags: Record<string, string | boolean>): Prom
     coldStartSandboxMs: spread(coldSandbox.map((s) => s.coldStartMs)),
     rssAfterStartMiB: spread(cold.map((s) => s.rssMiB)),
     rssAfterStartSandboxMiB: spread(coldSandbox.map((s) => s.rssMiB)),
+    minimalColdStartMs: spread(coldMinimal.map((s) => s.coldStartMs)),
+    minimalRssMiB: spread(coldMinimal.map((s) => s.rssMiB)),
+    rssRatio,
     nodeBootMs: spread(boot),
     breakdown,
     toolsets,
-    targetMs: 300,
-    met: coldStartMs.median < 300,
+    targetMs: 150,
+    met: coldStartMs.median <= 150,
+    rssTargetRatio: 1.1,
+    rssMet: rssRatio.median <= 1.1,
+    startProfile,
   };
 }
 
@@ -239,10 +292,13 @@ export function mcpTables(result: McpResult): string {
   const startup = table(
     ['MCP server (stdio)', 'median (min–max)', 'target', 'met'],
     [
-      ['cold start: spawn → first tools/list answered, ms (credentials set)', f(result.coldStartMs), '< 300 ms', result.met ? 'yes' : 'NO'],
+      ['cold start: spawn → first tools/list answered, ms (credentials set)', f(result.coldStartMs), `≤ ${result.targetMs} ms`, result.met ? 'yes' : 'NO'],
       ['cold start, no credentials (starts its in-process sandbox), ms', f(result.coldStartSandboxMs), '—', '—'],
+      ['cold start of a minimal server on the same SDK (one tool), ms', f(result.minimalColdStartMs), '—', '—'],
       ['RSS after start, MiB (credentials set)', f(result.rssAfterStartMiB, 1), '—', '—'],
       ['RSS after start, MiB (in-process sandbox)', f(result.rssAfterStartSandboxMiB, 1), '—', '—'],
+      ['RSS after start of the minimal server, MiB', f(result.minimalRssMiB, 1), '—', '—'],
+      ['RSS after start ÷ the minimal server\'s (same run)', `${result.rssRatio.median.toFixed(2)}× (${result.rssRatio.min.toFixed(2)}–${result.rssRatio.max.toFixed(2)})`, `≤ ${result.rssTargetRatio}×`, result.rssMet ? 'yes' : 'NO'],
       ['for scale: bare `node -e` spawn to first output, ms', f(result.nodeBootMs), '—', '—'],
     ],
   );
@@ -254,7 +310,10 @@ export function mcpTables(result: McpResult): string {
     ['where start-up time goes: import in a fresh process', 'ms, median (min–max)'],
     result.breakdown.map((b) => [b.part, f(b.ms)]),
   );
-  return `${startup}\n\n${parts}\n\n${sizes}`;
+  const profiled = result.startProfile?.length
+    ? `\n\n${table(['where start-up CPU goes: one start under node --cpu-prof, by module', 'ms'], result.startProfile.slice(0, 12).map((p) => [p.module, p.ms.toFixed(1)]))}`
+    : '';
+  return `${startup}\n\n${parts}${profiled}\n\n${sizes}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

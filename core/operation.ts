@@ -79,8 +79,10 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   destructive?: boolean;
   /** Repeating the same request has no further effect. Defaults to true for reads. */
   idempotent?: boolean;
-  input: I;
-  output: O;
+  /** The input schema, built on first use (importing the catalog builds no schema: listing and search read only the facts above). */
+  input: () => I;
+  /** The output schema, built on first use. */
+  output: () => O;
   /** What it makes the vendor do to people's phones (callees, messages, rosters, attempts, windows): read by the call policy. */
   effects?: Effects;
   /** The group the n8n nodes list it under (a value of the product's RESOURCES in nodes/shared/resources.ts; none: "Other"). */
@@ -117,7 +119,11 @@ export const PBX_API_VERSIONS = ['v0.0.1', 'v1.0.0', 'v1.1.0', 'v2.0.0'] as cons
 export type PbxApiVersion = (typeof PBX_API_VERSIONS)[number];
 
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType>
-  extends OperationSpec<I, O> {
+  extends Omit<OperationSpec<I, O>, 'input' | 'output'> {
+  /** The input schema (built on first read, then kept). */
+  readonly input: I;
+  /** The output schema (built on first read, then kept). */
+  readonly output: O;
   product: Product;
   /** The vendor's action name (Alibaba, Volcengine) or API path (PBX, with `/`). */
   action: string;
@@ -134,7 +140,21 @@ export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
   if (!PRODUCTS.includes(product)) throw new Error(`${spec.id}: unknown product "${product}"`);
   const rest = spec.id.slice(dot + 1);
   const action = product === 'pbx' ? rest.replace(/\./g, '/') : rest;
-  return { ...spec, product, action, idempotent: spec.idempotent ?? spec.access === 'read' };
+  const { input, output, ...facts } = spec;
+  let builtInput: I | undefined;
+  let builtOutput: O | undefined;
+  return {
+    ...facts,
+    product,
+    action,
+    idempotent: spec.idempotent ?? spec.access === 'read',
+    get input() {
+      return (builtInput ??= input());
+    },
+    get output() {
+      return (builtOutput ??= output());
+    },
+  };
 }
 
 /** Reads a dotted path ("Data.List") from a parsed response. */

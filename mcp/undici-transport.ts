@@ -69,15 +69,32 @@ interface Loaded {
   onPrem?: { prefix: string; dispatcher: Dispatcher };
 }
 
+type UndiciHeaders = Record<string, string | string[] | undefined>;
+
+function singleValued(headers: UndiciHeaders): headers is Record<string, string> {
+  for (const name in headers) if (typeof headers[name] !== 'string') return false;
+  return true;
+}
+
+/** undici's response headers as HttpResponse has them: one string per name (a repeated header joined); as they came when none repeats. */
+function headersOf(headers: UndiciHeaders): Record<string, string> {
+  if (singleValued(headers)) return headers;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
 /** Keep-alive HTTP(S) transport for the CLI, the MCP server and benchmarks. */
 export class UndiciTransport implements Transport {
   private loaded?: Promise<Loaded>;
+  /** The loaded undici, once there: later requests go out without waiting on a promise. */
+  private ready?: Loaded;
 
   constructor(private readonly options: UndiciTransportOptions = {}) {}
 
   /** undici is loaded on the first request, so starting the CLI or the MCP server does not pay for it. */
   private load(): Promise<Loaded> {
-    this.loaded ??= import('undici').then(({ Agent, ProxyAgent, request }) => {
+    this.loaded ??= import('undici').then(({ Agent, ProxyAgent, request }): Loaded => {
       const { options } = this;
       const timeout = options.connectTimeoutMs ?? 5_000;
       const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
@@ -86,7 +103,7 @@ export class UndiciTransport implements Transport {
         return proxy ? new ProxyAgent({ uri: proxy, requestTls: connect }) : new Agent({ connect, keepAliveTimeout: 30_000, connections: 128 });
       };
       const { onPrem } = options;
-      return {
+      this.ready = {
         request,
         dispatcher: dispatcher({}),
         onPrem:
@@ -94,13 +111,14 @@ export class UndiciTransport implements Transport {
             ? { prefix: onPrem.baseUrl.replace(/\/+$/, ''), dispatcher: dispatcher({ ca: onPrem.ca, rejectUnauthorized: !onPrem.insecureTls }) }
             : undefined,
       };
+      return this.ready;
     });
     return this.loaded;
   }
 
   async send(req: HttpRequest, options: SendOptions = {}): Promise<HttpResponse> {
     const timeout = options.timeoutMs ?? 15_000;
-    const { request, dispatcher, onPrem } = await this.load();
+    const { request, dispatcher, onPrem } = this.ready ?? (await this.load());
     try {
       const res = await request(req.url, {
         method: req.method,
@@ -110,10 +128,8 @@ export class UndiciTransport implements Transport {
         headersTimeout: timeout,
         bodyTimeout: timeout,
       });
-      const body = new Uint8Array(await res.body.arrayBuffer());
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      return { status: res.statusCode, headers, body };
+      // bytes(): the body as one Uint8Array (arrayBuffer() copies it once more); the headers as they came when none repeats.
+      return { status: res.statusCode, headers: headersOf(res.headers), body: await res.body.bytes() };
     } catch (error) {
       const code = errorCode(error);
       const sent = !(code && NOT_SENT.has(code));

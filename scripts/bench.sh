@@ -2,6 +2,7 @@
 # `npm run bench`: every benchmark, then one summary table and docs/benchmarks.md.
 #   npm run bench                 full run (about 10 minutes on 2 cores)
 #   npm run bench -- --quick      smaller counts, 2 rounds (a minute or two); results go to bench/results/*-quick.json, the doc is not rewritten
+#                                 (npx tsx bench/report.ts --quick --write renders it from them)
 #   BENCH_COMPARE=<git rev>       also run callbridge's clients built from that revision (before/after an optimisation)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -116,9 +116,9 @@ process.on('message', (message: HostMessage) => {
     peakPerSecond: peakPerSecond(l.times),
   };
   if (message.vendor === 'volcengine' && message.taskId) {
-    // The simulator's task list, read through its private field (left out if its shape changes).
-    const entries = (volcengine as unknown as { tasks?: Map<string, { entries: { phone: string }[] }> }).tasks?.get(message.taskId)?.entries;
-    if (Array.isArray(entries)) {
+    // The simulator's own task state.
+    const entries = volcengine.state.tasks.get(message.taskId)?.entries;
+    if (entries) {
       const held = entries.map((e) => e.phone);
       const distinct = new Set(held);
       report.state = {

@@ -1,9 +1,13 @@
 // CPU per call of the whole callbridge client with a transport that answers at once (no network):
-// validation, pacing check, signing, parsing and the retry/error plumbing, next to the floor's build + sign.
+// validation, pacing check, signing, parsing and the retry/error plumbing, next to the floor's build + sign;
+// and what core's pipeline (the call policy every front end runs) adds to a read (reads skip the policy store).
 //   npx tsx bench/tools/client-no-network.ts [--n=100000] [--json]
 import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { CallbridgeClient } from '../../core/client.js';
+import { Pipeline } from '../../core/pipeline.js';
+import { MemoryStore } from '../../core/policy/memory-store.js';
+import { defaultPolicy } from '../../core/policy/settings.js';
 import { catalog } from '../../core/registry.js';
 import type { HttpResponse, Transport } from '../../core/transport.js';
 import { systemRuntime } from '../../mcp/runtime.js';
@@ -50,9 +54,23 @@ async function time(label: string, fn: (i: number) => Promise<unknown>): Promise
   results.push({ stage: label, us: spread(passes).median });
 }
 
+const read = { CallId: '116012854210^102675353103', ProdId: '11000000300006', QueryDate: 1_700_000_000_000 };
+const readAnswer = new TextEncoder().encode(JSON.stringify({ RequestId: 'R', Code: 'OK', Message: 'OK', Data: '{"callId":"116012854210^102675353103","state":"200000"}' }));
+const readClient = new CallbridgeClient({ alibaba: { accessKeyId: 'a', accessKeySecret: 'b', endpoints: { dyvms: 'http://127.0.0.1:1/' } }, transport: { send: async () => ({ status: 200, headers: {}, body: readAnswer }) }, runtime: systemRuntime, pace: false }, catalog);
+/** The pipeline as the MCP server and the CLI build it, with the default policy (a read is never refused by it). */
+const readPipeline = new Pipeline({
+  client: readClient,
+  settings: defaultPolicy(),
+  store: new MemoryStore({ now: systemRuntime.now, nonce: systemRuntime.nonce }),
+  runtime: systemRuntime,
+  accountOf: (product) => readClient.accountOf(product),
+});
+
 await time('floor (Alibaba): build + sign + parse', floor);
 await time('callbridge invoke (dyvms.SingleCallByTts)', (i) => client.invoke('dyvms.SingleCallByTts', input(i)));
 await time('callbridge invoke (volcengine.SingleBatchAppend)', (i) => volcClient.invoke('volcengine.SingleBatchAppend', volcInput(i)));
+await time('callbridge invoke (read: dyvms.QueryCallDetailByCallId)', () => readClient.invoke('dyvms.QueryCallDetailByCallId', read));
+await time('pipeline run (read: dyvms.QueryCallDetailByCallId)', () => readPipeline.run('dyvms.QueryCallDetailByCallId', read));
 if (flags.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-else for (const r of results) console.log(`${r.stage.padEnd(48)} ${r.us.toFixed(2).padStart(7)} µs CPU per call`);
+else for (const r of results) console.log(`${r.stage.padEnd(56)} ${r.us.toFixed(2).padStart(7)} µs CPU per call`);
 void performance;

@@ -5,8 +5,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { catalog } from '../../core/registry.js';
 import { validateInput } from '../../core/validate.js';
-import { alibaba, readAlibaba } from '../../core/vendors/alibaba/index.js';
-import { readVolcengine, volcengine } from '../../core/vendors/volcengine/index.js';
+import { alibaba, alibabaSigner, readAlibaba } from '../../core/vendors/alibaba/index.js';
+import { readVolcengine, volcengine, volcengineSigner } from '../../core/vendors/volcengine/index.js';
 import { systemRuntime } from '../../mcp/runtime.js';
 import { parseFlags, spread } from '../lib/common.js';
 import { at, CODES, OPEN_IDS, PHONES, TTS_CODE, VOLC_POOL, VOLC_RESOURCE } from '../lib/inputs.js';
@@ -55,12 +55,14 @@ const floorSign = (i: number) => {
 time('floor: build + sign (Alibaba)', floorSign);
 time('dyvms validateInput', (i) => validateInput(tts, ttsInput(i)));
 const validTts = validateInput(tts, ttsInput(0));
-time('dyvms alibaba build + sign', () => alibaba.sign(alibaba.build(tts, validTts, ali), ali, systemRuntime));
+const signAli = alibabaSigner(ali); // what a client keeps
+time('dyvms alibaba build + sign', () => signAli(alibaba.build(tts, validTts, ali), systemRuntime));
 time('dyvms readAlibaba + output.safeParse', (i) => tts.output.safeParse(readAlibaba(tts, aliBody(i))));
 time('dyvms readAlibaba only', (i) => readAlibaba(tts, aliBody(i)));
 time('volcengine validateInput', (i) => validateInput(sba, sbaInput(i)));
 const validSba = validateInput(sba, sbaInput(0));
-time('volcengine build + sign', () => volcengine.sign(volcengine.build(sba, validSba, volc), volc, systemRuntime));
+const signVolc = volcengineSigner(volc); // what a client keeps (the day's signing key derived once)
+time('volcengine build + sign', () => signVolc(volcengine.build(sba, validSba, volc), systemRuntime));
 time('volcengine response + output.safeParse', (i) => sba.output.safeParse(readVolcengine(sba, volcBody(i))));
 time('randomUUID', () => randomUUID());
 

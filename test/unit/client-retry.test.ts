@@ -80,11 +80,11 @@ describe('retries of a billed call', () => {
 });
 
 describe('pacing', () => {
-  it('spaces requests of one operation at its documented QPS', async () => {
-    const { client: c, runtime } = client(Array.from({ length: 5 }, () => ok));
+  it('spaces requests of one operation at its documented QPS after the first tenth of a second\'s worth', async () => {
+    const { client: c, runtime } = client(Array.from({ length: 105 }, () => ok));
     const start = runtime.now();
-    for (let i = 0; i < 5; i++) await c.invoke('dyvms.SingleCallByTts', call);
-    // qps 1000 -> 1 ms apart; the fifth request goes out 4 ms after the first.
-    expect(runtime.now() - start).toBe(4);
+    for (let i = 0; i < 105; i++) await c.invoke('dyvms.SingleCallByTts', call);
+    // qps 1000: 100 requests at once, then 1 ms apart; the 105th goes out 5 ms after the first.
+    expect(runtime.now() - start).toBe(5);
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentEncode, rpcTimestamp, signedRpcQuery, signRpcParams } from '../../core/vendors/alibaba/index.js';
-import { volcDate, volcSignature } from '../../core/vendors/volcengine/index.js';
+import { signingKeys, volcDate, volcSignature } from '../../core/vendors/volcengine/index.js';
 import { createHmac } from 'node:crypto';
 
 describe('signedRpcQuery', () => {
@@ -53,6 +53,23 @@ describe('signedRpcQuery', () => {
       ['sk-1', '20240607T010203Z', 'cn-north-1'],
     ]) {
       expect(volcSignature(secret, xDate, region, 'vms', 'text')).toBe(expected(secret, xDate.slice(0, 8), region));
+    }
+  });
+
+  it("a client's kept signing key changes with the day and region, as a fresh derivation does", () => {
+    const expected = (secret: string, day: string, region: string) => {
+      const h = (k: string | Buffer, d: string) => createHmac('sha256', k).update(d).digest();
+      return createHmac('sha256', h(h(h(h(secret, day), region), 'vms'), 'request')).update('text').digest('hex');
+    };
+    const kept = signingKeys('sk-1');
+    for (const [xDate, region] of [
+      ['20240607T010203Z', 'cn-north-1'],
+      ['20240607T235959Z', 'cn-north-1'],
+      ['20240608T000000Z', 'cn-north-1'],
+      ['20240608T000000Z', 'cn-beijing'],
+      ['20240607T010203Z', 'cn-north-1'],
+    ]) {
+      expect(volcSignature(kept, xDate, region, 'vms', 'text')).toBe(expected('sk-1', xDate.slice(0, 8), region));
     }
   });
 });

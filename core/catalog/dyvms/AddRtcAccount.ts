@@ -11,10 +11,10 @@ export default defineOperation({
   access: 'write',
   resource: 'rtc',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     DeviceId: z.string().trim().min(1).optional().describe('Device ID to bind the account to; one account per device ID.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Module: str().optional().describe('ID of the new RTC account.'),
   }),
   examples: [{ input: { DeviceId: '22560000' }, wire: { DeviceId: '22560000' } }],

@@ -17,7 +17,7 @@ export default defineOperation({
   wire: {
     encoding: { CorpNameList: 'comma', NumberList: 'comma' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     CorpNameList: z.array(commaFree('a company name')).min(1).describe('Company names; sent comma-separated.'),
     NumberList: z
       .array(z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)'))
@@ -27,7 +27,7 @@ export default defineOperation({
     ProdCode: z.string().min(1).default('dyvms').describe('Product code (default dyvms, always sent).'),
     RouteType: int(0, 1).describe('Routing type: 0 = home location first, 1 = random.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: list(str())
       .optional()
       .describe('Numbers that failed to bind; empty when all succeeded (the vendor sends an array or a single string).'),

@@ -16,9 +16,9 @@ export default defineOperation({
   destructive: true,
   idempotent: true,
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskId: numericId().describe('ID of the robot task to terminate.'),
   }),
-  output: alibabaResponse({ Data: okFlag() }),
+  output: () => alibabaResponse({ Data: okFlag() }),
   examples: [{ input: { TaskId: 1045001 }, wire: { TaskId: '1045001' } }],
 });

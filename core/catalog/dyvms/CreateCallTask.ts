@@ -5,7 +5,7 @@ import { defineOperation } from '../../operation.js';
 const BIZ_TYPES = ['VMS_VOICE_TTS', 'VMS_VOICE_CODE', 'VMS_TTS'] as const;
 const callee = () => z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)');
 
-const jsonCallees = z.strictObject({
+const jsonCallees = () => z.strictObject({
   paramNames: z.array(z.string().min(1)).describe('Names of the template variables, in order, e.g. ["name", "code"].'),
   calleeList: z
     .array(
@@ -36,7 +36,7 @@ export default defineOperation({
   wire: {
     encoding: { Data: 'comma' },
   },
-  input: z
+  input: () => z
     .strictObject({
       TaskName: z.string().min(1).optional().describe('Task name, shown in dyvms.ListCallTask.'),
       BizType: z
@@ -52,7 +52,7 @@ export default defineOperation({
         .describe('Caller number; currently only virtual numbers (see dyvms.QueryVirtualNumber).'),
       DataType: z.enum(['LIST', 'JSON']).describe('Format of Data: LIST = plain list of numbers, JSON = numbers with template variables.'),
       Data: z
-        .union([z.array(callee()).min(1).max(1000), jsonCallees])
+        .union([z.array(callee()).min(1).max(1000), jsonCallees()])
         .describe('Callees: an array of numbers (DataType LIST, sent comma-separated) or {paramNames, calleeList} (DataType JSON, sent as JSON text). At most 1000 per call.'),
     })
     .superRefine((input, ctx) => {
@@ -76,7 +76,7 @@ export default defineOperation({
         });
       }
     }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: str().optional().describe('ID of the new task; pass it as TaskId to ExecuteCallTask, ListCallTask and ListCallTaskDetail.'),
   }),
   examples: [

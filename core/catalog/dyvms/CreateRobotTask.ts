@@ -21,7 +21,7 @@ export default defineOperation({
   wire: {
     encoding: { Caller: 'comma', RecallStateCodes: 'comma' },
   },
-  input: z
+  input: () => z
     .strictObject({
       TaskName: z.string().trim().min(1).max(30).describe('Task name, up to 30 characters (Chinese or English).'),
       DialogId: numericId().describe('ID of the robot script: the id from dyvms.QueryRobotv2AllList (console: outbound robot > scripts).'),
@@ -50,7 +50,7 @@ export default defineOperation({
         }
       }
     }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: str().optional().describe('ID of the new task: TaskId for StartRobotTask & co., Id for UploadRobotTaskCalledFile and QueryRobotTaskDetail.'),
   }),
   examples: [

@@ -15,10 +15,10 @@ export default defineOperation({
   destructive: true,
   idempotent: true,
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskId: numericId().describe('ID of the robot task to delete.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: z
       .union([bool(), str()])
       .optional()

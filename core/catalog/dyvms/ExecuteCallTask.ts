@@ -21,7 +21,7 @@ export default defineOperation({
   },
   destructive: true,
   qps: 100,
-  input: z
+  input: () => z
     .strictObject({
       TaskId: numericId().describe('ID of the task from dyvms.CreateCallTask (its Data).'),
       Status: z
@@ -41,7 +41,7 @@ export default defineOperation({
         ctx.addIssue({ code: 'custom', path: ['FireTime'], message: 'only applies when Status is TIMING' });
       }
     }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: okFlag(),
   }),
   examples: [

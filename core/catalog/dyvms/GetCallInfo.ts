@@ -11,10 +11,10 @@ export default defineOperation({
   access: 'read',
   resource: 'hotline',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     RtcId: z.string().trim().min(1).describe('RTC account ID (Module of dyvms.AddRtcAccount).'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.looseObject({
         ChannelId: str().optional().describe('ID of the current call.'),

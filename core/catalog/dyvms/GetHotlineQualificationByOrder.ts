@@ -13,10 +13,10 @@ export default defineOperation({
   access: 'read',
   resource: 'hotline',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     OrderId: numericId().describe('Work-order ID of the 400 qualification application.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.looseObject({
         Status: str().optional().describe('NORMAL = usable, OTHER = not usable.'),

@@ -13,7 +13,7 @@ export default defineOperation({
   resource: 'rtc',
   idempotent: false,
   qps: 100,
-  input: z.strictObject({}),
-  output: alibabaResponse({ Data: mqttToken }),
+  input: () => z.strictObject({}),
+  output: () => alibabaResponse({ Data: mqttToken() }),
   examples: [{ input: {}, wire: {} }],
 });

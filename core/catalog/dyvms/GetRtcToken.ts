@@ -13,14 +13,14 @@ export default defineOperation({
   access: 'write',
   resource: 'rtc',
   qps: 500,
-  input: z.strictObject({
+  input: () => z.strictObject({
     UserId: z.string().trim().min(1).describe('RTC account ID (Module of dyvms.AddRtcAccount), or your own account ID in account-less mode.'),
     DeviceId: z.string().trim().min(1).describe('Device ID (a UUID is recommended); a new device ID logs out the earlier login.'),
     IsCustomAccount: flag()
       .optional()
       .describe('Account mode flag, documented as false = no (RTC) account, true = has account; the naming looks inverted, see the description.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Module: jsonData(
       z.looseObject({
         clientId: str().optional().describe('MQTT client ID.'),

@@ -12,10 +12,10 @@ export default defineOperation({
   resource: 'rtc',
   idempotent: false,
   qps: 20,
-  input: z.strictObject({
+  input: () => z.strictObject({
     TokenType: z.string().trim().min(1).describe('Kind of token to issue, e.g. dyvms (other values are not documented).'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Success: bool().optional().describe('Whether the token was issued (the vendor sends "true" as text).'),
     Token: str().optional().describe('The token (a JWT); a credential, keep it secret.'),
   }),

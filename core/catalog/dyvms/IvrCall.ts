@@ -6,7 +6,7 @@ import { PROD_ID } from './shared/prod-ids.js';
 
 const promptCode = () => z.string().trim().min(1);
 
-const menuItem = z.strictObject({
+const menuItem = () => z.strictObject({
   Key: z
     .string()
     .regex(/^[0-9*#]$/, 'must be one phone key: 0-9, * or #')
@@ -33,7 +33,7 @@ export default defineOperation({
   tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.ivr] },
   destructive: true,
   qps: 100,
-  input: z
+  input: () => z
     .strictObject({
       CalledShowNumber: z
         .string()
@@ -56,7 +56,7 @@ export default defineOperation({
         .describe('How long to wait for a key press, in milliseconds (e.g. 3000). (Split as "T imeout" in the PDF; the real name is Timeout.)'),
       OutId: outId().optional(),
       MenuKeyMap: z
-        .array(menuItem)
+        .array(menuItem())
         .min(1)
         .optional()
         .describe('Key menu: for each key the callee may press, the prompt to play. Sent as MenuKeyMap.N.Key / .Code / .TtsParams.'),
@@ -84,7 +84,7 @@ export default defineOperation({
         }
       });
     }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     CallId: str().optional().describe('Unique ID of the call (<digits>^<digits>); use it with QueryCallDetailByCallId and to match receipts (which carry the pressed keys).'),
   }),
   examples: [

@@ -16,7 +16,7 @@ export default defineOperation({
   resource: 'batchTask',
   qps: 100,
   pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'Total' },
-  input: z.strictObject({
+  input: () => z.strictObject({
     PageNumber: int(1).default(1).describe('Page number, from 1 (default 1; the vendor requires it, so it is always sent).'),
     PageSize: int(1).optional().describe('Tasks per page (default 10).'),
     TemplateName: z.string().min(1).optional().describe('Filter by template name.'),
@@ -25,7 +25,7 @@ export default defineOperation({
     TaskId: numericId().optional().describe('Filter by task ID.'),
     BizType: z.enum(['VMS_VOICE_TTS', 'VMS_VOICE_CODE', 'VMS_TTS']).optional().describe('Filter by template type.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     PageNumber: num().optional().describe('Page number.'),
     PageSize: num().optional().describe('Page size.'),
     Total: num().optional().describe('Total tasks matching the filter.'),

@@ -13,14 +13,14 @@ export default defineOperation({
   resource: 'batchTask',
   qps: 100,
   pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'Total' },
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskId: numericId().describe('ID of the task from dyvms.CreateCallTask.'),
     CalledNum: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').optional().describe('Filter by callee number.'),
     Status: z.enum(['SUCCESS', 'FAIL', 'INIT']).optional().describe('Filter by outcome: SUCCESS, FAIL, or INIT (not called yet).'),
     PageNumber: pageNo().optional().describe('Page number, from 1 (default 1).'),
     PageSize: int(1).optional().describe('Callees per page (default 10).'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     TotalPage: num().optional().describe('Number of pages.'),
     PageNumber: num().optional().describe('Page number.'),
     PageSize: num().optional().describe('Page size.'),

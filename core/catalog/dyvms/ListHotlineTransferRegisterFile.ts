@@ -13,13 +13,13 @@ export default defineOperation({
   resource: 'hotline',
   qps: 100,
   pagination: hotlinePagination,
-  input: z.strictObject({
+  input: () => z.strictObject({
     QualificationId: qualificationId(),
     HotlineNumber: hotlineNumber(),
     PageNo: hotlinePageNo(),
     PageSize: hotlinePageSize('Filings'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: hotlinePage(
       z.looseObject({
         HotlineNumber: str().optional().describe('The 400 number.'),

@@ -15,7 +15,7 @@ export default defineOperation({
   access: 'read',
   resource: 'call',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     CallId: callId().describe('The CallId returned when the call was placed.'),
     ProdId: z
       .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(PROD_IDS))
@@ -24,7 +24,7 @@ export default defineOperation({
       ),
     QueryDate: epochMs().describe('A Unix time in milliseconds at or before the call (e.g. 1553774465000); the records of the 24 hours after it are searched (SDK: 20:00:01 on one day finds calls until 20:00:01 the next). Seconds are refused.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.looseObject({
         caller: str().optional().describe('Caller number.'),

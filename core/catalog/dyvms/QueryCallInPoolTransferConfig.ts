@@ -13,10 +13,10 @@ export default defineOperation({
   access: 'read',
   resource: 'hotline',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     PhoneNumber: hotlineNumber(),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.looseObject({
         GmtCreate: num().optional().describe('When the configuration was created, Unix ms.'),

@@ -14,14 +14,14 @@ export default defineOperation({
   resource: 'hotline',
   qps: 100,
   pagination: hotlinePagination,
-  input: z.strictObject({
+  input: () => z.strictObject({
     PhoneNumber: hotlineNumber(),
     CallInCaller: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').optional().describe('Filter by inbound caller number.'),
     QueryDate: dateTime().describe('Any time on the day to list, "yyyy-MM-dd HH:mm:ss" (e.g. 2021-06-28 00:00:00); all records of that day are returned.'),
     PageNo: hotlinePageNo(),
     PageSize: hotlinePageSize('Records'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: hotlinePage(
       z.looseObject({
         CallInCaller: str().optional().describe('Who called the 400 number.'),

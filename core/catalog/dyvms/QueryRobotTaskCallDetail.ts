@@ -13,13 +13,13 @@ export default defineOperation({
   access: 'read',
   resource: 'robotTask',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskId: numericId().describe('ID of the robot task.'),
     Callee: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').describe('The callee number.'),
     QueryDate: epochMs().describe('A Unix time in milliseconds on the day of the call, e.g. 1562297550000. Seconds are refused.'),
   }),
-  output: alibabaResponse({
-    Data: jsonData(robotCallDetail)
+  output: () => alibabaResponse({
+    Data: jsonData(robotCallDetail())
       .optional()
       .describe('The call (sent as JSON text; returned parsed, with hangupSide and knowledgeCount normalised).'),
   }),

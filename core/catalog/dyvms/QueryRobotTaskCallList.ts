@@ -20,7 +20,7 @@ export default defineOperation({
   wire: {
     wireValues: { HangupDirection: HANGUP_DIRECTION_REQUEST_CODES },
   },
-  input: z
+  input: () => z
     .strictObject({
       TaskId: numericId().describe('ID of the robot task (sent as text; this API types it String, the others Long).'),
       PageNo: pageNo().optional().describe('Page number, from 1.'),
@@ -47,8 +47,8 @@ export default defineOperation({
         ctx.addIssue({ code: 'custom', path: ['DialogCountTo'], message: 'must not be less than DialogCountFrom' });
       }
     }),
-  output: alibabaResponse({
-    Data: jsonList(robotCallRecord)
+  output: () => alibabaResponse({
+    Data: jsonList(robotCallRecord())
       .optional()
       .describe('Call records on this page (sent as JSON text; returned parsed, each with hangupSide and knowledgeCount normalised).'),
   }),

@@ -12,10 +12,10 @@ export default defineOperation({
   access: 'read',
   resource: 'robotTask',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.looseObject({
         id: str().optional().describe('Task ID.'),
@@ -34,7 +34,7 @@ export default defineOperation({
         createTime: str().optional().describe('Creation time.'),
         fireTime: str().optional().describe('Start time.'),
         completeTime: str().optional().describe('Completion time.'),
-        called: list(calledFile).optional().describe('Uploaded callee files.'),
+        called: list(calledFile()).optional().describe('Uploaded callee files.'),
       }),
     )
       .optional()

@@ -17,7 +17,7 @@ export default defineOperation({
   resource: 'robotTask',
   qps: 100,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'TotalCount' },
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskName: z.string().min(1).optional().describe('Filter by task name.'),
     Status: z
       .preprocess((v) => (v === 'EXECUTING' ? 'EXCUTING' : v), z.enum(STATUSES))
@@ -27,7 +27,7 @@ export default defineOperation({
     PageSize: int(1).optional().describe('Tasks per page (the doc states no maximum).'),
     PageNo: pageNo().optional().describe('Page number, from 1.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonList(
       z.looseObject({
         id: str().optional().describe('Task ID.'),

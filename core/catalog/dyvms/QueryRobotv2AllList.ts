@@ -12,8 +12,8 @@ export default defineOperation({
   access: 'read',
   resource: 'robotTask',
   qps: 100,
-  input: z.strictObject({}),
-  output: alibabaResponse({
+  input: () => z.strictObject({}),
+  output: () => alibabaResponse({
     Data: jsonList(
       z.looseObject({
         id: str().optional().describe('Script ID: pass it as DialogId to dyvms.CreateRobotTask.'),

@@ -14,13 +14,13 @@ export default defineOperation({
   resource: 'virtualNumber',
   qps: 100,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data.data', totalPath: 'Data.total' },
-  input: z.strictObject({
+  input: () => z.strictObject({
     ProdCode: z.string().min(1).optional().describe('Product code (default dyvms).'),
     PageNo: pageNo().optional().describe('Page number, from 1.'),
     PageSize: int(1).optional().describe('Numbers per page (the doc states no maximum).'),
     RouteType: int(0, 1).optional().describe('Filter by routing type: 0 = home location first, 1 = random.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.looseObject({
         data: list(

@@ -13,7 +13,7 @@ export default defineOperation({
   resource: 'virtualNumber',
   qps: 200,
   pagination: { pageParam: 'PageNo', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data.data', totalPath: 'Data.total' },
-  input: z.strictObject({
+  input: () => z.strictObject({
     ProdCode: z.string().min(1).optional().describe('Product code (default dyvms).'),
     PageNo: pageNo().optional().describe('Page number, from 1.'),
     PageSize: int(1).optional().describe('Bindings per page (the doc states no maximum).'),
@@ -24,7 +24,7 @@ export default defineOperation({
     RelatedNum: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').optional().describe('Filter by real number.'),
     PhoneNum: z.string().regex(/^\d{3,20}$/, 'must be a virtual number (digits)').optional().describe('Filter by virtual number.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: jsonData(
       z.preprocess(
         (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('pageSize' in v) && 'pagSize' in v ? { ...v, pageSize: (v as { pagSize: unknown }).pagSize } : v),

@@ -12,10 +12,10 @@ export default defineOperation({
   access: 'write',
   resource: 'rtc',
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     ClientId: z.string().trim().min(1).describe('Client ID from dyvms.GetMqttToken, e.g. GID_VOIP_CRC@@@709923dcd8fa41ef9cdbabdd49c0000.'),
   }),
-  output: alibabaResponse({ Data: mqttToken }),
+  output: () => alibabaResponse({ Data: mqttToken() }),
   examples: [
     {
       input: { ClientId: 'GID_VOIP_CRC@@@709923dcd8fa41ef9cdbabdd49c0000' },

@@ -14,12 +14,12 @@ export default defineOperation({
   resource: 'hotline',
   effects: { messages: ['Target'] },
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     Target: z.string().regex(/^\+?\d{3,20}$/, 'must be a mobile number (digits)').describe('Mobile number that receives the code.'),
     VerifyType: z.enum(['SMS']).default('SMS').describe('Verification channel; the only value is SMS (default, always sent).'),
     BizType: z.enum(['CONTACT']).default('CONTACT').describe('Business type; the only value is CONTACT (default, always sent).'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: okFlag().describe('Whether the code was sent (the vendor sends "true" as text).'),
   }),
   examples: [

@@ -17,7 +17,7 @@ export default defineOperation({
   resource: 'hotline',
   idempotent: true,
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     PhoneNumber: hotlineNumber(),
     QualificationId: qualificationId(),
     CalledRouteMode: z.enum(['roundRobin', 'random']).describe('How a target is chosen: roundRobin (in turn) or random.'),
@@ -31,7 +31,7 @@ export default defineOperation({
       .min(1)
       .describe('The forwarding targets.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: okFlag().describe('Whether the configuration was set (the vendor sends "true" as text).'),
   }),
   examples: [

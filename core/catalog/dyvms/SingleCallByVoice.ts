@@ -20,7 +20,7 @@ export default defineOperation({
   tracking: { query: 'dyvms.QueryCallDetailByCallId', prodIds: [PROD_ID.notification] },
   destructive: true,
   qps: 1200,
-  input: z.strictObject({
+  input: () => z.strictObject({
     CalledShowNumber: optionalShowNumber()
       .optional()
       .describe('Caller ID shown to the callee: one of your purchased numbers for dedicated-number voice files; leave empty or omit for public-mode ones.'),
@@ -31,7 +31,7 @@ export default defineOperation({
     Speed: int(-500, 500).optional().describe('Playback speed -500 to 500.'),
     OutId: outId().optional(),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     CallId: str().optional().describe('Unique ID of the call (<digits>^<digits>); use it to query the result and to match receipts.'),
   }),
   examples: [

@@ -28,7 +28,7 @@ export default defineOperation({
   wire: {
     encoding: { VoiceCode: 'comma' },
   },
-  input: z
+  input: () => z
     .strictObject({
       CalledShowNumber: z
         .string()
@@ -81,7 +81,7 @@ export default defineOperation({
         if (!vars.has(name)) ctx.addIssue({ code: 'custom', path: ['VoiceCodeParam', name], message: `"${name}" is not used as $${name}$ in VoiceCode` });
       }
     }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     CallId: str().optional().describe('Unique ID of the call (<digits>^<digits>); use it with SmartCallOperate during the call and QueryCallDetailByCallId afterwards.'),
   }),
   examples: [

@@ -13,12 +13,12 @@ export default defineOperation({
   resource: 'call',
   check: ['CallId'],
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     CallId: callId().describe('CallId returned by dyvms.SmartCall for the live call.'),
     Command: z.enum(['parallelBridge']).describe('The action: parallelBridge (bridge the callee to an agent) is the only supported value.'),
     Param: z.string().min(1).optional().describe('Extension field passed with the command.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Status: okFlag().describe('Whether the command succeeded (the vendor sends "true" as text).'),
   }),
   examples: [

@@ -16,13 +16,13 @@ export default defineOperation({
   effects: { dials: 'start', task: ['TaskId'], window: [{ path: 'ScheduleTime', form: 'beijing-datetime', edge: 'start' }] },
   destructive: true,
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskId: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask).'),
     ScheduleTime: dateTime()
       .optional()
       .describe('Start at this time instead of now, "yyyy-MM-dd HH:mm:ss" (vendor local time, presumably Beijing time). (Split as "ScheduleT ime" in the PDF.)'),
   }),
-  output: alibabaResponse({ Data: okFlag() }),
+  output: () => alibabaResponse({ Data: okFlag() }),
   examples: [
     { input: { TaskId: 1045001 }, wire: { TaskId: '1045001' } },
     { title: 'Scheduled', input: { TaskId: '1045001', ScheduleTime: '2019-06-14 14:55:23' }, wire: { TaskId: '1045001', ScheduleTime: '2019-06-14 14:55:23' } },

@@ -14,9 +14,9 @@ export default defineOperation({
   check: ['TaskId'],
   idempotent: true,
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskId: numericId().describe('ID of the running robot task.'),
   }),
-  output: alibabaResponse({ Data: okFlag() }),
+  output: () => alibabaResponse({ Data: okFlag() }),
   examples: [{ input: { TaskId: '1045001' }, wire: { TaskId: '1045001' } }],
 });

@@ -16,7 +16,7 @@ export default defineOperation({
   resource: 'hotline',
   destructive: true,
   qps: 100,
-  input: z.strictObject({
+  input: () => z.strictObject({
     QualificationId: qualificationId(),
     OperatorName: z.string().trim().min(1).describe('Name of the person handling the filing.'),
     OperatorMail: z.email().describe('Operator e-mail address.'),
@@ -39,7 +39,7 @@ export default defineOperation({
       .min(1)
       .describe('The forwarding targets to file; sent as TransferPhoneNumberInfos.N.PhoneNumber / .PhoneNumberOwnerName / .IdentityCard.'),
   }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: str().optional().describe('ID of the filing (documented, missing from the examples).'),
   }),
   examples: [

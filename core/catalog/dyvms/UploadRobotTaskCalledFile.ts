@@ -21,7 +21,7 @@ export default defineOperation({
   wire: {
     encoding: { CalledNumber: 'comma', TtsParam: 'json', TtsParamHead: 'json' },
   },
-  input: z
+  input: () => z
     .strictObject({
       Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
       CalledNumber: z.array(number()).min(1).max(1000, 'at most 1,000 numbers per request').describe('Numbers to call; sent comma-separated. At most 1,000 per request and 300,000 per task in all.'),
@@ -54,7 +54,7 @@ export default defineOperation({
         }
       });
     }),
-  output: alibabaResponse({
+  output: () => alibabaResponse({
     Data: str().optional().describe('The task ID.'),
   }),
   examples: [

@@ -21,7 +21,7 @@ export default defineOperation({
   },
   returns: { taskId: ['JobGroupId'] },
   destructive: true,
-  input: z
+  input: () => z
     .strictObject({
       InstanceId: instanceId(),
       JobGroupId: jobGroupId(),
@@ -48,7 +48,7 @@ export default defineOperation({
   wire: {
     encoding: { JobsJson: 'repeat-json' },
   },
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     JobGroupId: str().optional().describe('The job group the jobs were added to.'),
     JobsId: list(str()).optional().describe('IDs of the created jobs (documented; missing from the vendor examples).'),
   }),

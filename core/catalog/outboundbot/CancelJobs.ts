@@ -10,8 +10,8 @@ export default defineOperation({
   resource: 'job',
   check: ['JobGroupId'],
   destructive: true,
-  input: jobSelection('cancel'),
-  output: outboundbotResponse({}),
+  input: () => jobSelection('cancel'),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       title: 'Cancel two jobs',

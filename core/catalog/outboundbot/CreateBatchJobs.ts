@@ -22,7 +22,7 @@ export default defineOperation({
   effects: { rosters: ['JobFilePath'], dials: 'start', when: (input) => input.Submitted === 'submit', ...strategyEffects },
   returns: { taskId: ['BatchJob.BatchJobId', 'BatchJob.JobGroupId'] },
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     BatchJobName: z.string().min(1).describe('Campaign name.'),
     BatchJobDescription: z.string().min(1).optional().describe('Campaign description.'),
@@ -42,7 +42,7 @@ export default defineOperation({
   wire: {
     wireValues: { Submitted: { submit: 'false', draft: 'true' } },
   },
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     BatchJob: jobGroupOut()
       .extend({
         BatchJobId: z.string().optional().describe('ID of the created job group.'),

@@ -13,7 +13,7 @@ export default defineOperation({
   wire: {
     encoding: { Questions: 'json', Answers: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     GlobalQuestionName: z.string().min(1).describe('Name of the global question, unique within the script.'),
@@ -21,7 +21,7 @@ export default defineOperation({
     Questions: phrases('question').describe('User utterances that trigger this answer, e.g. ["你是谁", "你叫什么"]; sent as one JSON string.'),
     Answers: phrases('answer').describe('What the robot may reply (one is picked), e.g. ["我是客服小王"]; sent as one JSON string.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     GlobalQuestionId: str().optional().describe('ID of the new global question.'),
   }),
   examples: [

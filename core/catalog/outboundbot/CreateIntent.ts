@@ -13,7 +13,7 @@ export default defineOperation({
   wire: {
     encoding: { Utterances: 'json', Keywords: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     IntentName: z.string().min(1).describe('Intent name, unique within the script, e.g. "是本人" (is the account holder).'),
@@ -23,7 +23,7 @@ export default defineOperation({
       .describe('Keywords that also select this intent (and can filter outboundbot.ListIntents), e.g. ["留学美国"]; sent as one JSON string.'),
     IntentDescription: z.string().optional().describe('Free-text description of the intent.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     IntentId: str().optional().describe('ID of the new intent.'),
   }),
   examples: [

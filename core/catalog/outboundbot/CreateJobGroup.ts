@@ -22,7 +22,7 @@ export default defineOperation({
   check: ['JobGroupName'],
   effects: { ...strategyEffects },
   returns: { taskId: ['JobGroup.JobGroupId'] },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobGroupName: z.string().min(1).describe('Campaign name.'),
     JobGroupDescription: z.string().min(1).optional().describe('Campaign description.'),
@@ -32,7 +32,7 @@ export default defineOperation({
     CallingNumber: callingNumbers().optional(),
     ...jobGroupTuning(),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The new job group; JobGroupId is what AssignJobs needs.'),
   }),
   examples: [

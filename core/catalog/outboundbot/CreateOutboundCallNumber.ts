@@ -10,13 +10,13 @@ export default defineOperation({
     'Registers a caller (display) number in an outbound-bot instance, with a rate limit of RateLimitCount calls per RateLimitPeriod seconds. Registration only: the number itself must already be yours (rented elsewhere), nothing is dialled. Prerequisite: InstanceId from outboundbot.ListInstances. Returns OutboundCallNumberId; then use the number in CallingNumber of outboundbot.CreateJobGroup / AssignJobs. List numbers with outboundbot.ListOutboundCallNumbers.',
   access: 'write',
   resource: 'callerNumber',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     Number: phoneNumber().describe('The caller number to register, e.g. 95187 or 0571xxxxxxxx.'),
     RateLimitCount: int(1).describe('Most calls this number may place within one rate-limit window (RateLimitPeriod).'),
     RateLimitPeriod: int(1).describe('Length of the rate-limit window in seconds.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     OutboundCallNumberId: str().optional().describe('ID of the registered number; needed to modify or delete it.'),
   }),
   examples: [

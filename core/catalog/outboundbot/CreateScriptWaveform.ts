@@ -10,14 +10,14 @@ export default defineOperation({
     "Registers an already uploaded audio file as a recording of a piece of script text (ScriptContent). FileId is the file's OSS object key after upload (e.g. UPLOADED_RECORDING/<instance>/<file>.wav); how to upload is not documented in seed 003 (the console does it). Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns ScriptWaveformId; then map it to the text with outboundbot.ModifyScriptVoiceConfig (Type WAVEFORM). Recordings already registered for a text: outboundbot.QueryScriptWaveforms.",
   access: 'write',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     ScriptContent: z.string().min(1).describe('The script text the recording speaks, exactly as in the script, e.g. "您好，请问是".'),
     FileId: z.string().min(1).describe('OSS object key of the uploaded audio file, e.g. "UPLOADED_RECORDING/<instance id>/<uuid>_prompt.wav".'),
     FileName: z.string().min(1).describe('File name of the recording, e.g. "prompt.wav".'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     ScriptWaveformId: str().optional().describe('ID of the registered recording.'),
   }),
   examples: [

@@ -10,13 +10,13 @@ export default defineOperation({
     'Adds one tag (a call-outcome label such as "研究生" in group "目标学历") to a script; the tag group is created too when no group of that name exists. Tags are set on calls by the dialogue flow and counted by outboundbot.DescribeTagHitsSummary. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Returns TagId. To rename, reorder or remove tags use outboundbot.ModifyTagGroups.',
   access: 'write',
   resource: 'tag',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     TagGroup: z.string().min(1).describe('Name of the tag group; created when it does not exist yet.'),
     TagName: z.string().min(1).describe('Name of the new tag.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     TagId: str().optional().describe('ID of the new tag.'),
   }),
   examples: [

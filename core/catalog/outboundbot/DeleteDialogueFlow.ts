@@ -11,12 +11,12 @@ export default defineOperation({
   access: 'write',
   resource: 'dialogueFlow',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     DialogueFlowId: resourceId().describe('ID of the flow to delete, from outboundbot.ListDialogueFlows.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

@@ -11,12 +11,12 @@ export default defineOperation({
   access: 'write',
   resource: 'globalQuestion',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     GlobalQuestionId: resourceId().describe('ID of the global question to delete, from outboundbot.ListGlobalQuestions.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

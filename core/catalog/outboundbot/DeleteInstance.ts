@@ -11,10 +11,10 @@ export default defineOperation({
   access: 'write',
   resource: 'instance',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: resourceId().describe('ID of the instance to delete, from outboundbot.ListInstances.'),
   }),
-  output: instanceResponse({
+  output: () => instanceResponse({
     Success: bool().optional().describe('Whether the instance was deleted.'),
   }),
   examples: [

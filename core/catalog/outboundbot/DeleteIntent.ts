@@ -11,12 +11,12 @@ export default defineOperation({
   access: 'write',
   resource: 'intent',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     IntentId: resourceId().describe('ID of the intent to delete, from outboundbot.ListIntents.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

@@ -11,11 +11,11 @@ export default defineOperation({
   resource: 'jobGroup',
   check: ['JobGroupId'],
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobGroupId: jobGroupId(),
   }),
-  output: outboundbotResponse({}),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       input: { InstanceId: '8fa1953f-4a84-46d8-b80c-8ce9cf684fb3', JobGroupId: 'fc1fb484-4fe8-4031-b662-5b87ea88590b' },

@@ -10,11 +10,11 @@ export default defineOperation({
   access: 'write',
   resource: 'callerNumber',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     OutboundCallNumberId: z.string().min(1).describe('ID of the caller number to remove, from outboundbot.ListOutboundCallNumbers.'),
   }),
-  output: outboundbotResponse({}),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       input: { InstanceId: '33014787-cc13-49d3-ab2f-a98aa8f15fbb', OutboundCallNumberId: 'ffa367e0-58f3-43b6-9615-c63db99c5add' },

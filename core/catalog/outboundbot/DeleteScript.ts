@@ -11,11 +11,11 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: resourceId().describe('ID of the script to delete, from outboundbot.ListScripts.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

@@ -11,12 +11,12 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     ScriptWaveformId: resourceId().describe('ID of the recording to delete, from outboundbot.QueryScriptWaveforms.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

@@ -3,7 +3,7 @@ import { list, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
-const globalQuestion = z.looseObject({
+const globalQuestion = () => z.looseObject({
   GlobalQuestionId: str().optional().describe('Global question ID.'),
   GlobalQuestionName: str().optional().describe('Name.'),
   GlobalQuestionType: str().optional().describe('COMMON (your own) or SYSTEM (built in).'),
@@ -19,13 +19,13 @@ export default defineOperation({
     'Returns one global question of a script with its trigger Questions and Answers as arrays of strings. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and GlobalQuestionId (outboundbot.ListGlobalQuestions). Use it before outboundbot.ModifyGlobalQuestion, which replaces all fields.',
   access: 'read',
   resource: 'globalQuestion',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     GlobalQuestionId: resourceId().describe('Global question ID, from outboundbot.ListGlobalQuestions.'),
   }),
-  output: scriptResponse({
-    GlobalQuestion: globalQuestion.optional().describe('The global question.'),
+  output: () => scriptResponse({
+    GlobalQuestion: globalQuestion().optional().describe('The global question.'),
   }),
   examples: [
     {

@@ -10,10 +10,10 @@ export default defineOperation({
     "Returns one Outbound Bot instance's name, description, maximum concurrency and creation time. Use it to check an InstanceId from outboundbot.ListInstances before changing or deleting the instance.",
   access: 'read',
   resource: 'instance',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: resourceId().describe('Instance ID, from outboundbot.ListInstances.'),
   }),
-  output: instanceResponse({
+  output: () => instanceResponse({
     Instance: instanceOut('Instance ID.').optional().describe('The instance.'),
   }),
   examples: [

@@ -10,12 +10,12 @@ export default defineOperation({
     'Returns one intent of a script with its Utterances and Keywords as arrays of strings (whether the vendor sends arrays or JSON text). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and IntentId (outboundbot.ListIntents). Use it before outboundbot.ModifyIntent, which replaces the utterance list.',
   access: 'read',
   resource: 'intent',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     IntentId: resourceId().describe('Intent ID, from outboundbot.ListIntents.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     Intent: intentOut().optional().describe('The intent.'),
   }),
   examples: [

@@ -9,11 +9,11 @@ export default defineOperation({
     'Returns one job\'s full result: status, failure reason, next execution time, tag hits (DsReport), and each call attempt (Tasks) with planned/actual/end times (PlanedTime keeps the vendor\'s spelling), duration, end reason, hang-up side and the transcript (Conversation: Speaker Robot/Contact, Script, Timestamp). Get JobId from outboundbot.AssignJobs, ListJobsByGroup or QueryJobs; fetch a call\'s audio with outboundbot.DownloadRecording and a Task\'s TaskId. Contains personal data (numbers, names, what was said).',
   access: 'read',
   resource: 'job',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobId: z.string().min(1).describe('Job ID.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     Job: jobOut().optional().describe('The job with its call attempts.'),
   }),
   examples: [

@@ -3,7 +3,7 @@ import { bool, list, num } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceId, jobGroupId, jobGroupOut, keyValue, outboundbotResponse } from '../shared/outboundbot-jobs.js';
 
-const counters = z.looseObject({
+const counters = () => z.looseObject({
   Status: z.string().optional().describe('Execution status, e.g. Scheduling, Executing, Completed.'),
   StartTime: num().optional().describe('Unix ms.'),
   Duration: num().optional(),
@@ -26,7 +26,7 @@ export default defineOperation({
     'Returns one job group\'s configuration (script, caller numbers, strategy) and its progress counters (TotalJobs, TotalCompleted, TotalNotAnswered, Scheduling, Executing, Paused, Failed, Cancelled), business-result briefs and outcome statistics. The best single call to follow a campaign after outboundbot.AssignJobs; list its callees with outboundbot.ListJobsByGroup. CallingNumbers and RepeatDays are normalised to flat lists (the vendor sends JSON text inside lists). The vendor table swaps the WorkingTime BeginTime/EndTime descriptions; the values mean what their names say.',
   access: 'read',
   resource: 'jobGroup',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobGroupId: jobGroupId(),
     BriefTypes: z
@@ -35,10 +35,10 @@ export default defineOperation({
       .optional()
       .describe('Business-result types to summarise in Progress.Briefs; sent as BriefTypes.1, BriefTypes.2, ... (the vendor example\'s BriefTypes=["..."] is not the documented form).'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     JobGroup: jobGroupOut()
       .extend({
-        Progress: counters.optional().describe('Progress counters of the campaign.'),
+        Progress: counters().optional().describe('Progress counters of the campaign.'),
         RecallStrategy: z
           .looseObject({
             EmptyNumberIgnore: bool().optional().describe('Do not call again numbers found empty.'),

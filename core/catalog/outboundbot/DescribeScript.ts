@@ -9,11 +9,11 @@ export default defineOperation({
     "Returns one script's metadata and status: Status (production version: DRAFTED, EXAMINE_IN_PROGRESS, PUBLISHED, ...), DebugStatus, whether draft changes are pending (IsDrafted, IsDebugDrafted) and UpdateTime. Use it to check whether a script is published before creating a job group with it. The dialogue content itself comes from outboundbot.ListDialogueFlows, outboundbot.ListIntents, outboundbot.ListGlobalQuestions and outboundbot.ListTags.",
   access: 'read',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     Script: scriptOut().optional().describe('The script.'),
   }),
   examples: [

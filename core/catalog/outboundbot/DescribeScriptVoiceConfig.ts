@@ -10,12 +10,12 @@ export default defineOperation({
     'Returns how one piece of script text is spoken: Type TTS (synthesised) or WAVEFORM (pre-recorded), and for WAVEFORM which recording speaks which part (ScriptWaveformRelation, returned as an array). Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and ScriptVoiceConfigId (outboundbot.ListScriptVoiceConfigs). Change it with outboundbot.ModifyScriptVoiceConfig.',
   access: 'read',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     ScriptVoiceConfigId: resourceId().describe('Voice configuration ID, from outboundbot.ListScriptVoiceConfigs.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     ScriptVoiceConfig: voiceConfigOut().optional().describe('The voice configuration.'),
   }),
   examples: [

@@ -9,11 +9,11 @@ export default defineOperation({
     "Returns the text-to-speech voice, speech rate and volume of a script, with the rate and volume as numbers (the vendor sends text). Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Change them with outboundbot.ModifyTTSConfig.",
   access: 'read',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     TTSConfig: ttsConfigOut().optional().describe('The TTS settings.'),
   }),
   examples: [

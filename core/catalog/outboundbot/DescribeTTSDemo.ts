@@ -10,7 +10,7 @@ export default defineOperation({
     'Synthesises Text with the given voice, speech rate and volume and returns AuditionUrl, a signed, expiring URL of the audio to listen to. Places no call and changes nothing, but does run TTS synthesis each time. Use it to choose settings before outboundbot.ModifyTTSConfig. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Unlike other outboundbot operations it answers Code "200" (not "OK"), and HttpStatusCode/Success as the strings "200"/"true": all are accepted.',
   access: 'read',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     Text: z.string().min(1).describe('Text to synthesise, e.g. a line of the script.'),
@@ -18,7 +18,7 @@ export default defineOperation({
     SpeechRate: speechRateParam(),
     Volume: volumeParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     AuditionUrl: str().optional().describe('Signed OSS URL of the synthesised audio; expires (see its Expires query parameter).'),
   }),
   examples: [

@@ -3,7 +3,7 @@ import { list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceId, jobGroupId, outboundbotResponse } from '../shared/outboundbot-jobs.js';
 
-const tagHit = z.looseObject({
+const tagHit = () => z.looseObject({
   TagGroup: str().optional().describe('Tag group name.'),
   TagName: str().optional().describe('Tag name.'),
   HitCount: num().optional().describe('Calls that hit this tag.'),
@@ -16,19 +16,19 @@ export default defineOperation({
     'Returns how many calls of a job group hit each tag (the call-outcome labels defined in the script, e.g. "interested", "wrong person"): TagHitsList [{TagGroup, TagName, HitCount}] and the script\'s TagGroups. Get JobGroupId from outboundbot.CreateJobGroup or ListJobGroups. The vendor table nests TagHitsList inside TagGroups while its examples put it at the top level; both places are accepted.',
   access: 'read',
   resource: 'jobGroup',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobGroupId: jobGroupId(),
   }),
-  output: outboundbotResponse({
-    TagHitsList: list(tagHit).optional().describe('Hit counts per tag.'),
+  output: () => outboundbotResponse({
+    TagHitsList: list(tagHit()).optional().describe('Hit counts per tag.'),
     TagGroups: list(
       z.looseObject({
         Id: str().optional(),
         ScriptId: str().optional(),
         TagGroup: str().optional().describe('Tag group name.'),
         TagGroupIndex: num().optional().describe('Position of the group.'),
-        TagHitsList: list(tagHit).optional().describe('Hit counts per tag of this group (where the vendor table puts them).'),
+        TagHitsList: list(tagHit()).optional().describe('Hit counts per tag of this group (where the vendor table puts them).'),
       }),
     )
       .optional()

@@ -21,7 +21,7 @@ export default defineOperation({
   access: 'write',
   resource: 'telephony',
   check: ['CallId', 'CalledNumber', 'TaskId'],
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     CallId: z.string().min(1).describe('ID of the live call.'),
     CalledNumber: z.string().min(1).describe('The callee\'s number.'),
@@ -33,7 +33,7 @@ export default defineOperation({
     ActionKey: z.string().min(1).optional().describe('Action the IVR just carried out, e.g. broadcast or Hangup.'),
     ActionParams: z.string().optional().describe('Parameters of that action, as text.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     Feedback: z
       .looseObject({
         Action: str().optional().describe('Instruction for the IVR, e.g. broadcast.'),

@@ -11,11 +11,11 @@ export default defineOperation({
   access: 'read',
   resource: 'recording',
   download: { urlPath: 'DownloadParams.SignatureUrl', fileNamePath: 'DownloadParams.FileName', defaultOn: true },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     TaskId: z.string().min(1).describe('ID of the call attempt (task) whose recording you want.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     DownloadParams: z
       .looseObject({
         FileName: str().optional().describe('Recording file name, usually <uuid>.wav.'),

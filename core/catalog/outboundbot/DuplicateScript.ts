@@ -11,12 +11,12 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   check: ['Name'],
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     SourceScriptId: resourceId().describe('ID of the script to copy, from outboundbot.ListScripts.'),
     Name: z.string().min(1).describe('Name of the new script, unique within the instance.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     ScriptId: str().optional().describe('ID of the new script (may be missing: see the description).'),
     SourceScriptId: str().optional().describe('ID of the script that was copied (not the new one).'),
   }),

@@ -10,11 +10,11 @@ export default defineOperation({
     'Exports a whole script to a file and returns DownloadParams.SignatureUrl, a signed, expiring download URL (treat it as a secret: anyone holding it can download the script). Use it to back a script up before outboundbot.DeleteScript or to copy it to another instance with outboundbot.ImportScript. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Lenient: HttpStatusCode and Success may arrive as the strings "200" and "true".',
   access: 'read',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     DownloadParams: z
       .looseObject({
         SignatureUrl: str().optional().describe('Signed OSS URL of the export file; expires (see its Expires query parameter).'),

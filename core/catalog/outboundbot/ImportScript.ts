@@ -10,14 +10,14 @@ export default defineOperation({
     'Creates a script in an instance from a script export file that the service downloads from SignatureUrl (typically the signed URL returned by outboundbot.ExportScript, possibly from another instance or account; it expires, so import soon after exporting). Needs InstanceId from outboundbot.ListInstances. Returns the new ScriptId; the import may still be running (status IMPORT_IN_PROGRESS): check with outboundbot.DescribeScript.',
   access: 'write',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     SignatureUrl: z
       .string()
       .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
       .describe('Downloadable (signed) URL of the script export file, e.g. DownloadParams.SignatureUrl from outboundbot.ExportScript.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     ScriptId: str().optional().describe('ID of the imported script.'),
   }),
   examples: [

@@ -5,7 +5,7 @@ import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outbou
 
 // The docs' table names the item fields DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition,
 // their examples Id/Name/FlowType/FlowDefinition: accept both, expose the table's names.
-const flow = aliased(
+const flow = () => aliased(
   { DialogueFlowId: ['Id'], DialogueFlowName: ['Name'], DialogueFlowType: ['FlowType'], DialogueFlowDefinition: ['FlowDefinition'] },
   z.looseObject({
     DialogueFlowId: str().optional().describe('Flow ID; pass it to outboundbot.ModifyDialogueFlow / DeleteDialogueFlow.'),
@@ -26,12 +26,12 @@ export default defineOperation({
     "Returns every dialogue flow of a script (not paged) with its full definition graph, parsed into an object. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Use it before outboundbot.ModifyDialogueFlow, which replaces a whole graph. The vendor may name the item fields Id/Name/FlowType/FlowDefinition (as in its examples): they are returned here as DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition. Definitions can be large.",
   access: 'read',
   resource: 'dialogueFlow',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
-    DialogueFlows: list(flow).optional().describe('All flows of the script.'),
+  output: () => scriptResponse({
+    DialogueFlows: list(flow()).optional().describe('All flows of the script.'),
   }),
   examples: [
     {

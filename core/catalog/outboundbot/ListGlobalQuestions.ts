@@ -3,7 +3,7 @@ import { list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
-const globalQuestion = z.looseObject({
+const globalQuestion = () => z.looseObject({
   GlobalQuestionId: str().optional().describe('Global question ID.'),
   GlobalQuestionName: str().optional().describe('Name.'),
   GlobalQuestionType: str().optional().describe('COMMON (your own) or SYSTEM (built in, e.g. the not-understood answer).'),
@@ -20,14 +20,14 @@ export default defineOperation({
   access: 'read',
   resource: 'globalQuestion',
   pagination: pagedBy('GlobalQuestions'),
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     PageNumber: pageNumberParam(),
     PageSize: pageSizeParam(),
   }),
-  output: scriptResponse({
-    GlobalQuestions: pageOf(globalQuestion, 'global questions'),
+  output: () => scriptResponse({
+    GlobalQuestions: pageOf(globalQuestion(), 'global questions'),
   }),
   examples: [
     {

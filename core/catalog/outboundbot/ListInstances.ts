@@ -10,8 +10,8 @@ export default defineOperation({
     'Lists every Outbound Bot instance of the account (not paged) with its ID, name and maximum concurrency. Start here: almost every other outboundbot operation needs an InstanceId from this list. Next: outboundbot.ListScripts (scripts of an instance) or outboundbot.DescribeInstance.',
   access: 'read',
   resource: 'instance',
-  input: z.strictObject({}),
-  output: instanceResponse({
+  input: () => z.strictObject({}),
+  output: () => instanceResponse({
     Instances: list(instanceOut('Instance ID; pass it as InstanceId to the other outboundbot operations.')).optional().describe('All instances of the account.'),
   }),
   examples: [{ input: {}, wire: {} }],

@@ -10,14 +10,14 @@ export default defineOperation({
   access: 'read',
   resource: 'intent',
   pagination: pagedBy('Intents'),
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     PageNumber: pageNumberParam(),
     PageSize: pageSizeParam(),
     Keyword: z.string().optional().describe('Only intents matching this keyword; omit for all.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     Intents: pageOf(intentOut(), 'intents'),
   }),
   examples: [

@@ -10,7 +10,7 @@ export default defineOperation({
     'Lists the job groups (campaigns) of an outbound-bot instance, one page at a time, with their progress (TotalJobs, TotalCompleted, TotalNotAnswered, Status), optionally only those created between StartTime and EndTime. Use a JobGroupId with outboundbot.DescribeJobGroup for full detail. The vendor examples return JobGroups as a bare array instead of {List, PageNumber, PageSize, TotalCount}; both are accepted and returned as JobGroups.List. Its table swaps the descriptions of Strategy.StartTime/EndTime.',
   access: 'read',
   resource: 'jobGroup',
-  input: z
+  input: () => z
     .strictObject({
       InstanceId: instanceId(),
       PageNumber: pageNumber(),
@@ -22,7 +22,7 @@ export default defineOperation({
       message: 'EndTime must not be before StartTime',
       path: ['EndTime'],
     }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     JobGroups: pagedOut(
       z.looseObject({
         JobGroupId: str().optional(),

@@ -10,11 +10,11 @@ export default defineOperation({
     'Returns the full details of specific jobs by ID: status, contacts, summaries and every call attempt (Tasks, with transcript, duration, hang-up side; PlanedTime keeps the vendor\'s spelling). Get job IDs from outboundbot.AssignJobs (JobsId), ListJobsByGroup or QueryJobs. For one job, outboundbot.DescribeJob returns the same data. The vendor\'s request and response examples are empty; the 99-ID limit comes from current vendor docs.',
   access: 'read',
   resource: 'job',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobId: z.array(z.string().min(1)).min(1).max(99).describe('IDs of the jobs, 1-99; sent as JobId.1, JobId.2, ...'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     Jobs: list(jobOut()).optional().describe('The jobs, each with its call attempts (Tasks).'),
   }),
   examples: [

@@ -18,7 +18,7 @@ export default defineOperation({
     'Lists the jobs (callees) of one job group, one page at a time, with status, failure reason, contacts, business variables and conversation summaries; filter by JobStatus or JobFailureReason (e.g. all NoAnswer jobs to call again). Get JobGroupId from outboundbot.CreateJobGroup or ListJobGroups. For one job\'s call attempts and transcript use outboundbot.DescribeJob; to search across groups by phone or name use outboundbot.QueryJobs. The vendor sends counters and flags as strings ("1", "true") and CallingNumbers as JSON text; all are returned typed and as a flat list.',
   access: 'read',
   resource: 'job',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobGroupId: jobGroupId(),
     PageNumber: pageNumber(),
@@ -30,7 +30,7 @@ export default defineOperation({
       .describe('Filter by job status, e.g. Scheduling, Executing, Succeeded, Paused, Failed, Cancelled, Drafted (the seed enumerates none; these come from examples and current vendor docs).'),
     JobFailureReason: z.string().min(1).optional().describe('Filter by failure reason, e.g. NoAnswer.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     Jobs: pagedOut(jobOut()).optional().describe('Page of jobs: List, PageNumber, PageSize, TotalCount.'),
   }),
   pagination: pagedBy('Jobs'),

@@ -10,12 +10,12 @@ export default defineOperation({
     'Lists the caller (display) numbers registered in an outbound-bot instance with their IDs and rate limits, one page at a time (OutboundCallNumbers.List; TotalCount gives the total). Use a Number as CallingNumber in outboundbot.CreateJobGroup / AssignJobs, an OutboundCallNumberId to modify or delete it. The vendor\'s parameter table lists no parameters; InstanceId, PageNumber and PageSize come from its request example (and the official SDKs). Its response table swaps the RateLimitCount/RateLimitPeriod descriptions: RateLimitCount is calls per window, RateLimitPeriod the window in seconds.',
   access: 'read',
   resource: 'callerNumber',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     PageNumber: pageNumber(),
     PageSize: pageSize(),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     OutboundCallNumbers: pagedOut(
       z.looseObject({
         OutboundCallNumberId: str().optional(),

@@ -3,7 +3,7 @@ import { num, resourceId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptResponse } from '../shared/outboundbot-config.js';
 
-const history = z.looseObject({
+const history = () => z.looseObject({
   ScriptVersion: str().optional().describe('Published version (a ms-timestamp string); pass it as RollbackVersion to outboundbot.RollbackScript.'),
   PublishTime: num().optional().describe('Publish time, Unix epoch milliseconds.'),
   Description: str().optional().describe('Note given when the version was submitted.'),
@@ -19,14 +19,14 @@ export default defineOperation({
   access: 'read',
   resource: 'script',
   pagination: pagedBy('ScriptPublishHistories'),
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: resourceId().describe('Script whose publish history to list, from outboundbot.ListScripts (absent from the docs\' table, present in their example).'),
     PageNumber: pageNumberParam(),
     PageSize: pageSizeParam(),
   }),
-  output: scriptResponse({
-    ScriptPublishHistories: pageOf(history, 'published versions'),
+  output: () => scriptResponse({
+    ScriptPublishHistories: pageOf(history(), 'published versions'),
   }),
   examples: [
     {

@@ -10,13 +10,13 @@ export default defineOperation({
   access: 'read',
   resource: 'script',
   pagination: pagedBy('ScriptVoiceConfigs'),
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     PageNumber: pageNumberParam(),
     PageSize: pageSizeParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     ScriptVoiceConfigs: pageOf(voiceConfigOut(), 'voice configurations'),
   }),
   examples: [

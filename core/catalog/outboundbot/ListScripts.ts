@@ -3,7 +3,7 @@ import { bool, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, pagedBy, pageNumberParam, pageOf, pageSizeParam, scriptResponse } from '../shared/outboundbot-config.js';
 
-const script = z.looseObject({
+const script = () => z.looseObject({
   ScriptId: str().optional().describe('Script ID; use it as ScriptId in the other script operations and in job groups.'),
   ScriptName: str().optional().describe('Script name.'),
   ScriptDescription: str().optional().describe('Script description.'),
@@ -25,13 +25,13 @@ export default defineOperation({
   access: 'read',
   resource: 'script',
   pagination: pagedBy('Scripts'),
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     PageNumber: pageNumberParam(),
     PageSize: pageSizeParam(),
   }),
-  output: scriptResponse({
-    Scripts: pageOf(script, 'scripts'),
+  output: () => scriptResponse({
+    Scripts: pageOf(script(), 'scripts'),
   }),
   examples: [
     {

@@ -10,7 +10,7 @@ export default defineOperation({
     'Lists tag key/value bindings of outbound-bot resources (instances), optionally only for given ResourceIds and/or tags. Paged by token, not by page number: when the answer carries a NextToken, call again with that NextToken (and the same filters) for the next page; no NextToken means the last page. Tag resources with outboundbot.TagResources, remove tags with UntagResources.',
   access: 'read',
   resource: 'resourceTag',
-  input: z.strictObject({
+  input: () => z.strictObject({
     RegionId: regionId(),
     ResourceType: resourceType(),
     ResourceId: z
@@ -24,7 +24,7 @@ export default defineOperation({
       .describe('Filter: tags as [{Key, Value}], 1-20; sent as Tag.1.Key, Tag.1.Value, ...'),
     NextToken: z.string().min(1).optional().describe('NextToken from the previous answer, to get the next page.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     NextToken: str().optional().describe('Pass it back as NextToken for the next page; absent on the last page.'),
     TagResources: list(
       z.looseObject({

@@ -10,11 +10,11 @@ export default defineOperation({
     "Returns all tag groups and tags (call-outcome labels) of a script, not paged. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Read this before outboundbot.ModifyTagGroups, which replaces the whole set; its items can be edited and sent back there (TagGroupId / TagId are accepted as Id). Tag hit counts per campaign come from outboundbot.DescribeTagHitsSummary.",
   access: 'read',
   resource: 'tag',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     TagGroups: list(tagGroupOut()).optional().describe('Tag groups of the script.'),
     Tags: list(tagOut()).optional().describe('Tags of the script.'),
   }),

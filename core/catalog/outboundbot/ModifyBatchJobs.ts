@@ -23,7 +23,7 @@ export default defineOperation({
   check: ['JobGroupId', 'BatchJobName'],
   effects: { rosters: ['JobFilePath'], dials: 'start', when: (input) => input.Submitted === 'submit', task: ['JobGroupId'], ...strategyEffects },
   destructive: true,
-  input: z
+  input: () => z
     .strictObject({
       InstanceId: instanceId(),
       JobGroupId: jobGroupId(),
@@ -46,7 +46,7 @@ export default defineOperation({
   wire: {
     wireValues: { Submitted: { submit: 'false', draft: 'true' } },
   },
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The job group (as the vendor table documents it).'),
     BatchJob: jobGroupOut()
       .extend({ BatchJobId: z.string().optional(), BatchJobName: z.string().optional() })

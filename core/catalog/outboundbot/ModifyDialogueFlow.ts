@@ -4,7 +4,7 @@ import { defineOperation } from '../../operation.js';
 import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
 /** The flow graph. Node and transition fields are the console's own (see ListDialogueFlows for a real one); unknown keys are kept. */
-const definition = z.looseObject({
+const definition = () => z.looseObject({
   nodes: z
     .array(
       z.looseObject({
@@ -24,13 +24,13 @@ const definition = z.looseObject({
 });
 
 /** Checked against the graph shape, but sent exactly as given (keys keep the caller's order). */
-const definitionInput = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
-  const result = definition.safeParse(value);
+const definitionInput = () => z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const result = definition().safeParse(value);
   if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 });
 
 /** The stored definition: parsed when it is JSON text, else returned as sent. */
-const storedDefinition = jsonValue(z.union([z.looseObject({}), z.string()]));
+const storedDefinition = () => jsonValue(z.union([z.looseObject({}), z.string()]));
 
 export default defineOperation({
   id: 'outboundbot.ModifyDialogueFlow',
@@ -45,17 +45,17 @@ export default defineOperation({
     method: 'POST',
     encoding: { DialogueFlowDefinition: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     DialogueFlowId: resourceId().describe('ID of the flow to replace, from outboundbot.ListDialogueFlows or outboundbot.CreateDialogueFlow.'),
-    DialogueFlowDefinition: jsonValue(definitionInput).describe(
+    DialogueFlowDefinition: jsonValue(definitionInput()).describe(
       'The complete flow graph {nodes: [...], transitions: [...]}, as an object (or its JSON text); replaces the stored graph entirely and is sent as one JSON string.',
     ),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     DialogueFlowId: str().optional().describe('Flow ID (the docs\' example returns a different ID from the one sent; trust your own).'),
-    DialogueFlowDefinition: storedDefinition.optional().describe('The stored definition, parsed (listed in the docs\' table; their examples omit it).'),
+    DialogueFlowDefinition: storedDefinition().optional().describe('The stored definition, parsed (listed in the docs\' table; their examples omit it).'),
   }),
   examples: [
     {

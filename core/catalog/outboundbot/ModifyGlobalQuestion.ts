@@ -14,7 +14,7 @@ export default defineOperation({
   wire: {
     encoding: { Questions: 'json', Answers: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     GlobalQuestionId: resourceId().describe('ID of the global question to change, from outboundbot.ListGlobalQuestions.'),
@@ -23,7 +23,7 @@ export default defineOperation({
     Questions: phrases('question').describe('The complete new list of trigger utterances, e.g. ["你是谁", "你叫什么"]; sent as one JSON string.'),
     Answers: phrases('answer').describe('The complete new list of replies, e.g. ["你好，我是你的专属客服顾问。"]; sent as one JSON string.'),
   }),
-  output: aliased(
+  output: () => aliased(
     { GlobalQuestionId: ['DialogueQuestionId'] },
     scriptResponse({
       GlobalQuestionId: str().optional().describe('ID of the global question (sent by the vendor as GlobalQuestionId or DialogueQuestionId).'),

@@ -11,13 +11,13 @@ export default defineOperation({
   access: 'write',
   resource: 'instance',
   idempotent: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: resourceId().describe('Instance ID, from outboundbot.ListInstances.'),
     MaxConcurrentConversation: int(1).describe('New maximum number of concurrent robot conversations (required; send the current value to keep it).'),
     InstanceName: z.string().min(1).optional().describe('New instance name, unique within the account; omit to keep the current one.'),
     InstanceDescription: z.string().optional().describe('New description; omit to keep the current one.'),
   }),
-  output: instanceResponse({
+  output: () => instanceResponse({
     Instance: instanceOut('Instance ID.').optional().describe('The instance after the change.'),
   }),
   examples: [

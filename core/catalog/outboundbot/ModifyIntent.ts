@@ -14,7 +14,7 @@ export default defineOperation({
   wire: {
     encoding: { Utterances: 'json', Keywords: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     IntentId: resourceId().describe('ID of the intent to change, from outboundbot.ListIntents.'),
@@ -25,7 +25,7 @@ export default defineOperation({
       .describe('The complete new list of keywords; [] clears them; omit to leave them unchanged; sent as one JSON string.'),
     IntentDescription: z.string().optional().describe('New description; omit to keep the current one.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     IntentId: str().optional().describe('ID of the intent.'),
   }),
   examples: [

@@ -23,7 +23,7 @@ export default defineOperation({
   resource: 'jobGroup',
   check: ['JobGroupId', 'Name'],
   effects: { task: ['JobGroupId'], ...strategyEffects },
-  input: z
+  input: () => z
     .strictObject({
       InstanceId: instanceId(),
       JobGroupId: jobGroupId(),
@@ -36,7 +36,7 @@ export default defineOperation({
       ...jobGroupTuning(),
     })
     .transform(scenarioFromScript),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     JobGroup: jobGroupOut().optional().describe('The job group (the vendor example shows stale values; re-read with DescribeJobGroup).'),
   }),
   examples: [

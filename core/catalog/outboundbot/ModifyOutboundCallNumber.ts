@@ -10,14 +10,14 @@ export default defineOperation({
     'Changes a registered caller number and/or its rate limit (all fields are required: send the current values for what you keep; read them with outboundbot.ListOutboundCallNumbers). Note: the vendor\'s response table swaps the meanings of RateLimitCount and RateLimitPeriod; the request meanings below are the right ones.',
   access: 'write',
   resource: 'callerNumber',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     OutboundCallNumberId: z.string().min(1).describe('ID of the caller number, from outboundbot.ListOutboundCallNumbers.'),
     Number: phoneNumber().describe('The (new) caller number.'),
     RateLimitCount: int(1).describe('Most calls this number may place within one rate-limit window.'),
     RateLimitPeriod: int(1).describe('Length of the rate-limit window in seconds.'),
   }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     OutboundCallNumber: z
       .looseObject({
         OutboundCallNumberId: str().optional(),

@@ -10,7 +10,7 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   idempotent: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     ScriptName: z.string().min(1).describe('Script name (required; send the current name to keep it), unique within the instance.'),
@@ -18,7 +18,7 @@ export default defineOperation({
     Scene: z.string().min(1).describe('Scenario, free text, e.g. "回访" (follow-up); required, send the current value to keep it.'),
     ScriptDescription: z.string().optional().describe('New description; omit to keep the current one.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     Script: scriptOut().optional().describe('The script after the change.'),
   }),
   examples: [

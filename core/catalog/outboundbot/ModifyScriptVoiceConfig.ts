@@ -3,7 +3,7 @@ import { jsonValue, resourceId } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, scriptIdParam, scriptResponse, voiceConfigOut } from '../shared/outboundbot-config.js';
 
-const relationInput = z.strictObject({
+const relationInput = () => z.strictObject({
   ScriptContent: z.string().min(1).describe('Piece of the script text, e.g. "请问你是".'),
   ScriptWaveformId: resourceId().describe('Recording that speaks it, from outboundbot.CreateScriptWaveform / QueryScriptWaveforms.'),
 });
@@ -19,16 +19,16 @@ export default defineOperation({
   wire: {
     encoding: { ScriptWaveformRelation: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     ScriptVoiceConfigId: resourceId().describe('Voice configuration ID, from outboundbot.ListScriptVoiceConfigs.'),
     Type: z.enum(['TTS', 'WAVEFORM']).describe('TTS: synthesised speech; WAVEFORM: the recordings in ScriptWaveformRelation.'),
-    ScriptWaveformRelation: jsonValue(z.array(relationInput))
+    ScriptWaveformRelation: jsonValue(z.array(relationInput()))
       .optional()
       .describe('For WAVEFORM: which recording speaks which piece of the text, in order, e.g. [{"ScriptContent": "请问你是", "ScriptWaveformId": "..."}]; sent as one JSON string.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     ScriptVoiceConfig: voiceConfigOut().optional().describe('The voice configuration after the change.'),
   }),
   examples: [

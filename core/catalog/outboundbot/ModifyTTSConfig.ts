@@ -10,14 +10,14 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   idempotent: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     Voice: z.string().min(1).describe('Voice (speaker) name, e.g. xiaoyun, aixia, siyue, sijing.'),
     SpeechRate: speechRateParam(),
     Volume: volumeParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     TTSConfig: ttsConfigOut().optional().describe('The TTS settings after the change.'),
   }),
   examples: [

@@ -4,7 +4,7 @@ import { defineOperation } from '../../operation.js';
 import { instanceIdParam, scriptIdParam, scriptResponse, tagGroupOut, tagOut } from '../shared/outboundbot-config.js';
 
 // Requests name the IDs "Id" while ListTags answers with TagGroupId / TagId: both are accepted (and sent as Id), so ListTags output can be edited and sent back.
-const tagGroupInput = aliased(
+const tagGroupInput = () => aliased(
   { Id: ['TagGroupId'] },
   z.strictObject({
     Id: resourceId().optional().describe('ID of an existing group (TagGroupId from outboundbot.ListTags); omit for a new group.'),
@@ -14,7 +14,7 @@ const tagGroupInput = aliased(
   }),
 );
 
-const tagInput = aliased(
+const tagInput = () => aliased(
   { Id: ['TagId'] },
   z.strictObject({
     Id: resourceId().optional().describe('ID of an existing tag (TagId from outboundbot.ListTags); omit for a new tag.'),
@@ -38,13 +38,13 @@ export default defineOperation({
   wire: {
     encoding: { TagGroups: 'json', Tags: 'json' },
   },
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
-    TagGroups: jsonValue(z.array(tagGroupInput).min(1)).describe('Every tag group of the script, e.g. [{"Id": "...", "TagGroup": "当前学历", "TagGroupIndex": 0}]; sent as one JSON string.'),
-    Tags: jsonValue(z.array(tagInput)).describe('Every tag of the script, e.g. [{"Id": "...", "TagGroup": "当前学历", "TagName": "本科"}]; sent as one JSON string.'),
+    TagGroups: jsonValue(z.array(tagGroupInput()).min(1)).describe('Every tag group of the script, e.g. [{"Id": "...", "TagGroup": "当前学历", "TagGroupIndex": 0}]; sent as one JSON string.'),
+    Tags: jsonValue(z.array(tagInput())).describe('Every tag of the script, e.g. [{"Id": "...", "TagGroup": "当前学历", "TagName": "本科"}]; sent as one JSON string.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
     TagGroups: list(tagGroupOut()).optional().describe('The tag groups after the change.'),
     Tags: list(tagOut()).optional().describe('The tags after the change.'),
   }),

@@ -10,11 +10,11 @@ export default defineOperation({
   access: 'write',
   resource: 'script',
   idempotent: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

@@ -10,7 +10,7 @@ export default defineOperation({
     'Searches the jobs of an instance, one page at a time, by job group, scenario, time window, contact name or phone number, and returns each with its call attempts (Tasks: status, PlanedTime (vendor spelling), ActualTime, duration, transcript, hang-up side). Use it to answer "what happened with the call to 138...?". TimeAlignment says which time StartTime/EndTime filter on. For one known job use outboundbot.DescribeJob; for a whole campaign outboundbot.ListJobsByGroup. The vendor table swaps the HttpStatusCode and Code descriptions; the fields mean what their names say.',
   access: 'read',
   resource: 'job',
-  input: z
+  input: () => z
     .strictObject({
       InstanceId: instanceId(),
       JobGroupId: z.string().min(1).optional().describe('Filter: only jobs of this job group.'),
@@ -30,7 +30,7 @@ export default defineOperation({
       message: 'EndTime must not be before StartTime',
       path: ['EndTime'],
     }),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     Jobs: pagedOut(jobOut()).optional().describe('Page of jobs: List, PageNumber, PageSize, TotalCount.'),
   }),
   pagination: pagedBy('Jobs'),

@@ -3,7 +3,7 @@ import { list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
-const waveform = z.looseObject({
+const waveform = () => z.looseObject({
   ScriptWaveformId: str().optional().describe('Recording ID; use it in outboundbot.ModifyScriptVoiceConfig or outboundbot.DeleteScriptWaveform.'),
   ScriptContent: str().optional().describe('The text the recording speaks.'),
   FileName: str().optional().describe('File name of the recording.'),
@@ -18,13 +18,13 @@ export default defineOperation({
     'Lists the recordings registered (outboundbot.CreateScriptWaveform) for one piece of script text, not paged. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and the text as ScriptContent (e.g. from outboundbot.ListScriptVoiceConfigs). Returns ScriptWaveformIds for outboundbot.ModifyScriptVoiceConfig or outboundbot.DeleteScriptWaveform.',
   access: 'read',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     ScriptContent: z.string().min(1).describe('The script text whose recordings to list, e.g. "请问你是".'),
   }),
-  output: scriptResponse({
-    ScriptWaveforms: list(waveform).optional().describe('Recordings registered for the text.'),
+  output: () => scriptResponse({
+    ScriptWaveforms: list(waveform()).optional().describe('Recordings registered for the text.'),
   }),
   examples: [
     {

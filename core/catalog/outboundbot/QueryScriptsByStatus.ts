@@ -18,7 +18,7 @@ const SCRIPT_STATUSES = [
   'IMPORT_FAILED',
 ] as const;
 
-const script = z.looseObject({
+const script = () => z.looseObject({
   ScriptId: str().optional().describe('Script ID; use it as ScriptId in job groups.'),
   ScriptName: str().optional().describe('Script name.'),
   ScriptDescription: str().optional().describe('Script description.'),
@@ -41,7 +41,7 @@ export default defineOperation({
   access: 'read',
   resource: 'script',
   pagination: pagedBy('Scripts'),
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     StatusList: z
       .array(z.enum(SCRIPT_STATUSES))
@@ -50,8 +50,8 @@ export default defineOperation({
     PageNumber: pageNumberParam(),
     PageSize: pageSizeParam(),
   }),
-  output: scriptResponse({
-    Scripts: pageOf(script, 'scripts'),
+  output: () => scriptResponse({
+    Scripts: pageOf(script(), 'scripts'),
   }),
   examples: [
     {

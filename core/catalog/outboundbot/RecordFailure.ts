@@ -11,7 +11,7 @@ export default defineOperation({
   access: 'write',
   resource: 'telephony',
   check: ['TaskId', 'CallId', 'CalledNumber'],
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     TaskId: z.string().min(1).describe('Outbound task (call attempt) ID.'),
     CallId: z.string().min(1).describe('Call ID of the failed attempt.'),
@@ -22,7 +22,7 @@ export default defineOperation({
       .enum(['NotExists', 'Busy', 'NotAnswered'])
       .describe('Why it failed: NotExists (empty/invalid number), Busy, NotAnswered.'),
   }),
-  output: outboundbotResponse({}),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       input: {

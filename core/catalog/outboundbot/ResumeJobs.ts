@@ -11,8 +11,8 @@ export default defineOperation({
   check: ['JobGroupId'],
   effects: { dials: 'start', task: ['JobGroupId'], allTasks: (input) => input.All === true },
   destructive: true,
-  input: jobSelection('resume'),
-  output: outboundbotResponse({}),
+  input: () => jobSelection('resume'),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       title: 'Resume one campaign',

@@ -11,14 +11,14 @@ export default defineOperation({
   resource: 'script',
   destructive: true,
   idempotent: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     RollbackVersion: z
       .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d+$/, 'must be a ScriptVersion: digits (a ms timestamp)'))
       .describe('Version to restore: a ScriptVersion (ms-timestamp string such as "1579055782000") from outboundbot.ListScriptPublishHistories.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

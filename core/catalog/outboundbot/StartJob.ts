@@ -23,7 +23,7 @@ export default defineOperation({
   effects: { callees: ['JobJson.contacts[].phonenumber'], dials: 'now', task: ['JobGroupId'] },
   tracking: { query: 'outboundbot.QueryJobs' },
   destructive: true,
-  input: z
+  input: () => z
     .strictObject({
       InstanceId: instanceId(),
       JobJson: jobSpec().describe('The job to call: {extras: [{key, value}], contacts: [{phonenumber, name, referenceId, honorific}]}; sent as a JSON string.'),
@@ -33,7 +33,7 @@ export default defineOperation({
       CallingNumber: callingNumbers().optional(),
     })
     .transform(scenarioFromScript),
-  output: outboundbotResponse({
+  output: () => outboundbotResponse({
     TaskIds: list(keyValue())
       .optional()
       .describe('Pairs {Key: contact referenceId, Value: outbound task ID} (the vendor example sends lower-case key/value; normalised).'),

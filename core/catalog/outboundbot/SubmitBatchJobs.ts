@@ -12,11 +12,11 @@ export default defineOperation({
   check: ['JobGroupId'],
   effects: { dials: 'start', task: ['JobGroupId'] },
   destructive: true,
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceId(),
     JobGroupId: jobGroupId().describe('ID of the draft job group (BatchJobId from outboundbot.CreateBatchJobs, or from outboundbot.ListJobGroups).'),
   }),
-  output: outboundbotResponse({}),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       input: { InstanceId: 'af81a389-91f0-4157-8d82-720edd02b66a', JobGroupId: '6b3ea2a1-32b3-4041-842b-9bde5de9dda0' },

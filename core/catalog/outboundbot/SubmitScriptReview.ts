@@ -9,12 +9,12 @@ export default defineOperation({
     "Submits a script's current draft for the vendor's compliance review; a script must pass review (status PUBLISHED) before job groups can call with it. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Follow progress with outboundbot.DescribeScript (Status EXAMINE_IN_PROGRESS, then PUBLISHED) or outboundbot.ListScripts (RejectReason when rejected); cancel with outboundbot.WithdrawScriptReview. Test first with outboundbot.PublishScriptForDebug.",
   access: 'write',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
     Description: z.string().min(1).describe('Note for the reviewer describing this submission, e.g. what changed.'),
   }),
-  output: scriptResponse({
+  output: () => scriptResponse({
   }),
   examples: [
     {

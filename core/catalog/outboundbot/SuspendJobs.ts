@@ -9,8 +9,8 @@ export default defineOperation({
   access: 'write',
   resource: 'job',
   check: ['JobGroupId'],
-  input: jobSelection('pause'),
-  output: outboundbotResponse({}),
+  input: () => jobSelection('pause'),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       title: 'Pause one campaign',

@@ -9,14 +9,14 @@ export default defineOperation({
     'Attaches tags (key/value pairs) to outbound-bot resources (instances, IDs from outboundbot.ListInstances). At least one tag is required here: the vendor marks tags optional and its example sends none, which does nothing. Check the result with outboundbot.ListTagResources.',
   access: 'write',
   resource: 'resourceTag',
-  input: z.strictObject({
+  input: () => z.strictObject({
     RegionId: regionId(),
     ResourceType: resourceType(),
     ResourceId: resourceIds(),
     Tag: tagPairs()
       .describe('Tags to attach as [{Key, Value}], 1-20; sent as Tag.1.Key, Tag.1.Value, ...'),
   }),
-  output: outboundbotResponse({}),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       input: {

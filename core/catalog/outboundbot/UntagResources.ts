@@ -10,7 +10,7 @@ export default defineOperation({
     'Removes tags from outbound-bot resources (instances): the tags named in TagKey, or, with All=true and no TagKey, every tag of those resources. One of the two is required here (the vendor would otherwise receive a request that removes nothing); All=true together with TagKey is refused as ambiguous (the vendor ignores All then). See current tags with outboundbot.ListTagResources.',
   access: 'write',
   resource: 'resourceTag',
-  input: z
+  input: () => z
     .strictObject({
       RegionId: regionId(),
       ResourceType: resourceType(),
@@ -26,7 +26,7 @@ export default defineOperation({
         ctx.addIssue({ code: 'custom', path: ['TagKey'], message: 'say which tags to remove: TagKey, or All=true for all tags' });
       }
     }),
-  output: outboundbotResponse({}),
+  output: () => outboundbotResponse({}),
   examples: [
     {
       input: { ResourceId: ['b949ae1f-01dc-4191-ae5a-70fbe6772fd8'], TagKey: ['team'] },

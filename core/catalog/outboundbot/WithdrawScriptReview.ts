@@ -3,7 +3,7 @@ import { bool, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceIdParam, scriptIdParam, scriptResponse } from '../shared/outboundbot-config.js';
 
-const script = z.looseObject({
+const script = () => z.looseObject({
   ScriptId: str().optional().describe('Script ID.'),
   ScriptName: str().optional().describe('Script name.'),
   ScriptDescription: str().optional().describe('Script description.'),
@@ -23,12 +23,12 @@ export default defineOperation({
     'Withdraws a pending review submitted with outboundbot.SubmitScriptReview, returning the script to draft so it can be edited and resubmitted. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Only meaningful while the review is in progress (Status EXAMINE_IN_PROGRESS or PUBLISHED_AND_EXAMINE_IN_PROGRESS in outboundbot.DescribeScript).',
   access: 'write',
   resource: 'script',
-  input: z.strictObject({
+  input: () => z.strictObject({
     InstanceId: instanceIdParam(),
     ScriptId: scriptIdParam(),
   }),
-  output: scriptResponse({
-    Script: script.optional().describe('The script after the withdrawal.'),
+  output: () => scriptResponse({
+    Script: script().optional().describe('The script after the withdrawal.'),
   }),
   examples: [
     {

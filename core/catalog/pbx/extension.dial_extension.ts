@@ -19,11 +19,11 @@ export default defineOperation({
     pbxPaths: { 'v2.0.0': 'call/dial' },
   },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-dial.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     caller: extensionNumber().describe('Extension that rings first (on v2.0.0 an outside number here is dialled through a trunk, billed).'),
     callee: extensionNumber().describe('Extension called when the caller answers (on v2.0.0 an outside number here is dialled through a trunk, billed).'),
     autoanswer: yesNo().optional().describe('"yes": the caller extension answers automatically (needs SIP phone support); default "no".'),
   }),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [{ input: { caller: '1000', callee: 1002, autoanswer: 'no' }, wire: { caller: '1000', callee: '1002', autoanswer: 'no' } }],
 });

@@ -22,13 +22,13 @@ export default defineOperation({
     pbxBody: (input, version) => pbxVersionBody('pbx.extension.dial_outbound', input, version, { extid: { '2.0': 'caller' }, outto: { '2.0': 'callee' } }),
   },
   docUrl: 'https://help.yeastar.com/en/k2-developer/api/api_make_an_outbound_call.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     extid: extensionNumber().describe('Extension that rings first and then talks to the external number (sent as caller on v2.0.0).'),
     outto: dialNumber().describe('External number, as dialled on the PBX (include any outbound-route prefix); sent as callee on v2.0.0.'),
     autoanswer: yesNo()
       .optional()
       .describe('"yes": the extension answers automatically (needs a SIP phone that supports it); default "no".'),
   }),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [{ input: { extid: 1000, outto: '013800000000', autoanswer: false }, wire: { extid: '1000', outto: '013800000000', autoanswer: 'no' } }],
 });

@@ -17,14 +17,14 @@ export default defineOperation({
     pbxBody: hangupBody('pbx.extension.hangup', 'extid', 'give the channelid of the extension\'s leg instead'),
   },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
-  input: idOrChannel(
+  input: () => idOrChannel(
     z.strictObject({
       extid: extensionNumber().optional().describe('APIs 1.x: the extension whose call ends (required there).'),
       channelid: channelId().optional(),
     }),
     'extid',
   ),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { extid: 1000 }, wire: { extid: '1000' } },
     { title: 'API v2.0.0', input: { channelid: 'PJSIP/1023-000000c0' }, wire: { channelid: 'PJSIP/1023-000000c0' } },

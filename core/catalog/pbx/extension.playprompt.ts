@@ -27,13 +27,13 @@ export default defineOperation({
       }),
   },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     extid: extensionNumber().describe('Extension to ring (sent as number on v2.0.0, where an outside number here is dialled through a trunk, billed).'),
     prompt: promptNames(),
     autoanswer: yesNo().optional().describe('"yes": the extension answers automatically (needs SIP phone support); default "no".'),
     count: int(1).optional().describe(`How many times the prompt is played; ${V2_ONLY}.`),
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
   }),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [{ input: { extid: 1000, prompt: 'hello111', autoanswer: 'no' }, wire: { extid: '1000', prompt: 'hello111', autoanswer: 'no' } }],
 });

@@ -11,7 +11,7 @@ export default defineOperation({
   access: 'read',
   resource: 'extension',
   docUrl: 'https://help.yeastar.com/en/s-series-developer-v2/api-v2/extension-query.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     extid: z
       .preprocess(
         (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? String(x) : x)).join(',') : typeof v === 'number' ? String(v) : v),
@@ -23,7 +23,7 @@ export default defineOperation({
   wire: {
     pbxBody: extensionQueryBody,
   },
-  output: pbxResponse({
+  output: () => pbxResponse({
     extinfos: list(z.looseObject({})).optional().describe('Settings per extension, as the PBX returns them (extnumber on 1.x, number on v2.0.0).'),
   }),
   examples: [

@@ -13,8 +13,8 @@ export default defineOperation({
     pbxPaths: { 'v2.0.0': 'extension/list' },
   },
   docUrl: 'https://help.yeastar.com/en/s-series-developer-v2/api-v2/extension-list.html',
-  input: z.strictObject({}),
-  output: pbxResponse({
+  input: () => z.strictObject({}),
+  output: () => pbxResponse({
     extlist: list(
       z.looseObject({
         extnumber: str().optional().describe('Extension number (1.x).'),

@@ -12,7 +12,7 @@ export default defineOperation({
   resource: 'session',
   idempotent: true,
   docUrl: 'https://help.yeastar.com/en/k2-developer/api/heartbeat_packet.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     ipaddr: z.string().min(1).describe('IP address of the server that receives event reports (required on every API version).'),
     port: z
       .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().regex(/^\d{1,5}$/, 'must be a port number').refine((p) => Number(p) <= 65535, 'must be a port number (0-65535)'))
@@ -25,7 +25,7 @@ export default defineOperation({
   wire: {
     pbxBody: (input, version) => pbxVersionBody('pbx.heartbeat', input, version, { version: { '1.x': null } }, { '1.x': ['port'] }),
   },
-  output: pbxResponse({}),
+  output: () => pbxResponse({}),
   examples: [
     { title: 'Keep alive (APIs 1.x need the port too)', input: { ipaddr: '192.168.5.20', port: 8260 }, wire: { ipaddr: '192.168.5.20', port: '8260' } },
     { title: 'Move event reports', input: { ipaddr: '192.168.5.20', port: 8260, url: 'report', urltag: '0' }, wire: { ipaddr: '192.168.5.20', port: '8260', url: 'report', urltag: '0' } },

@@ -17,14 +17,14 @@ export default defineOperation({
     pbxBody: hangupBody('pbx.inbound.hangup', 'inboundid'),
   },
   docUrl: 'https://help.yeastar.com/en/cloudpbx-developer-v2/api-v2/call-hangup.html',
-  input: idOrChannel(
+  input: () => idOrChannel(
     z.strictObject({
       inboundid: callIds('an inboundid').optional().describe('APIs 1.x: inboundid of the call (required there).'),
       channelid: channelId().optional(),
     }),
     'inboundid',
   ),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { inboundid: '1495705264.322' }, wire: { inboundid: '1495705264.322' } },
     { title: 'API v2.0.0', input: { channelid: 'PJSIP/trunk-siptrunk-endpoint-00000002' }, wire: { channelid: 'PJSIP/trunk-siptrunk-endpoint-00000002' } },

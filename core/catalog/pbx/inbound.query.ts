@@ -15,7 +15,7 @@ export default defineOperation({
     pbxBody: trunkQueryBody('inbound'),
   },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-query.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     inboundid: callIds('inboundid values')
       .optional()
       .describe('APIs 1.x: inboundid(s) of the calls, separated by commas (from events or earlier answers); leave out for all.'),
@@ -23,7 +23,7 @@ export default defineOperation({
       .optional()
       .describe('API v2.0.0: callid of one call; leave out for all inbound calls.'),
   }),
-  output: pbxResponse({
+  output: () => pbxResponse({
     inbound: list(trunkCall('inboundid')).optional().describe('APIs 1.x: the calls found.'),
     calls: v2Calls(),
   }),

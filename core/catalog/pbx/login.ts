@@ -16,7 +16,7 @@ export default defineOperation({
   idempotent: false,
   sessionManaged: true,
   docUrl: 'https://help.yeastar.com/en/s-series-developer/api/api_login.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     username: z.string().min(1).describe('API user name (PBX web: Settings > PBX > General > API).'),
     password: z
       .string()
@@ -36,7 +36,7 @@ export default defineOperation({
   wire: {
     pbxBody: (input, version) => pbxVersionBody('pbx.login', input, version, {}, { '1.x': ['port'] }),
   },
-  output: pbxResponse({
+  output: () => pbxResponse({
     token: str().optional().describe('SECRET session token; the client keeps it and never returns it.'),
     refreshtoken: str().optional().describe('SECRET (Cloud PBX v1.1.0 and API 2.0).'),
     transport: str().optional().describe('API v2.0.0: how event reports are sent (e.g. TCP).'),

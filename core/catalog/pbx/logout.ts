@@ -11,7 +11,7 @@ export default defineOperation({
   resource: 'session',
   idempotent: true,
   docUrl: 'https://help.yeastar.com/en/s-series-developer-v2/api-v2/api-interfaces-overview.html',
-  input: z.strictObject({}),
-  output: pbxResponse({}),
+  input: () => z.strictObject({}),
+  output: () => pbxResponse({}),
   examples: [{ input: {}, wire: {} }],
 });

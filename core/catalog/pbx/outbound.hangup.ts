@@ -17,14 +17,14 @@ export default defineOperation({
     pbxBody: hangupBody('pbx.outbound.hangup', 'outboundid'),
   },
   docUrl: 'https://help.yeastar.com/en/k2-developer/api/api_disconnect_an_outbound_call.html',
-  input: idOrChannel(
+  input: () => idOrChannel(
     z.strictObject({
       outboundid: callIds('an outboundid').optional().describe('APIs 1.x: outboundid of the call (required there).'),
       channelid: channelId().optional(),
     }),
     'outboundid',
   ),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'APIs 1.x', input: { outboundid: '1495705264.322' }, wire: { outboundid: '1495705264.322' } },
     { title: 'API v2.0.0', input: { channelid: 'PJSIP/trunk-siptrunk-endpoint-00000002' }, wire: { channelid: 'PJSIP/trunk-siptrunk-endpoint-00000002' } },

@@ -30,7 +30,7 @@ export default defineOperation({
       }),
   },
   docUrl: 'https://help.yeastar.com/zh-cn/s1000-developer-v2/api-v2/call-playprompt.html',
-  input: z.strictObject({
+  input: () => z.strictObject({
     outto: dialNumber().describe('External number to call, as dialled on the PBX (include any outbound-route prefix).'),
     prompt: promptNames(),
     fromext: extensionNumber()
@@ -40,7 +40,7 @@ export default defineOperation({
     volume: int(0, 20).optional().describe(`Playback volume 0-20; ${V2_ONLY}.`),
     autoanswer: yesNo().optional().describe(`Answer automatically ("yes"/"no", default "no"; meaningful when the target is an extension); ${V2_ONLY}.`),
   }),
-  output: pbxResponse({ callid: callIdOutput() }),
+  output: () => pbxResponse({ callid: callIdOutput() }),
   examples: [
     { title: 'The seed example (API v0.0.1)', input: { outto: '16103', prompt: 'haruhi3+xiaoshao5' }, wire: { outto: '16103', prompt: 'haruhi3+xiaoshao5' } },
     { title: 'With the permission of extension 1000', input: { outto: 16103, prompt: 'welcome', fromext: 1000 }, wire: { outto: '16103', prompt: 'welcome', fromext: '1000' } },

@@ -18,11 +18,11 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722090',
-  input: z.strictObject({
+  input: () => z.strictObject({
     TaskOpenId: taskOpenId(),
     PhoneList: z.array(phoneItem()).min(1).max(10000, 'at most 10,000 numbers per request').describe('Callees to add, at most 10,000 per request.'),
   }),
-  output: volcengineResponse(taskResult()),
+  output: () => volcengineResponse(taskResult()),
   examples: [
     {
       input: { TaskOpenId: '123', PhoneList: [{ Phone: '13344445555', PhoneParam: { code: '1234' } }, { Phone: '13255556666', Ext: 'c-2' }] },

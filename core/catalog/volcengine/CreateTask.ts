@@ -46,7 +46,7 @@ export default defineOperation({
   returns: { taskId: ['Result.TaskOpenId'] },
   destructive: true,
   idempotent: false,
-  input: z
+  input: () => z
     .strictObject({
       Name: z.string().min(1).describe('Task name, shown in the console.'),
       Type: taskType(),
@@ -85,7 +85,7 @@ export default defineOperation({
       message: 'NumberList is required when SelectNumberType is 1',
       path: ['NumberList'],
     }),
-  output: volcengineResponse(taskResult()),
+  output: () => volcengineResponse(taskResult()),
   examples: [
     {
       title: 'Create without starting',

@@ -16,7 +16,7 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722075',
-  input: z.strictObject({
+  input: () => z.strictObject({
     Number: phoneNumber().optional().describe('Only this number.'),
     NumberList: stringList(phoneNumber(), { min: 1, max: 500 }).optional().describe('Only these numbers, at most 500 (a list, or text separated by commas).'),
     NumberPoolNo: z.string().min(1).optional().describe('Only numbers of this pool.'),
@@ -26,7 +26,7 @@ export default defineOperation({
     Limit: limit(500, 20),
     Offset: offset(),
   }),
-  output: volcengineResponse(
+  output: () => volcengineResponse(
     z.looseObject({
       Records: list(
         z.looseObject({

@@ -15,7 +15,7 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://volcengine.com/docs/6358/173339',
-  input: z.strictObject({
+  input: () => z.strictObject({
     ServiceType: int().optional().describe('Service: 100 = ordinary voice, 200 = privacy numbers.'),
     SubServiceType: int()
       .optional()
@@ -25,7 +25,7 @@ export default defineOperation({
     Limit: limit(100, 20),
     Offset: offset(),
   }),
-  output: volcengineResponse(
+  output: () => volcengineResponse(
     z.looseObject({
       Records: list(
         z.looseObject({

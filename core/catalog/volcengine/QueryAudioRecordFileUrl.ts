@@ -16,10 +16,10 @@ export default defineOperation({
     bodyType: 'query',
   },
   docUrl: 'https://volcengine.com/docs/6358/173365',
-  input: z.strictObject({
+  input: () => z.strictObject({
     CallId: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID').describe('Call ID (CallId / CallUuid), e.g. NM21062918163787800001012500051888.'),
   }),
-  output: volcengineResponse(
+  output: () => volcengineResponse(
     z.looseObject({
       AudioRecordFileUrl: str().optional().describe('Mixed recording.'),
       AudioRecordLeftFileUrl: str().optional().describe('Caller track.'),

@@ -15,12 +15,12 @@ export default defineOperation({
     bodyType: 'form',
   },
   docUrl: 'https://volcengine.com/docs/6358/173364',
-  input: z.strictObject({
+  input: () => z.strictObject({
     CallIdList: stringList(z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID'), { min: 1, max: 100 })
       .transform((ids) => ids.join(','))
       .describe('Call IDs (CallId / CallUuid), at most 100: a list, or text separated by commas; sent as comma-separated text.'),
   }),
-  output: volcengineResponse(
+  output: () => volcengineResponse(
     list(
       z.looseObject({
         CallId: str().optional(),

@@ -12,12 +12,12 @@ export default defineOperation({
   // Generated Go SDK (service/vms/api_query_call_record_msg_v2.go): GET, CallIdList (string, required) in the query.
   wire: { bodyType: 'query' },
   docUrl: 'https://github.com/volcengine/volcengine-go-sdk/blob/master/service/vms/api_query_call_record_msg_v2.go',
-  input: z.strictObject({
+  input: () => z.strictObject({
     CallIdList: stringList(z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a call ID'), { min: 1, max: 100 })
       .transform((ids) => ids.join(','))
       .describe('Call IDs (CallId / CallUuid), at most 100: a list, or text separated by commas; sent as comma-separated text.'),
   }),
-  output: volcengineResponse(
+  output: () => volcengineResponse(
     z.looseObject({
       Records: list(
         z.looseObject({

@@ -14,13 +14,13 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722085',
-  input: z.strictObject({
+  input: () => z.strictObject({
     Type: resourceTypeFilter(),
     Keyword: z.string().min(1).optional().describe('Part of the resource name, or its key.'),
     State: int(0, 2).optional().describe('Review state: 0 = under review, 1 = approved, 2 = rejected.'),
     Limit: limit(100, 10),
     Offset: offset(),
   }),
-  output: volcengineResponse(z.looseObject({ Records: list(resourceRecord()).optional(), ...pageFields() })),
+  output: () => volcengineResponse(z.looseObject({ Records: list(resourceRecord()).optional(), ...pageFields() })),
   examples: [{ input: { Type: 1, State: '1', Limit: 20, Offset: 0 }, wire: { Type: 1, State: 1, Limit: 20, Offset: 0 } }],
 });

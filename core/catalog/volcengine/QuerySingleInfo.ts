@@ -16,8 +16,8 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722080',
-  input: z.strictObject({ SingleOpenId: singleOpenId() }),
-  output: volcengineResponse(
+  input: () => z.strictObject({ SingleOpenId: singleOpenId() }),
+  output: () => volcengineResponse(
     z.looseObject({
       SingleOpenId: str().optional(),
       ResourceKey: str().optional().describe('Resource that was played.'),

@@ -17,7 +17,7 @@ export default defineOperation({
     bodyType: 'query',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/173278',
-  input: z.strictObject({ Type: resourceTypeFilter() }),
-  output: volcengineResponse(list(resourceRecord()).describe('Usable resources.')),
+  input: () => z.strictObject({ Type: resourceTypeFilter() }),
+  output: () => volcengineResponse(list(resourceRecord()).describe('Usable resources.')),
   examples: [{ input: { Type: '1' }, wire: { Type: 1 } }],
 });

@@ -15,7 +15,7 @@ export default defineOperation({
     bodyType: 'query',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722078',
-  input: z.strictObject({ Type: resourceTypeFilter() }),
-  output: volcengineResponse(z.looseObject({ Records: list(resourceRecord()).optional().describe('Usable resources.') })),
+  input: () => z.strictObject({ Type: resourceTypeFilter() }),
+  output: () => volcengineResponse(z.looseObject({ Records: list(resourceRecord()).optional().describe('Usable resources.') })),
   examples: [{ input: { Type: 0 }, wire: { Type: 0 } }],
 });

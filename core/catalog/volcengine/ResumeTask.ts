@@ -19,7 +19,7 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722087',
-  input: z.strictObject({ TaskOpenId: taskOpenId() }),
-  output: volcengineResponse(z.looseObject({})),
+  input: () => z.strictObject({ TaskOpenId: taskOpenId() }),
+  output: () => volcengineResponse(z.looseObject({})),
   examples: [{ input: { TaskOpenId: 123456 }, wire: { TaskOpenId: '123456' } }],
 });

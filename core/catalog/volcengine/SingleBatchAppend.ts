@@ -17,7 +17,7 @@ import {
   variables,
 } from '../shared/volcengine.js';
 
-const callee = phoneItem().shape;
+const callee = () => phoneItem().shape;
 
 // The field types follow the generated Go SDK (volcengine-go-sdk service/vms, built from the gateway's API
 // metadata): PhoneParam and SmsConfig are strings (JSON text), TriggerTime an int64, ForbidTimeList a list of
@@ -31,12 +31,12 @@ const triggerTime = () =>
     int(1_000_000_000_000),
   ]);
 
-const single = z
+const single = () => z
   .strictObject({
     SingleOpenId: singleOpenId().describe(
       'Your unique ID for this call (e.g. a UUID without dashes); the platform refuses a repeated one, so resending the same ID cannot call twice. Query it with volcengine.QuerySingleInfo, cancel with volcengine.SingleCancel.',
     ),
-    Phone: callee.Phone,
+    Phone: callee().Phone,
     Type: taskType(),
     Resource: resourceKey(),
     NumberPoolNo: numberPoolNo(),
@@ -52,8 +52,8 @@ const single = z
       .transform((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
       .optional()
       .describe('Template variables (Type 1 TTS template or 2 IVR), e.g. {"code":"1234"}, at most 2048 characters as JSON; an object or JSON text, sent as JSON text (the SDK types it a string).'),
-    TtsContent: callee.TtsContent,
-    Ext: callee.Ext,
+    TtsContent: callee().TtsContent,
+    Ext: callee().Ext,
     TriggerTime: triggerTime()
       .optional()
       .describe('When to place the call: "yyyy-MM-dd HH:mm:ss" (Beijing time) or Unix milliseconds; sent as Unix milliseconds (the SDK types it an int64). Leave out to call now.'),
@@ -92,14 +92,14 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722083',
-  input: z.strictObject({
+  input: () => z.strictObject({
     List: z
-      .array(single)
+      .array(single())
       .min(1)
       .refine((items) => new Set(items.map((i) => i.SingleOpenId)).size === items.length, 'each SingleOpenId must be unique')
       .describe('The calls to place.'),
   }),
-  output: volcengineResponse(
+  output: () => volcengineResponse(
     z.looseObject({
       SuccessList: list(z.looseObject({ Phone: str().optional(), SingleOpenId: str().optional(), Ext: str().optional() }))
         .optional()

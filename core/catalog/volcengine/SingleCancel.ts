@@ -18,7 +18,7 @@ export default defineOperation({
     bodyType: 'query',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/172954',
-  input: z.strictObject({ SingleOpenId: singleOpenId() }),
-  output: volcengineResponse(z.looseObject({ SingleOpenId: z.string().optional().describe('The cancelled call\'s SingleOpenId.') })),
+  input: () => z.strictObject({ SingleOpenId: singleOpenId() }),
+  output: () => volcengineResponse(z.looseObject({ SingleOpenId: z.string().optional().describe('The cancelled call\'s SingleOpenId.') })),
   examples: [{ input: { SingleOpenId: '842faaecd' }, wire: { SingleOpenId: '842faaecd' } }],
 });

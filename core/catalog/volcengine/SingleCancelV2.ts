@@ -13,7 +13,7 @@ export default defineOperation({
   idempotent: true,
   // Generated Go SDK (service/vms/api_single_cancel_v2.go): POST, JSON body {SingleOpenId}.
   docUrl: 'https://github.com/volcengine/volcengine-go-sdk/blob/master/service/vms/api_single_cancel_v2.go',
-  input: z.strictObject({ SingleOpenId: singleOpenId() }),
-  output: volcengineResponse(z.looseObject({})),
+  input: () => z.strictObject({ SingleOpenId: singleOpenId() }),
+  output: () => volcengineResponse(z.looseObject({})),
   examples: [{ input: { SingleOpenId: '842faaecd' }, wire: { SingleOpenId: '842faaecd' } }],
 });

@@ -18,7 +18,7 @@ export default defineOperation({
     bodyType: 'json',
   },
   docUrl: 'https://www.volcengine.com/docs/6358/1722095',
-  input: z
+  input: () => z
     .strictObject({
       TaskOpenId: taskOpenId(),
       ...startEnd(),
@@ -29,7 +29,7 @@ export default defineOperation({
       ForbidTimeList: forbidTimeList().optional(),
     })
     .refine(endAfterStart, { message: 'EndTime must be after StartTime', path: ['EndTime'] }),
-  output: volcengineResponse(taskResult()),
+  output: () => volcengineResponse(taskResult()),
   examples: [
     {
       input: {

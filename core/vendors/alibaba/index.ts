@@ -3,7 +3,7 @@
 import type { HttpRequest } from '../../transport.js';
 import { present, PREVIEW_SIGNATURE, signingAuthenticator, type VendorAdapter } from '../types.js';
 import { buildAlibaba, readAlibaba, type AlibabaConfig } from './request.js';
-import { signAlibaba, type AlibabaAuth } from './signing.js';
+import { alibabaSigner, signAlibaba, type AlibabaAuth } from './signing.js';
 
 import { alibabaReceipt } from './call-result.js';
 
@@ -22,8 +22,10 @@ export const alibaba: VendorAdapter<AlibabaConfig, AlibabaAuth> = {
   products: ['dyvms', 'outboundbot'],
   build: buildAlibaba,
   sign: signAlibaba,
-  authenticator: (config, _transport, runtime) =>
-    signingAuthenticator((request) => signAlibaba(request, config, runtime), withoutSignature),
+  authenticator: (config, _transport, runtime) => {
+    const sign = alibabaSigner(config);
+    return signingAuthenticator((request) => sign(request, runtime), withoutSignature);
+  },
   secrets: (config) => present([config.accessKeySecret, config.securityToken]),
   receipt: alibabaReceipt,
   receiptAnswer: { status: 200, body: { code: 0, msg: '接收成功' } },

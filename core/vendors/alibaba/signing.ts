@@ -87,21 +87,51 @@ const pairName = (pair: string): string => {
   return eq < 0 ? pair : pair.slice(0, eq);
 };
 
+/** A name=value pair with its name, sorted by name. */
+interface Pair {
+  name: string;
+  pair: string;
+}
+
+const byName = (a: Pair, b: Pair) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
- * Signs a built RPC request (its form body, or the query of a GET, holds the percent-encoded business
- * parameters): adds the common parameters, sorts every name=value pair by name and appends the Signature,
- * as the official SDK sends them. Works on the encoded pairs as they are; parameter names are plain ASCII
- * (letters, digits, dots), which percent-encoding leaves alone, so they sort as the raw names do.
+ * Signs built RPC requests with one set of credentials (its form body, or the query of a GET, holds the
+ * percent-encoded business parameters): adds the common parameters, sorts every name=value pair by name
+ * and appends the Signature, as the official SDK sends them. Works on the encoded pairs as they are;
+ * parameter names are plain ASCII (letters, digits, dots), which percent-encoding leaves alone, so they
+ * sort as the raw names do. The pairs that are the same on every request are encoded once, here.
  */
+export function alibabaSigner(auth: AlibabaAuth): (request: HttpRequest, runtime: Pick<Runtime, 'now' | 'nonce'>) => HttpRequest {
+  const key = `${auth.accessKeySecret}&`;
+  const fixed: Pair[] = Object.entries(withCommonParams({}, auth, 0, ''))
+    .filter(([name]) => name !== 'SignatureNonce' && name !== 'Timestamp')
+    .map(([name, value]) => ({ name, pair: `${name}=${percentEncode(value)}` }));
+  return (request, runtime) => {
+    const inQuery = request.method === 'GET';
+    const at = request.url.indexOf('?');
+    const base = inQuery && at >= 0 ? request.url.slice(0, at) : request.url;
+    const given = inQuery ? (at >= 0 ? request.url.slice(at + 1) : '') : (request.body ?? '');
+    const pairs = [
+      ...fixed,
+      { name: 'SignatureNonce', pair: `SignatureNonce=${percentEncode(runtime.nonce())}` },
+      { name: 'Timestamp', pair: `Timestamp=${percentEncode(rpcTimestamp(runtime.now()))}` },
+    ];
+    for (const pair of given.split('&')) {
+      const name = pairName(pair);
+      if (pair && !COMMON_PARAMS.has(name)) pairs.push({ name, pair });
+    }
+    const canonical = pairs
+      .sort(byName)
+      .map((p) => p.pair)
+      .join('&');
+    const signature = createHmac('sha1', key).update(`${request.method}&%2F&${percentEncode(canonical)}`, 'utf8').digest('base64');
+    const signed = `${canonical}&Signature=${percentEncode(signature)}`;
+    return inQuery ? { ...request, url: `${base}?${signed}` } : { ...request, body: signed };
+  };
+}
+
+/** Signs one built RPC request (see alibabaSigner, which a client keeps for all its requests). */
 export function signAlibaba(request: HttpRequest, auth: AlibabaAuth, runtime: Pick<Runtime, 'now' | 'nonce'>): HttpRequest {
-  const inQuery = request.method === 'GET';
-  const at = request.url.indexOf('?');
-  const base = inQuery && at >= 0 ? request.url.slice(0, at) : request.url;
-  const given = inQuery ? (at >= 0 ? request.url.slice(at + 1) : '') : (request.body ?? '');
-  const business = given.split('&').filter((pair) => pair && !COMMON_PARAMS.has(pairName(pair)));
-  const common = Object.entries(withCommonParams({}, auth, runtime.now(), runtime.nonce())).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`);
-  const canonical = [...business, ...common].sort((a, b) => (pairName(a) < pairName(b) ? -1 : pairName(a) > pairName(b) ? 1 : 0)).join('&');
-  const signature = createHmac('sha1', `${auth.accessKeySecret}&`).update(`${request.method}&%2F&${percentEncode(canonical)}`, 'utf8').digest('base64');
-  const signed = `${canonical}&Signature=${percentEncode(signature)}`;
-  return inQuery ? { ...request, url: `${base}?${signed}` } : { ...request, body: signed };
+  return alibabaSigner(auth)(request, runtime);
 }

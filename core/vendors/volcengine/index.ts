@@ -3,7 +3,7 @@
 import type { HttpRequest } from '../../transport.js';
 import { present, PREVIEW_SIGNATURE, signingAuthenticator, type VendorAdapter } from '../types.js';
 import { buildVolcengine, readVolcengine, type VolcengineConfig } from './request.js';
-import { signVolcengineRequest, type VolcengineSigning } from './signing.js';
+import { signVolcengineRequest, volcengineSigner, type VolcengineSigning } from './signing.js';
 
 import { volcengineReceipt } from './call-result.js';
 
@@ -24,8 +24,10 @@ export const volcengine: VendorAdapter<VolcengineConfig, VolcengineSigning> = {
   products: ['volcengine'],
   build: buildVolcengine,
   sign: signVolcengineRequest,
-  authenticator: (config, _transport, runtime) =>
-    signingAuthenticator((request) => signVolcengineRequest(request, config, runtime), withoutSignature),
+  authenticator: (config, _transport, runtime) => {
+    const sign = volcengineSigner(config);
+    return signingAuthenticator((request) => sign(request, runtime), withoutSignature);
+  },
   secrets: (config) => present([config.secretAccessKey, config.sessionToken]),
   receipt: (message) => volcengineReceipt(message),
   receiptAnswer: { status: 200, body: { code: 0, message: 'success' } },

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { HttpRequest, Runtime } from '../../transport.js';
 
 /** The signing scope's service, and its region when none is configured. */
@@ -72,13 +72,30 @@ function signingKey(secretAccessKey: string, day: string, region: string, servic
   return hmac(hmac(hmac(hmac(secretAccessKey, day), region), service), 'request');
 }
 
-export function volcSignature(secretAccessKey: string, xDate: string, region: string, service: string, stringToSign: string) {
-  const kSigning = signingKey(secretAccessKey, xDate.slice(0, 8), region, service);
+/** The signing key of a day, region and service. */
+export type SigningKeys = (day: string, region: string, service: string) => KeyObject;
+
+/**
+ * The signing keys of one secret, each derived (four HMACs) once and kept for its day as a KeyObject:
+ * an HMAC keyed by a KeyObject costs a fraction of one keyed by a Buffer.
+ */
+export function signingKeys(secretAccessKey: string): SigningKeys {
+  let cached: { scope: string; key: KeyObject } | undefined;
+  return (day, region, service) => {
+    const scope = `${day}/${region}/${service}`;
+    if (cached?.scope !== scope) cached = { scope, key: createSecretKey(signingKey(secretAccessKey, day, region, service)) };
+    return cached.key;
+  };
+}
+
+export function volcSignature(secretAccessKey: string | SigningKeys, xDate: string, region: string, service: string, stringToSign: string) {
+  const day = xDate.slice(0, 8);
+  const kSigning = typeof secretAccessKey === 'string' ? signingKey(secretAccessKey, day, region, service) : secretAccessKey(day, region, service);
   return createHmac('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
 }
 
-/** Returns every header to send, including Host, X-Date, X-Content-Sha256 and Authorization. */
-export function signVolcengine(input: VolcengineSignInput, auth: VolcengineAuth, epochMs: number): Record<string, string> {
+/** Returns every header to send, including Host, X-Date, X-Content-Sha256 and Authorization. `keys`: a client's kept signing keys. */
+export function signVolcengine(input: VolcengineSignInput, auth: VolcengineAuth, epochMs: number, keys?: SigningKeys): Record<string, string> {
   const xDate = volcDate(epochMs);
   const bodyHash = sha256Hex(input.body);
   const headers: Record<string, string> = {
@@ -89,7 +106,7 @@ export function signVolcengine(input: VolcengineSignInput, auth: VolcengineAuth,
   };
   if (auth.sessionToken) headers['X-Security-Token'] = auth.sessionToken;
   const { signedHeaders, scope, stringToSign } = volcSigningParts(input, headers, xDate, bodyHash);
-  const signature = volcSignature(auth.secretAccessKey, xDate, input.region, input.service, stringToSign);
+  const signature = volcSignature(keys ?? auth.secretAccessKey, xDate, input.region, input.service, stringToSign);
   headers.Authorization = `HMAC-SHA256 Credential=${auth.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
   return headers;
 }
@@ -98,28 +115,42 @@ export interface VolcengineSigning extends VolcengineAuth {
   region?: string;
 }
 
+/** Request headers the signer sets itself; a request that already has them (signed before) gets them anew. */
+const SIGNER_HEADERS = /^(host|authorization|x-date|x-content-sha256|x-security-token)$/i;
+
 /**
- * Signs a built request (its URL carries the canonical query): adds Host, X-Date, X-Content-Sha256 (and
- * X-Security-Token) and Authorization over exactly the method, path, query, headers and body sent.
+ * Signs built requests with one set of credentials (their URL carries the canonical query): adds Host,
+ * X-Date, X-Content-Sha256 (and X-Security-Token) and Authorization over exactly the method, path, query,
+ * headers and body sent. The day's signing key is derived once.
  */
+export function volcengineSigner(auth: VolcengineSigning): (request: HttpRequest, runtime: Pick<Runtime, 'now'>) => HttpRequest {
+  const keys = signingKeys(auth.secretAccessKey);
+  const region = auth.region ?? VOLCENGINE_DEFAULT_REGION;
+  return (request, runtime) => {
+    const at = request.url.indexOf('?');
+    const url = new URL(request.url);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) if (!SIGNER_HEADERS.test(name)) headers[name] = value;
+    const signed = signVolcengine(
+      {
+        method: request.method,
+        host: url.host,
+        path: url.pathname || '/',
+        query: at >= 0 ? request.url.slice(at + 1) : '',
+        headers,
+        body: request.body ?? '',
+        region,
+        service: VOLCENGINE_SERVICE,
+      },
+      auth,
+      runtime.now(),
+      keys,
+    );
+    return { ...request, headers: signed };
+  };
+}
+
+/** Signs one built request (see volcengineSigner, which a client keeps for all its requests). */
 export function signVolcengineRequest(request: HttpRequest, auth: VolcengineSigning, runtime: Pick<Runtime, 'now'>): HttpRequest {
-  const at = request.url.indexOf('?');
-  const url = new URL(request.url);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) if (!/^(host|authorization|x-date|x-content-sha256|x-security-token)$/i.test(name)) headers[name] = value;
-  const signed = signVolcengine(
-    {
-      method: request.method,
-      host: url.host,
-      path: url.pathname || '/',
-      query: at >= 0 ? request.url.slice(at + 1) : '',
-      headers,
-      body: request.body ?? '',
-      region: auth.region ?? VOLCENGINE_DEFAULT_REGION,
-      service: VOLCENGINE_SERVICE,
-    },
-    auth,
-    runtime.now(),
-  );
-  return { ...request, headers: signed };
+  return volcengineSigner(auth)(request, runtime);
 }

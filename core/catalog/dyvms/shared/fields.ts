@@ -116,7 +116,7 @@ function withAliases(v: Record<string, unknown>, aliases: Record<string, string>
   return out;
 }
 
-const robotCallFields = {
+const robotCallFields = () => ({
   taskId: str().optional().describe('Robot task ID.'),
   callId: str().optional().describe(`CallId of this call (taskId^bizId); use with QueryCallDetailByCallId (ProdId ${PROD_ID.robot}).`),
   caller: str().optional().describe('Caller number used.'),
@@ -147,7 +147,7 @@ const robotCallFields = {
   defaultCount: num().optional().describe('Fallback (default reply) hits.'),
   knowledgeBusinessCount: num().optional().describe('Business knowledge-base hits.'),
   knowledgeCommonCount: num().optional().describe('Common knowledge-base hits.'),
-};
+});
 
 function normaliseRobotCall(v: unknown): unknown {
   if (!isRecord(v)) return v;
@@ -160,13 +160,13 @@ function normaliseRobotCall(v: unknown): unknown {
 }
 
 /** One robot call record (QueryRobotTaskCallList item). */
-export const robotCallRecord = z.preprocess(normaliseRobotCall, z.looseObject(robotCallFields));
+export const robotCallRecord = () => z.preprocess(normaliseRobotCall, z.looseObject(robotCallFields()));
 
 /** One robot call in full (QueryRobotTaskCallDetail Data). */
-export const robotCallDetail = z.preprocess(
+export const robotCallDetail = () => z.preprocess(
   normaliseRobotCall,
   z.looseObject({
-    ...robotCallFields,
+    ...robotCallFields(),
     recordStatus: num().optional().describe('1 = a recording exists, 2 = no recording.'),
     recordFile: str().optional().describe('Recording URL (signed, expires; contains personal data).'),
     dialogDetail: list(
@@ -182,7 +182,7 @@ export const robotCallDetail = z.preprocess(
 );
 
 /** QueryRobotTaskDetail's called[] item: the vendor documents "filename" but sends "fileName". */
-export const calledFile = z.preprocess(
+export const calledFile = () => z.preprocess(
   (v) => (isRecord(v) ? withAliases(v, { fileName: 'filename' }) : v),
   z.looseObject({
     fileName: str().optional().describe('Name of the uploaded callee file.'),

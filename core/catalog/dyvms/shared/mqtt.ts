@@ -3,7 +3,7 @@ import { num, str } from '../../../fields.js';
 import { jsonData } from './fields.js';
 
 /** Data of GetMqttToken and RefreshMqttToken. */
-export const mqttToken = jsonData(
+export const mqttToken = () => jsonData(
   z.looseObject({
     Host: str().optional().describe('MQTT host to connect to.'),
     Token: str().optional().describe('The MQTT token; a credential, keep it secret.'),
