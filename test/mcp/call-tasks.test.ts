@@ -14,6 +14,7 @@ import { systemRuntime } from '../../mcp/runtime.js';
 import { createServerDeps } from '../../mcp/server/command.js';
 import { startHttpServer, type RunningHttpServer } from '../../mcp/server/http.js';
 import { openStore } from '../../mcp/stores/open-store.js';
+import { createClock } from '../../sandbox/clock.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { startHarness, textOf } from './helpers/harness.js';
 
@@ -24,7 +25,7 @@ const stores: PolicyStore[] = [];
 beforeAll(async () => {
   // A slow sandbox: every call lasts at least 0.2 s (its shortest outcome, busy, is 0.8 simulated seconds at
   // 4x), longer than the impatient client's 100 ms request timeout below; the longest last about 18 s.
-  sandbox = await startSandbox({ port: 0, seed: 'call-tasks', speed: 4 });
+  sandbox = await startSandbox({ port: 0, seed: 'call-tasks', clock: createClock(4, () => sandboxTime.realNow()) });
   const file = join(mkdtempSync(join(tmpdir(), 'cb-tasks-')), 'policy.sqlite');
   for (let i = 0; i < 2; i++) {
     const config = resolveConfig({ http: true, port: '0', 'allow-calls': true, 'no-confirm': true, 'calling-hours': 'off' }, {});
@@ -77,16 +78,34 @@ async function settle(taskId: string): Promise<Record<string, unknown>> {
   }
 }
 
+/** Real time as the sandbox sees it, which a test can hold still (a held call cannot end, however slow the machine). */
+const sandboxTime = {
+  heldAt: undefined as number | undefined,
+  lost: 0,
+  realNow(): number {
+    return (this.heldAt ?? Date.now()) - this.lost;
+  },
+  hold(): void {
+    this.heldAt = Date.now();
+  },
+  release(): void {
+    if (this.heldAt !== undefined) this.lost += Date.now() - this.heldAt;
+    this.heldAt = undefined;
+  },
+};
+
 describe('calls as tasks', () => {
   it('a call longer than the client timeout is followed to its final result as a task, on any replica', { timeout: 60_000 }, async () => {
+    sandboxTime.hold();
     const callId = await placedCallId('13800012001');
-    // Without tasks, a client whose request timeout is shorter than the call gives up.
+    // Without tasks, a client whose request timeout is shorter than the call gives up (the call cannot end meanwhile).
     const plain = new Client({ name: 'impatient', version: '1' });
     await plain.connect(new StreamableHTTPClientTransport(new URL(replicas[1].url)));
     try {
       await expect(plain.callTool({ name: 'wait_for_call_result', arguments: { provider: 'volcengine', call_id: callId, timeout_seconds: 120, interval_seconds: 1 } }, { timeout: 100 })).rejects.toThrow(/timed out/i);
     } finally {
       await plain.close();
+      sandboxTime.release();
     }
     const handle = await modern(0, 'tools/call', { name: 'wait_for_call_result', arguments: { provider: 'volcengine', call_id: callId, timeout_seconds: 600 } });
     expect(handle).toMatchObject({ resultType: 'task', status: 'working', taskId: expect.any(String), pollIntervalMs: expect.any(Number) });
