@@ -15,7 +15,7 @@ import { waitForCallResult } from '../../core/wait.js';
 import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
-import { fieldValue, FieldValueError } from './fields.js';
+import { fieldValue, FieldValueError } from './field-values.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
 
