@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import {
-  callingNumbers,
-  instanceId,
-  jobGroupId,
-  jobGroupOut,
-  legacyScenarioId,
-  outboundbotResponse,
-  scenarioFromScript,
-  strategyJson,
-  submittedWord,
-} from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobGroupId, legacyScenarioId, scenarioFromScript, strategyJson, submittedWord } from '../shared/outboundbot-jobs.js';
+import { jobGroupOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 import { strategyEffects } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
