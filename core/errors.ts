@@ -113,3 +113,8 @@ export function redact(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/** The message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

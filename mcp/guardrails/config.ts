@@ -1,20 +1,25 @@
 // MCP server configuration: command-line flags > environment (CALLBRIDGE_MCP_*) > JSON config file
 // (--config / CALLBRIDGE_MCP_CONFIG) > defaults. Documented in docs/mcp.md.
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { CallbridgeError } from '../../core/errors.js';
+import type { CountryCode } from 'libphonenumber-js';
 import type { Env } from '../env-config.js';
+import { readConfigFile, type McpConfigFile } from './config-file.js';
+import {
+  bool,
+  cap,
+  checkDialPrefix,
+  checkPattern,
+  checkRegion,
+  checkTimezone,
+  checkToolsets,
+  intSetting,
+  list,
+  parseCallingHours,
+  TOOLSET_NAMES,
+  type CallingHours,
+  type ToolsetName,
+} from './setting-values.js';
 
-export const TOOLSET_NAMES = ['calls', 'tasks', 'catalog'] as const;
-export type ToolsetName = (typeof TOOLSET_NAMES)[number];
-
-export interface CallingHours {
-  /** Minutes after midnight, inclusive. */
-  start: number;
-  /** Minutes after midnight, exclusive; may be below start (window over midnight). */
-  end: number;
-  text: string;
-}
+export { TOOLSET_NAMES, type ToolsetName } from './setting-values.js';
 
 export interface Caps {
   perNumberPerHour: number;
@@ -46,7 +51,7 @@ export interface McpConfig {
   /** PBX outbound dial prefixes, stripped before a number is read. */
   pbxDialPrefixes: string[];
   /** Region of PBX numbers written without a country code (ISO 3166 code). */
-  pbxRegion: string;
+  pbxRegion: CountryCode;
   /** Where caps, call tracking and tasks live: memory, sqlite:<path> (or a path), redis://… */
   store?: string;
   /** null = no calling-hours rule. */
@@ -154,162 +159,6 @@ export function settingHint(name: SettingName): string {
   return `${flag} (environment ${env}, config file "${key}")`;
 }
 
-const capValue = z.union([z.number().int().min(0), z.literal('unlimited')]);
-
-const fileSchema = z.strictObject({
-  host: z.string().optional(),
-  port: z.number().int().min(0).max(65535).optional(),
-  token: z.string().optional(),
-  allowedOrigins: z.array(z.string()).optional(),
-  maxBodyBytes: z.number().int().min(1024).optional(),
-  toolsets: z.array(z.enum(TOOLSET_NAMES)).optional(),
-  readOnly: z.boolean().optional(),
-  allowCalls: z.boolean().optional(),
-  confirm: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-  allowNumbers: z.array(z.string()).optional(),
-  denyNumbers: z.array(z.string()).optional(),
-  callingHours: z.union([z.string(), z.literal(false)]).optional(),
-  timezone: z.string().optional(),
-  numberTimezones: z.record(z.string(), z.string()).optional(),
-  caps: z
-    .strictObject({ perNumberPerHour: capValue.optional(), perNumberPerDay: capValue.optional(), perHour: capValue.optional(), perDay: capValue.optional() })
-    .optional(),
-  maxConcurrentCalls: capValue.optional(),
-  callMaxSeconds: z.number().int().min(1).optional(),
-  stateFile: z.string().optional(),
-  store: z.string().optional(),
-  allowUnknownCallees: z.boolean().optional(),
-  pbxDialPrefixes: z.array(z.string().regex(/^\d{1,4}$/)).optional(),
-  pbxRegion: z.string().regex(/^[A-Z]{2}$/).optional(),
-  outboundbotInstanceId: z.string().optional(),
-  volcengineNumberPool: z.string().optional(),
-});
-
-export type McpConfigFile = z.infer<typeof fileSchema>;
-
-function configError(field: string, message: string): CallbridgeError {
-  return new CallbridgeError({ kind: 'config', field, message });
-}
-
-function list(value: string): string[] {
-  return value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function bool(name: string, value: string): boolean {
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw configError(name, `${name} must be true or false, got "${value}"`);
-}
-
-function cap(name: string, value: string | number): number {
-  if (value === 'unlimited' || value === 'off') return Number.POSITIVE_INFINITY;
-  const n = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(n) || n < 0) throw configError(name, `${name} must be a whole number or "unlimited", got "${value}"`);
-  return n;
-}
-
-function intSetting(name: string, value: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const n = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(n) || n < min || n > max) throw configError(name, `${name} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return n;
-}
-
-/** "09:00-20:00" -> minutes; "off"/"always" -> null. */
-export function parseCallingHours(text: string, name = '--calling-hours'): CallingHours | null {
-  const t = text.trim();
-  if (/^(off|always|any|none)$/i.test(t)) return null;
-  const m = /^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(t);
-  const toMin = (h: string, mm: string) => Number(h) * 60 + Number(mm);
-  if (!m || Number(m[1]) > 24 || Number(m[3]) > 24 || Number(m[2]) > 59 || Number(m[4]) > 59) {
-    throw configError(name, `${name} must look like 09:00-20:00 (24-hour, callee's local time) or "off", got "${text}"`);
-  }
-  const start = toMin(m[1], m[2]);
-  const end = toMin(m[3], m[4]);
-  if (start > 1440 || end > 1440 || start === end) throw configError(name, `${name} must be a non-empty window within 00:00-24:00, got "${text}"`);
-  return { start, end, text: `${m[1].padStart(2, '0')}:${m[2]}-${m[3].padStart(2, '0')}:${m[4]}` };
-}
-
-export function checkTimezone(zone: string, name = '--timezone'): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone }).format(0);
-    return zone;
-  } catch {
-    throw configError(name, `${name}: unknown time zone "${zone}" (use an IANA name such as Asia/Shanghai)`);
-  }
-}
-
-function checkToolsets(values: string[], name: string): ToolsetName[] {
-  if (values.length === 1 && values[0] === 'all') return [...TOOLSET_NAMES];
-  for (const v of values) {
-    if (!TOOLSET_NAMES.includes(v as ToolsetName)) throw configError(name, `${name}: unknown toolset "${v}"; choose from ${TOOLSET_NAMES.join(', ')} (or "all")`);
-  }
-  if (!values.length) throw configError(name, `${name}: list at least one toolset (${TOOLSET_NAMES.join(', ')})`);
-  return values as ToolsetName[];
-}
-
-function checkDialPrefix(prefix: string): string {
-  if (!/^\d{1,4}$/.test(prefix)) throw configError('pbxDialPrefixes', `pbxDialPrefixes: "${prefix}" is not a dial prefix (1-4 digits)`);
-  return prefix;
-}
-
-function checkRegion(region: string): string {
-  if (!/^[A-Z]{2}$/.test(region)) throw configError('pbxRegion', `pbxRegion: "${region}" is not a two-letter region code such as CN or GB`);
-  return region;
-}
-
-function checkPattern(pattern: string, name: string): string {
-  if (!/^\+?[\d*?]+$/.test(pattern)) {
-    throw configError(name, `${name}: "${pattern}" is not a number pattern (digits, optional leading +, wildcards * and ?)`);
-  }
-  return pattern;
-}
-
-/** Line and column (1-based) where JSON text stops being valid: the first prefix that cannot be continued. */
-function jsonErrorPlace(text: string): { line: number; column: number } {
-  let at = text.length;
-  for (let i = 1; i <= text.length; i++) {
-    try {
-      JSON.parse(text.slice(0, i));
-    } catch (error) {
-      if (/end of (JSON )?input|Unterminated|Expected/.test(String(error)) && i < text.length) continue;
-      if (i === text.length) break;
-      at = i - 1;
-      break;
-    }
-  }
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-export function readConfigFile(path: string): McpConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw configError('--config', `cannot read config file ${path}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // The parser's message quotes the file's text, which may hold a token: name the place only.
-    const { line, column } = jsonErrorPlace(text);
-    throw configError('--config', `config file ${path} is not valid JSON (line ${line}, column ${column}).`);
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(file)');
-    throw configError('--config', `config file ${path}: ${where}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-/** Merges flags, environment, config file and defaults into a checked configuration. */
 /** Defaults a front end may set otherwise (the CLI: a person typed the command, so calls are on and unconfirmed). */
 export interface FrontEndDefaults {
   allowCalls?: boolean;
@@ -317,8 +166,14 @@ export interface FrontEndDefaults {
   callingHours?: string | false;
 }
 
+/** Merges flags, environment, config file and defaults into a checked configuration. */
 export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string) => McpConfigFile = readConfigFile, defaults: FrontEndDefaults = {}): McpConfig {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  /** A flag's value read by `read`, or undefined when the flag was not given. */
+  const fromFlag = <T>(flag: keyof typeof MCP_FLAGS, read: (value: string) => T): T | undefined => {
+    const value = str(flags[flag]);
+    return value === undefined ? undefined : read(value);
+  };
   const e = (name: string) => {
     const v = env[name]?.trim();
     return v ? v : undefined;
@@ -336,22 +191,24 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
   const flagBool = (v: unknown) => (v === true ? true : undefined);
 
   const host = pick('host', str(flags.host), (v) => v, file.host, DEFAULTS.host);
-  const port = pick('port', str(flags.port) !== undefined ? intSetting('--port', str(flags.port) as string, 0, 65535) : undefined, (v) => intSetting('CALLBRIDGE_MCP_PORT', v, 0, 65535), file.port, DEFAULTS.port);
+  const port = pick('port', fromFlag('port', (v) => intSetting('--port', v, 0, 65535)), (v) => intSetting('CALLBRIDGE_MCP_PORT', v, 0, 65535), file.port, DEFAULTS.port);
   const toolsets = pick(
     'toolsets',
-    str(flags.toolsets) !== undefined ? checkToolsets(list(str(flags.toolsets) as string), '--toolsets') : undefined,
+    fromFlag('toolsets', (v) => checkToolsets(list(v), '--toolsets')),
     (v) => checkToolsets(list(v), 'CALLBRIDGE_MCP_TOOLSETS'),
     file.toolsets,
     [...TOOLSET_NAMES],
   );
-  const capSetting = (name: 'perNumberPerHour' | 'perNumberPerDay' | 'perHour' | 'perDay', flag: keyof typeof MCP_FLAGS) =>
-    pick(
+  const capSetting = (name: keyof Caps, flag: keyof typeof MCP_FLAGS) => {
+    const fileCap = file.caps?.[name];
+    return pick(
       name,
-      str(flags[flag]) !== undefined ? cap(`--${flag}`, str(flags[flag]) as string) : undefined,
+      fromFlag(flag, (v) => cap(`--${flag}`, v)),
       (v) => cap(SETTING_NAMES[name][1], v),
-      file.caps?.[name] !== undefined ? cap(`caps.${name}`, file.caps[name] as number | string) : undefined,
+      fileCap !== undefined ? cap(`caps.${name}`, fileCap) : undefined,
       DEFAULTS.caps[name],
     );
+  };
   const callingHoursText = pick<string | false>('callingHours', str(flags['calling-hours']), (v) => v, file.callingHours, defaults.callingHours ?? DEFAULTS.callingHours);
   const timezone = checkTimezone(pick('timezone', str(flags.timezone), (v) => v, file.timezone, DEFAULTS.timezone));
   const numberTimezones = Object.entries(file.numberTimezones ?? {}).map(([pattern, zone]) => ({
@@ -364,10 +221,10 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
     host,
     port,
     token: pick('token', str(flags.token), (v) => v, file.token, undefined),
-    allowedOrigins: pick('allowedOrigins', str(flags['allowed-origins']) !== undefined ? list(str(flags['allowed-origins']) as string) : undefined, list, file.allowedOrigins, []),
+    allowedOrigins: pick('allowedOrigins', fromFlag('allowed-origins', list), list, file.allowedOrigins, []),
     maxBodyBytes: pick(
       'maxBodyBytes',
-      str(flags['max-body-bytes']) !== undefined ? intSetting('--max-body-bytes', str(flags['max-body-bytes']) as string, 1024) : undefined,
+      fromFlag('max-body-bytes', (v) => intSetting('--max-body-bytes', v, 1024)),
       (v) => intSetting('CALLBRIDGE_MCP_MAX_BODY_BYTES', v, 1024),
       file.maxBodyBytes,
       DEFAULTS.maxBodyBytes,
@@ -378,15 +235,12 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
     confirm: pick('confirm', flags['no-confirm'] === true ? false : undefined, (v) => bool('CALLBRIDGE_MCP_CONFIRM', v), file.confirm, defaults.confirm ?? true),
     dryRun: pick('dryRun', flagBool(flags['dry-run']), (v) => bool('CALLBRIDGE_MCP_DRY_RUN', v), file.dryRun, false),
     // Given but empty means nobody may be called, never "anyone".
-    allowNumbers: (str(flags['allow-numbers']) !== undefined
-      ? list(str(flags['allow-numbers']) as string)
-      : env.CALLBRIDGE_MCP_ALLOW_NUMBERS !== undefined
-        ? list(env.CALLBRIDGE_MCP_ALLOW_NUMBERS)
-        : file.allowNumbers
-    )?.map((p) => checkPattern(p, 'allow-numbers')),
+    allowNumbers: (fromFlag('allow-numbers', list) ?? (env.CALLBRIDGE_MCP_ALLOW_NUMBERS !== undefined ? list(env.CALLBRIDGE_MCP_ALLOW_NUMBERS) : file.allowNumbers))?.map((p) =>
+      checkPattern(p, 'allow-numbers'),
+    ),
     denyNumbers: pick(
       'denyNumbers',
-      str(flags['deny-numbers']) !== undefined ? list(str(flags['deny-numbers']) as string) : undefined,
+      fromFlag('deny-numbers', list),
       list,
       file.denyNumbers,
       [],
@@ -402,14 +256,14 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
     },
     maxConcurrentCalls: pick(
       'maxConcurrentCalls',
-      str(flags['max-concurrent-calls']) !== undefined ? cap('--max-concurrent-calls', str(flags['max-concurrent-calls']) as string) : undefined,
+      fromFlag('max-concurrent-calls', (v) => cap('--max-concurrent-calls', v)),
       (v) => cap('CALLBRIDGE_MCP_MAX_CONCURRENT_CALLS', v),
       file.maxConcurrentCalls !== undefined ? cap('maxConcurrentCalls', file.maxConcurrentCalls) : undefined,
       DEFAULTS.maxConcurrentCalls,
     ),
     callMaxSeconds: pick(
       'callMaxSeconds',
-      str(flags['call-max-seconds']) !== undefined ? intSetting('--call-max-seconds', str(flags['call-max-seconds']) as string, 1) : undefined,
+      fromFlag('call-max-seconds', (v) => intSetting('--call-max-seconds', v, 1)),
       (v) => intSetting('CALLBRIDGE_MCP_CALL_MAX_SECONDS', v, 1),
       file.callMaxSeconds,
       DEFAULTS.callMaxSeconds,
@@ -417,7 +271,7 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
     stateFile: pick('stateFile', str(flags['state-file']), (v) => v, file.stateFile, undefined),
     store: pick('store', str(flags.store), (v) => v, file.store, undefined),
     allowUnknownCallees: pick('allowUnknownCallees', flagBool(flags['allow-unknown-callees']), (v) => bool('CALLBRIDGE_MCP_ALLOW_UNKNOWN_CALLEES', v), file.allowUnknownCallees, false),
-    pbxDialPrefixes: pick('pbxDialPrefixes', str(flags['pbx-dial-prefixes']) !== undefined ? list(str(flags['pbx-dial-prefixes']) as string) : undefined, list, file.pbxDialPrefixes, []).map((p) =>
+    pbxDialPrefixes: pick('pbxDialPrefixes', fromFlag('pbx-dial-prefixes', list), list, file.pbxDialPrefixes, []).map((p) =>
       checkDialPrefix(p),
     ),
     pbxRegion: checkRegion(pick('pbxRegion', str(flags['pbx-region']), (v) => v, file.pbxRegion, 'CN')),
