@@ -116,6 +116,9 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
 export const PBX_API_VERSIONS = ['v0.0.1', 'v1.0.0', 'v1.1.0', 'v2.0.0'] as const;
 export type PbxApiVersion = (typeof PBX_API_VERSIONS)[number];
 
+/** The PBX API version this text names, or undefined when it names none. */
+export const pbxApiVersionOf = (text: string | undefined): PbxApiVersion | undefined => PBX_API_VERSIONS.find((v) => v === text);
+
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType>
   extends OperationSpec<I, O> {
   product: Product;

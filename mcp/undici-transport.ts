@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
+import { causeChain, codeOf, messageOf } from '../core/errors.js';
 
 export interface UndiciTransportOptions {
   connectTimeoutMs?: number;
@@ -53,14 +54,9 @@ const MEANINGS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate is for another host name',
 };
 
+/** The most telling code along the error's cause chain (undici's socket error wraps the system error). */
 function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return (error as { code?: string }).code;
+  return causeChain(error, 4).map(codeOf).find((code) => code !== undefined && code !== 'UND_ERR_SOCKET') ?? codeOf(error);
 }
 
 interface Loaded {
@@ -118,7 +114,7 @@ export class UndiciTransport implements Transport {
       const code = errorCode(error);
       const sent = !(code && NOT_SENT.has(code));
       const meaning = code && MEANINGS[code];
-      throw new NetworkError(meaning ? `${meaning} (${code})` : `${code ?? 'network error'}: ${(error as Error).message}`, sent, code);
+      throw new NetworkError(meaning ? `${meaning} (${code})` : `${code ?? 'network error'}: ${messageOf(error)}`, sent, code);
     }
   }
 
