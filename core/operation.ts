@@ -140,12 +140,17 @@ export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
   return { ...spec, product, action, idempotent: spec.idempotent ?? spec.access === 'read' };
 }
 
-/** Reads a dotted path ("Data.List") from a parsed response. */
-export function getPath(value: unknown, path: string): unknown {
+/** The value at a path of keys (a zod issue's path), or undefined where the path leaves the objects. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = Reflect.get(current, key);
   }
   return current;
+}
+
+/** Reads a dotted path ("Data.List") from a parsed response. */
+export function getPath(value: unknown, path: string): unknown {
+  return valueAt(value, path.split('.'));
 }

@@ -2,7 +2,7 @@
 // validate -> plan -> decide -> (confirm) -> reserve -> send | preview -> record.
 // A refusal, an invalid input and a preview send nothing.
 import type { CallbridgeClient } from './client.js';
-import { CallbridgeError } from './errors.js';
+import { CallbridgeError, messageOf } from './errors.js';
 import { getPath, type AnyOperation, type PbxApiVersion, type Product } from './operation.js';
 import { decide, judgeNumber, numberContext, type Decision } from './policy/decide.js';
 import { planOf } from './policy/plan.js';
@@ -156,7 +156,7 @@ export class Pipeline {
         taskKey: plan.dials === 'start' && !plan.contacts.length ? plan.taskKey : undefined,
       });
     } catch (error) {
-      throw new PolicyRefusal('policy-store', `the shared policy store cannot be reached (${error instanceof Error ? error.message : String(error)}), so the caps cannot be checked.`, 'restore the policy store, then try again.');
+      throw new PolicyRefusal('policy-store', `the shared policy store cannot be reached (${messageOf(error)}), so the caps cannot be checked.`, 'restore the policy store, then try again.');
     }
     if (result.ok) return result.id;
     const limitName = {

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
+import { NetworkError, NOT_SENT_CODES, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
 import { causeChain, codeOf, messageOf } from '../core/errors.js';
 
 export interface UndiciTransportOptions {
@@ -16,23 +16,6 @@ export interface UndiciTransportOptions {
     insecureTls?: boolean;
   };
 }
-
-/** Error codes that prove the request never reached the server. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-]);
 
 /** Plain words for the usual network failures (the code is kept in brackets for searching). */
 const MEANINGS: Record<string, string> = {
@@ -112,7 +95,7 @@ export class UndiciTransport implements Transport {
       return { status: res.statusCode, headers, body };
     } catch (error) {
       const code = errorCode(error);
-      const sent = !(code && NOT_SENT.has(code));
+      const sent = !(code && NOT_SENT_CODES.has(code));
       const meaning = code && MEANINGS[code];
       throw new NetworkError(meaning ? `${meaning} (${code})` : `${code ?? 'network error'}: ${messageOf(error)}`, sent, code);
     }

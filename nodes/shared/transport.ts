@@ -1,22 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { CallbridgeError, causeChain, codeOf, messageOf } from '../../core/errors.js';
-import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
-
-/** Error codes meaning the request never reached the server (so a billed call was not placed). */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_INVALID_URL',
-]);
+import { NetworkError, NOT_SENT_CODES, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
 
 /** The first error code found on an error or along its `cause` chain. */
 export function errorCode(error: unknown): string | undefined {
@@ -37,7 +21,7 @@ export function transportError(error: unknown): Error {
   const raised = causeChain(error).find((e) => e instanceof CallbridgeError);
   if (raised instanceof CallbridgeError) return raised;
   const code = errorCode(error);
-  return new NetworkError(messageOf(error), !(code !== undefined && NOT_SENT.has(code)), code);
+  return new NetworkError(messageOf(error), !(code !== undefined && NOT_SENT_CODES.has(code)), code);
 }
 
 function lowerHeaders(headers: unknown): Record<string, string> {
