@@ -5,7 +5,7 @@ import { fromDyvmsCallDetail, fromDyvmsRobotCall } from '../vendors/alibaba/call
 import { CallbridgeError } from '../errors.js';
 import { listOperations } from '../registry.js';
 import { beijingTime, checkSchedule, dropUndefined, InputError, output, parseDate, placeContent, unsupported, vendorTime } from './shared.js';
-import { asArray, record, records, textOf, type Rec } from '../vendors/read.js';
+import { asArray, number, type Rec, record, records, textOf } from '../vendors/read.js';
 import type { CallTracker, PlaceCallArgs, Provider, TaskState } from './types.js';
 
 const OPS = {
@@ -167,13 +167,11 @@ export const dyvms: Provider = {
   async taskStatus(invoke, _settings, taskId) {
     const data = record(record(output(await invoke(OPS.taskDetail, { Id: taskId }))).Data);
     const status = textOf(data.status);
-    const total = Number(data.totalCount ?? data.total);
-    const done = Number(data.finishCount ?? data.completeCount);
     return {
       state: (status ? TASK_STATES[status.toUpperCase()] : undefined) ?? 'unknown',
       vendor_status: status,
-      total: Number.isFinite(total) ? total : undefined,
-      completed: Number.isFinite(done) ? done : undefined,
+      total: number(data, 'totalCount', 'total'),
+      completed: number(data, 'finishCount', 'completeCount'),
       raw: data,
     };
   },

@@ -3,7 +3,7 @@
 import { fromOutboundbotJob } from '../vendors/alibaba/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { checkSchedule, dropUndefined, InputError, output, placeContent, unsupported, withHint } from './shared.js';
-import { asArray, record, records, textOf, type Rec } from '../vendors/read.js';
+import { asArray, number, type Rec, record, records, textOf } from '../vendors/read.js';
 import type { CallTracker, Provider, ProviderSettings, Script, TaskState, TrackedCall } from './types.js';
 
 const OPS = {
@@ -167,13 +167,11 @@ export const outboundbot: Provider = {
     const group = record(record(output(await invoke(OPS.taskDetail, { InstanceId: instance, JobGroupId: id }))).JobGroup);
     const progress = record(group.Progress);
     const status = textOf(progress.Status) ?? textOf(group.Status);
-    const total = Number(progress.TotalJobs);
-    const done = Number(progress.TotalCompleted);
     return {
       state: (status ? GROUP_STATES[status.toLowerCase()] : undefined) ?? 'unknown',
       vendor_status: status,
-      total: Number.isFinite(total) ? total : undefined,
-      completed: Number.isFinite(done) ? done : undefined,
+      total: number(progress, 'TotalJobs'),
+      completed: number(progress, 'TotalCompleted'),
       raw: group,
     };
   },
@@ -183,13 +181,12 @@ export const outboundbot: Provider = {
     const size = Math.min(pageSize, 100);
     const r = await invoke(OPS.taskCalls, { InstanceId: instance, JobGroupId: id, PageNumber: page, PageSize: size });
     const jobs = record(record(output(r)).Jobs);
-    const total = Number(jobs.TotalCount);
     const calls = asArray(jobs.List).map((j) => {
       const result = fromOutboundbotJob(j);
       const jobId = textOf(record(j).JobId);
       return jobId ? { ...result, callId: join(instance, jobId) } : result;
     });
-    return { calls, total: Number.isFinite(total) ? total : undefined, page_size: size };
+    return { calls, total: number(jobs, 'TotalCount'), page_size: size };
   },
 
   async taskCallDetail(invoke, settings, q) {

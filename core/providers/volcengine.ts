@@ -3,7 +3,7 @@
 import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../vendors/volcengine/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { beijingTime, checkSchedule, dropUndefined, InputError, output, placeContent, unsupported, withHint } from './shared.js';
-import { record, records, textOf, type Rec } from '../vendors/read.js';
+import { number, type Rec, record, records, textOf } from '../vendors/read.js';
 import type { CallTracker, Provider, ProviderSettings, Script } from './types.js';
 
 const OPS = {
@@ -163,9 +163,9 @@ export const volcengine: Provider = {
     const fails = r.sent ? records(record(record(r.output).Result).FailList) : [];
     const failed = new Map<string, string>();
     for (const f of fails) {
-      const index = typeof f.Index === 'number' ? f.Index : Number(f.Index);
-      const number = textOf(f.Phone) ?? (Number.isInteger(index) ? numbers[index] : undefined);
-      if (number) failed.set(number, `${textOf(f.Type) ?? 'refused'}${textOf(f.Desc) ? `: ${textOf(f.Desc)}` : ''}`);
+      const index = number(f, 'Index');
+      const phone = textOf(f.Phone) ?? (index !== undefined && Number.isInteger(index) ? numbers[index] : undefined);
+      if (phone) failed.set(phone, `${textOf(f.Type) ?? 'refused'}${textOf(f.Desc) ? `: ${textOf(f.Desc)}` : ''}`);
     }
     return { accepted: numbers.filter((n) => !failed.has(n)), rejected: [...failed].map(([number, reason]) => ({ number, reason })) };
   },
