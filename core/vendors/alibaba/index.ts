@@ -17,6 +17,7 @@ export const alibaba: VendorAdapter<AlibabaConfig, AlibabaAuth> = {
   sign: signAlibaba,
   authenticator: (config, _transport, runtime) =>
     signingAuthenticator((request) => signAlibaba(request, config, runtime)),
+  account: (config) => config.accessKeyId,
   secrets: (config) => present([config.accessKeySecret, config.securityToken]),
   receipt: alibabaReceipt,
   receiptAnswer: { status: 200, body: { code: 0, msg: '接收成功' } },

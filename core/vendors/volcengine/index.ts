@@ -17,6 +17,7 @@ export const volcengine: VendorAdapter<VolcengineConfig, VolcengineSigning> = {
   sign: signVolcengineRequest,
   authenticator: (config, _transport, runtime) =>
     signingAuthenticator((request) => signVolcengineRequest(request, config, runtime)),
+  account: (config) => config.accessKeyId,
   secrets: (config) => present([config.secretAccessKey, config.sessionToken]),
   receipt: (message) => volcengineReceipt(message),
   receiptAnswer: { status: 200, body: { code: 0, message: 'success' } },
