@@ -1,6 +1,8 @@
 // MCP server configuration: command-line flags > environment (CALLBRIDGE_MCP_*) > JSON config file
 // (--config / CALLBRIDGE_MCP_CONFIG) > defaults. Documented in docs/mcp.md.
 import type { CountryCode } from 'libphonenumber-js';
+import type { CallingHours } from '../../core/policy/hours.js';
+import type { Limits } from '../../core/policy/types.js';
 import type { Env } from '../env-config.js';
 import { readConfigFile, type McpConfigFile } from './config-file.js';
 import {
@@ -15,18 +17,12 @@ import {
   list,
   parseCallingHours,
   TOOLSET_NAMES,
-  type CallingHours,
   type ToolsetName,
 } from './setting-values.js';
 
 export { TOOLSET_NAMES, type ToolsetName } from './setting-values.js';
 
-export interface Caps {
-  perNumberPerHour: number;
-  perNumberPerDay: number;
-  perHour: number;
-  perDay: number;
-}
+export type Caps = Pick<Limits, 'perNumberPerHour' | 'perNumberPerDay' | 'perHour' | 'perDay'>;
 
 export interface McpConfig {
   // transports

@@ -2,17 +2,10 @@
 // variable or a config file, each checked with an error that names the setting and the rule.
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js';
 import { CallbridgeError } from '../../core/errors.js';
+import type { CallingHours } from '../../core/policy/hours.js';
 
 export const TOOLSET_NAMES = ['calls', 'tasks', 'catalog'] as const;
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];
-
-export interface CallingHours {
-  /** Minutes after midnight, inclusive. */
-  start: number;
-  /** Minutes after midnight, exclusive; may be below start (window over midnight). */
-  end: number;
-  text: string;
-}
 
 export function configError(field: string, message: string): CallbridgeError {
   return new CallbridgeError({ kind: 'config', field, message });
