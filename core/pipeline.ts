@@ -11,6 +11,7 @@ import type { PolicySettings } from './policy/settings.js';
 import type { CallPlan, PolicyStore } from './policy/types.js';
 import type { HttpRequest, Runtime } from './transport.js';
 import { validateInput } from './validate.js';
+import { textOf } from './vendors/read.js';
 
 export interface PipelineDeps {
   client: CallbridgeClient;
@@ -71,15 +72,14 @@ const COUNTS = 'deployment';
 
 /** The call id a direct call returned, from the path its definition declares. */
 function callIdOf(op: AnyOperation, output: unknown): string | undefined {
-  const id = op.returns?.callId ? getPath(output, op.returns.callId) : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  return op.returns?.callId ? textOf(getPath(output, op.returns.callId)) : undefined;
 }
 
 /** "<product>:<id>" of the task an operation created or filled, from the paths its definition declares. */
 function createdTaskKey(op: AnyOperation, output: unknown): string | undefined {
   for (const path of op.returns?.taskId ?? []) {
-    const id = getPath(output, path);
-    if (typeof id === 'string' || typeof id === 'number') return `${op.product}:${String(id)}`;
+    const id = textOf(getPath(output, path));
+    if (id) return `${op.product}:${id}`;
   }
   return undefined;
 }
