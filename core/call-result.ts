@@ -2,7 +2,7 @@
 // adapter maps its query answers and receipt events to it (core/vendors/<vendor>/call-result.ts).
 // Pure functions: no I/O, no clock. Status codes: docs/research/*.md.
 import { z } from 'zod';
-import type { Product } from './operation.js';
+import { PRODUCTS, type Product } from './operation.js';
 
 export const CALL_STATUSES = ['queued', 'ringing', 'answered', 'completed', 'no_answer', 'busy', 'failed', 'unknown'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -46,7 +46,7 @@ export interface CallResult {
 }
 
 export const callResultSchema = z.object({
-  provider: z.enum(['dyvms', 'outboundbot', 'volcengine', 'pbx']),
+  provider: z.enum(PRODUCTS),
   callId: z.string().optional(),
   status: z.enum(CALL_STATUSES),
   final: z.boolean().describe('true when the result will not change any more'),

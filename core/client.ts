@@ -72,10 +72,12 @@ export class CallbridgeClient {
 
   /** The vendor account a product's requests go to: an identifier, never a secret (policy counts are scoped by it). */
   accountOf(product: Product): string {
-    const { alibaba, volcengine, pbx } = this.config;
-    if (product === 'pbx') return pbx ? `${pbx.baseUrl}#${pbx.username}` : 'none';
-    if (product === 'volcengine') return volcengine?.accessKeyId ?? 'none';
-    return alibaba?.accessKeyId ?? 'none';
+    return this.vendorAccount(vendorOf(product));
+  }
+
+  private vendorAccount<K extends VendorName>(name: K): string {
+    const config: VendorSettings[K] = this.config[name];
+    return config ? VENDORS[name].account(config) : 'none';
   }
 
   /** The configured PBX API version, when set (the effects of some PBX operations differ by version). */

@@ -113,3 +113,21 @@ export function redact(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/** The message of anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Anything thrown and the errors along its `cause` chain, at most `depth` of them. */
+export function causeChain(error: unknown, depth = 6): object[] {
+  const chain: object[] = [];
+  for (let current: unknown = error; current instanceof Object && chain.length < depth; current = 'cause' in current ? current.cause : undefined) chain.push(current);
+  return chain;
+}
+
+/** The `code` of anything thrown when it is text: a Node system error's "ENOENT", undici's "UND_ERR_SOCKET". */
+export function codeOf(error: unknown): string | undefined {
+  const code = error instanceof Object && 'code' in error ? error.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -118,6 +118,9 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
 export const PBX_API_VERSIONS = ['v0.0.1', 'v1.0.0', 'v1.1.0', 'v2.0.0'] as const;
 export type PbxApiVersion = (typeof PBX_API_VERSIONS)[number];
 
+/** The PBX API version this text names, or undefined when it names none. */
+export const pbxApiVersionOf = (text: string | undefined): PbxApiVersion | undefined => PBX_API_VERSIONS.find((v) => v === text);
+
 export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType>
   extends Omit<OperationSpec<I, O>, 'input' | 'output'> {
   /** The input schema (built on first read, then kept). */
@@ -157,12 +160,17 @@ export function defineOperation<I extends z.ZodType, O extends z.ZodType>(
   };
 }
 
-/** Reads a dotted path ("Data.List") from a parsed response. */
-export function getPath(value: unknown, path: string): unknown {
+/** The value at a path of keys (a zod issue's path), or undefined where the path leaves the objects. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = value;
-  for (const key of path.split('.')) {
+  for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[key];
+    current = Reflect.get(current, key);
   }
   return current;
+}
+
+/** Reads a dotted path ("Data.List") from a parsed response. */
+export function getPath(value: unknown, path: string): unknown {
+  return valueAt(value, path.split('.'));
 }

@@ -2,7 +2,7 @@
 // validate -> plan -> decide -> (confirm) -> reserve -> send | preview -> record.
 // A refusal, an invalid input and a preview send nothing.
 import type { CallbridgeClient } from './client.js';
-import { CallbridgeError } from './errors.js';
+import { CallbridgeError, messageOf } from './errors.js';
 import { getPath, type AnyOperation, type PbxApiVersion, type Product } from './operation.js';
 import { decide, judgeNumber, numberContext, type Decision } from './policy/decide.js';
 import { planOf } from './policy/plan.js';
@@ -11,6 +11,7 @@ import type { PolicySettings } from './policy/settings.js';
 import type { CallPlan, PolicyStore } from './policy/types.js';
 import type { HttpRequest, Runtime } from './transport.js';
 import { validateInput } from './validate.js';
+import { textOf } from './vendors/read.js';
 
 export interface PipelineDeps {
   client: CallbridgeClient;
@@ -73,15 +74,14 @@ const COUNTS = 'deployment';
 
 /** The call id a direct call returned, from the path its definition declares. */
 function callIdOf(op: AnyOperation, output: unknown): string | undefined {
-  const id = op.returns?.callId ? getPath(output, op.returns.callId) : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+  return op.returns?.callId ? textOf(getPath(output, op.returns.callId)) : undefined;
 }
 
 /** "<product>:<id>" of the task an operation created or filled, from the paths its definition declares. */
 function createdTaskKey(op: AnyOperation, output: unknown): string | undefined {
   for (const path of op.returns?.taskId ?? []) {
-    const id = getPath(output, path);
-    if (typeof id === 'string' || typeof id === 'number') return `${op.product}:${String(id)}`;
+    const id = textOf(getPath(output, path));
+    if (id) return `${op.product}:${id}`;
   }
   return undefined;
 }
@@ -158,7 +158,7 @@ export class Pipeline {
         taskKey: plan.dials === 'start' && !plan.contacts.length ? plan.taskKey : undefined,
       });
     } catch (error) {
-      throw new PolicyRefusal('policy-store', `the shared policy store cannot be reached (${error instanceof Error ? error.message : String(error)}), so the caps cannot be checked.`, 'restore the policy store, then try again.');
+      throw new PolicyRefusal('policy-store', `the shared policy store cannot be reached (${messageOf(error)}), so the caps cannot be checked.`, 'restore the policy store, then try again.');
     }
     if (result.ok) return result.id;
     const limitName = {

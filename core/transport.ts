@@ -32,6 +32,24 @@ export interface Transport {
  * Thrown by transports when no HTTP response was received.
  * `sent` is false only when the request provably never left (connection refused, DNS or TLS failure).
  */
+/** Error codes that prove the request never reached the server (so a billed call was not placed). */
+export const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_INVALID_URL',
+]);
+
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
   constructor(

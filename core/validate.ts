@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CallbridgeError } from './errors.js';
-import type { AnyOperation } from './operation.js';
+import { valueAt, type AnyOperation } from './operation.js';
 
 /** Input fields whose values are never repeated in error messages. */
 const SECRET_FIELD = /pass(word)?|secret|token/i;
@@ -9,15 +9,6 @@ function describeValue(value: unknown): string {
   if (value === undefined) return 'it is missing';
   const text = JSON.stringify(value) ?? String(value);
   return `got ${text.length > 60 ? `${text.slice(0, 57)}...` : text}`;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /** One problem: the field it is about, the rule broken, and what was given (or why it is not shown). */

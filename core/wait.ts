@@ -1,7 +1,7 @@
 // Polls a call-result query until the call reaches a final state or a timeout passes.
 // Time and sleep come from the injected Runtime, so tests run on a fake clock.
 import type { CallResult } from './call-result.js';
-import { CallbridgeError } from './errors.js';
+import { CallbridgeError, messageOf } from './errors.js';
 import type { Runtime } from './transport.js';
 
 export interface WaitProgress {
@@ -67,7 +67,7 @@ export async function waitForCallResult(poll: () => Promise<CallResult>, options
       result = await poll();
     } catch (e) {
       if (!retryOn(e)) throw e;
-      error = e instanceof Error ? e.message : String(e);
+      error = messageOf(e);
     }
     const elapsedMs = runtime.now() - started;
     await options.onProgress?.({ attempt: attempts, elapsedMs, timeoutMs, result: error ? undefined : result, error });

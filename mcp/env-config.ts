@@ -1,7 +1,7 @@
 import type { AlibabaConfig } from '../core/vendors/alibaba/index.js';
 import type { PbxConfig } from '../core/vendors/pbx/index.js';
 import type { VolcengineConfig } from '../core/vendors/volcengine/index.js';
-import { PBX_API_VERSIONS, type PbxApiVersion } from '../core/operation.js';
+import { PBX_API_VERSIONS, pbxApiVersionOf } from '../core/operation.js';
 import { CallbridgeError, type Setting } from '../core/errors.js';
 
 export type Env = Record<string, string | undefined>;
@@ -58,19 +58,20 @@ export function credentialsFromEnv(env: Env): VendorCredentials {
   const pbxUser = get(env, 'CALLBRIDGE_PBX_USERNAME');
   const pbxPassword = get(env, 'CALLBRIDGE_PBX_PASSWORD');
   if (pbxUrl && pbxUser && pbxPassword) {
-    const version = get(env, 'CALLBRIDGE_PBX_API_VERSION');
-    if (version && !PBX_API_VERSIONS.includes(version as PbxApiVersion)) {
+    const versionText = get(env, 'CALLBRIDGE_PBX_API_VERSION');
+    const apiVersion = pbxApiVersionOf(versionText);
+    if (versionText && !apiVersion) {
       throw new CallbridgeError({
         kind: 'config',
         field: 'CALLBRIDGE_PBX_API_VERSION',
-        message: `CALLBRIDGE_PBX_API_VERSION must be one of ${PBX_API_VERSIONS.join(', ')}, got "${version}"`,
+        message: `CALLBRIDGE_PBX_API_VERSION must be one of ${PBX_API_VERSIONS.join(', ')}, got "${versionText}"`,
       });
     }
     out.pbx = {
       baseUrl: pbxUrl,
       username: pbxUser,
       password: pbxPassword,
-      apiVersion: version as PbxApiVersion | undefined,
+      apiVersion,
       eventHost: get(env, 'CALLBRIDGE_PBX_EVENT_HOST'),
       eventPort: get(env, 'CALLBRIDGE_PBX_EVENT_PORT'),
     };

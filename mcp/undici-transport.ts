@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
+import { NetworkError, NOT_SENT_CODES, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../core/transport.js';
+import { causeChain, codeOf, messageOf } from '../core/errors.js';
 
 export interface UndiciTransportOptions {
   connectTimeoutMs?: number;
@@ -15,23 +16,6 @@ export interface UndiciTransportOptions {
     insecureTls?: boolean;
   };
 }
-
-/** Error codes that prove the request never reached the server. */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-]);
 
 /** Plain words for the usual network failures (the code is kept in brackets for searching). */
 const MEANINGS: Record<string, string> = {
@@ -53,14 +37,9 @@ const MEANINGS: Record<string, string> = {
   ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate is for another host name',
 };
 
+/** The most telling code along the error's cause chain (undici's socket error wraps the system error). */
 function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code !== 'UND_ERR_SOCKET') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return (error as { code?: string }).code;
+  return causeChain(error, 4).map(codeOf).find((code) => code !== undefined && code !== 'UND_ERR_SOCKET') ?? codeOf(error);
 }
 
 interface Loaded {
@@ -132,10 +111,10 @@ export class UndiciTransport implements Transport {
       return { status: res.statusCode, headers: headersOf(res.headers), body: await res.body.bytes() };
     } catch (error) {
       const code = errorCode(error);
-      const sent = !(code && NOT_SENT.has(code));
+      const sent = !(code && NOT_SENT_CODES.has(code));
       const meaning = code && MEANINGS[code];
       const where = new URL(req.url).host;
-      throw new NetworkError(meaning ? `${meaning} at ${where} (${code})` : `${code ?? 'network error'} at ${where}: ${(error as Error).message}`, sent, code);
+      throw new NetworkError(meaning ? `${meaning} at ${where} (${code})` : `${code ?? 'network error'} at ${where}: ${messageOf(error)}`, sent, code);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyOperation, WireEncoding } from '../core/operation.js';
+import { isRecord } from '../core/vendors/read.js';
 
 /**
  * The reverse of core/vendors/alibaba.ts encodeAlibabaParams: flat RPC wire parameters back to the
@@ -112,8 +113,6 @@ function admitsObject(schema: z.ZodType): boolean {
   return def.type === 'union' && (def.options ?? []).some((o) => kindOf(o) === 'object');
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /**
  * A comma-encoded field (encoding 'comma') is split on commas, never read as JSON: its items may
  * themselves start with "{" (CorpNameList ["{x", "y"] travels as "{x,y"). Only a field whose schema
@@ -124,7 +123,7 @@ function decodeComma(raw: string, schema: z.ZodType): unknown {
   const list = raw === '' ? [] : raw.split(',');
   if (!admitsObject(schema) || !raw.trim().startsWith('{')) return list;
   const parsed = parseJson(raw);
-  if (!isPlainObject(parsed)) return list;
+  if (!isRecord(parsed)) return list;
   return schema.safeParse(list).success && !schema.safeParse(parsed).success ? list : parsed;
 }
 

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { catalog } from '../core/registry.js';
-import type { AnyOperation } from '../core/operation.js';
+import { valueAt, type AnyOperation } from '../core/operation.js';
 import { decodeRpcInput, shapeOf, wireName } from './alibaba-decode.js';
 import { requestId as newRequestId } from './ids.js';
 import { ExpiringSet, TokenBuckets } from './limits.js';
@@ -198,13 +198,4 @@ export class RpcGate {
     this.nonces.clear();
     this.buckets.reset();
   }
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }

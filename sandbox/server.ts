@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PRODUCTS } from '../core/operation.js';
 import { accountsFromEnv, sandboxEnv } from './accounts.js';
 import { rpcParams } from './alibaba-rpc.js';
 import { CallEngine } from './calls.js';
@@ -43,7 +44,7 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export const VENDORS: readonly VendorName[] = ['dyvms', 'outboundbot', 'volcengine', 'pbx'];
+export const VENDORS: readonly VendorName[] = PRODUCTS;
 const ALIBABA_VERSIONS: Record<string, VendorName> = { '2017-05-25': 'dyvms', '2019-12-26': 'outboundbot' };
 const MAX_BODY = 16 * 1024 * 1024;
 

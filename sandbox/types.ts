@@ -1,8 +1,10 @@
 // The contract between the sandbox server and its vendor simulators.
 // server.ts owns HTTP, routing by path prefix, faults and /_sandbox; each vendor folder
 // (dyvms/, outboundbot/, volcengine/, pbx/) exports a VendorSimulator.
+import type { Product } from '../core/operation.js';
 
-export type VendorName = 'dyvms' | 'outboundbot' | 'volcengine' | 'pbx';
+/** The sandbox simulates one vendor API per catalog product. */
+export type VendorName = Product;
 
 export interface SandboxRequest {
   method: string;

@@ -2,6 +2,7 @@
 // screened first (malformed, repeated, refused by the front end's number rules), then sent in chunks
 // of the provider's per-request limit, several chunks in flight so that answer latency does not cap
 // the rate (the client's pacer keeps the vendor's QPS).
+import { messageOf } from '../errors.js';
 import { isPhoneNumber, normalizeNumber, PHONE_NUMBER_RULE } from '../phone-number.js';
 import type { Callee, Invoke, Provider, ProviderSettings } from '../providers/types.js';
 
@@ -131,7 +132,7 @@ export async function addCallees(request: AddCalleesRequest): Promise<AddCallees
   let incomplete: string | undefined;
   if (failure !== undefined) {
     if (accepted === 0 && !previewed) throw failure;
-    incomplete = `${callees.length - done} callee(s) not added: ${failure instanceof Error ? failure.message : String(failure)}`;
+    incomplete = `${callees.length - done} callee(s) not added: ${messageOf(failure)}`;
   } else if (done < callees.length) incomplete = 'the request was cancelled';
   return { accepted: previewed ? 0 : accepted, rejections, requests, ...(incomplete ? { incomplete } : {}), previewed };
 }

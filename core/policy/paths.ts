@@ -1,4 +1,5 @@
 // Reading a declared field path (see FieldPath in types.ts) out of an operation's validated input.
+import { isRecord } from '../vendors/read.js';
 import type { FieldPath } from './types.js';
 
 /** One value found at a path, with where it was: "JobsJson[2].contacts[0].phonenumber". */
@@ -17,10 +18,6 @@ function parsed(value: unknown): unknown {
   } catch {
     return value;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

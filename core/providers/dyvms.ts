@@ -4,7 +4,8 @@ import type { CallResult } from '../call-result.js';
 import { fromDyvmsCallDetail, fromDyvmsRobotCall } from '../vendors/alibaba/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { listOperations } from '../registry.js';
-import { arr, beijingTime, checkSchedule, dropUndefined, InputError, output, parseDate, placeContent, rec, str, unsupported, vendorTime, type Rec } from './shared.js';
+import { beijingTime, checkSchedule, dropUndefined, InputError, output, parseDate, placeContent, unsupported, vendorTime } from './shared.js';
+import { asArray, number, type Rec, record, records, textOf } from '../vendors/read.js';
 import type { CallTracker, PlaceCallArgs, Provider, TaskState } from './types.js';
 
 const OPS = {
@@ -34,8 +35,8 @@ function tracker(placedBy: string): CallTracker {
     provider: 'dyvms',
     queryOperation: OPS.callDetail,
     calls: (input, answer, placedAt) => {
-      const callId = str(rec(answer).CallId);
-      return callId ? [{ callId, placedBy, placedAt, callee: str(input.CalledNumber) }] : [];
+      const callId = textOf(record(answer).CallId);
+      return callId ? [{ callId, placedBy, placedAt, callee: textOf(input.CalledNumber) }] : [];
     },
   };
 }
@@ -85,7 +86,7 @@ export const dyvms: Provider = {
       };
     }
     const r = await invoke(opId, dropUndefined(input));
-    return { call_id: r.sent ? str(rec(r.output).CallId) : undefined, operation: opId };
+    return { call_id: r.sent ? textOf(record(r.output).CallId) : undefined, operation: opId };
   },
 
   async callResult(invoke, settings, call) {
@@ -98,10 +99,10 @@ export const dyvms: Provider = {
     let last: CallResult | undefined;
     for (const QueryDate of dates) {
       for (const ProdId of prodIds) {
-        const data = rec(output(await invoke(OPS.callDetail, { CallId: call.callId, ProdId, QueryDate }))).Data;
+        const data = record(output(await invoke(OPS.callDetail, { CallId: call.callId, ProdId, QueryDate }))).Data;
         last = fromDyvmsCallDetail(data, call.callId);
         // A record is under one ProdId only: the first one found is the call's.
-        if (Object.keys(rec(data)).length || last.status !== 'unknown' || last.final) return last;
+        if (Object.keys(record(data)).length || last.status !== 'unknown' || last.final) return last;
       }
     }
     return last as CallResult;
@@ -109,10 +110,10 @@ export const dyvms: Provider = {
 
   async listScripts(invoke) {
     const r = await invoke(OPS.scripts, {});
-    return arr(rec(output(r)).Data)
-      .map(rec)
-      .filter((s) => str(s.id))
-      .map((s) => ({ script_id: str(s.id) as string, name: str(s.robotName), type: str(s.robotType) }));
+    return records(record(output(r)).Data).flatMap((s) => {
+      const id = textOf(s.id);
+      return id ? [{ script_id: id, name: textOf(s.robotName), type: textOf(s.robotType) }] : [];
+    });
   },
 
   async createTask(invoke, _settings, a) {
@@ -128,7 +129,7 @@ export const dyvms: Provider = {
       RecallStateCodes: a.retry && a.retry.times > 0 ? ['200002', '200003'] : undefined,
     });
     const r = await invoke(OPS.createTask, input);
-    return { task_id: r.sent ? str(rec(r.output).Data) : undefined, operation: OPS.createTask };
+    return { task_id: r.sent ? textOf(record(r.output).Data) : undefined, operation: OPS.createTask };
   },
 
   async addCallees(invoke, _settings, taskId, chunk) {
@@ -155,8 +156,8 @@ export const dyvms: Provider = {
       opId = OPS.pause;
     } else {
       // A scheduled task that has not started is withdrawn with CancelOrderRobotTask; a started one is terminated.
-      const data = rec(rec(output(await invoke(OPS.taskDetail, { Id: taskId }))).Data);
-      const scheduled = str(data.scheduleType) === 'ORDER' && ['INIT', 'READY'].includes(str(data.status) ?? '');
+      const data = record(record(output(await invoke(OPS.taskDetail, { Id: taskId }))).Data);
+      const scheduled = textOf(data.scheduleType) === 'ORDER' && ['INIT', 'READY'].includes(textOf(data.status) ?? '');
       opId = scheduled ? OPS.cancelScheduled : OPS.cancel;
     }
     await invoke(opId, input);
@@ -164,15 +165,13 @@ export const dyvms: Provider = {
   },
 
   async taskStatus(invoke, _settings, taskId) {
-    const data = rec(rec(output(await invoke(OPS.taskDetail, { Id: taskId }))).Data);
-    const status = str(data.status);
-    const total = Number(data.totalCount ?? data.total);
-    const done = Number(data.finishCount ?? data.completeCount);
+    const data = record(record(output(await invoke(OPS.taskDetail, { Id: taskId }))).Data);
+    const status = textOf(data.status);
     return {
       state: (status ? TASK_STATES[status.toUpperCase()] : undefined) ?? 'unknown',
       vendor_status: status,
-      total: Number.isFinite(total) ? total : undefined,
-      completed: Number.isFinite(done) ? done : undefined,
+      total: number(data, 'totalCount', 'total'),
+      completed: number(data, 'finishCount', 'completeCount'),
       raw: data,
     };
   },
@@ -180,16 +179,14 @@ export const dyvms: Provider = {
   async listTaskCalls(invoke, _settings, taskId, page, pageSize) {
     const size = Math.min(pageSize, 50);
     const r = await invoke(OPS.taskCalls, { TaskId: taskId, PageNo: page, PageSize: size });
-    return { calls: arr(rec(output(r)).Data).map((c) => fromDyvmsRobotCall(c)), page_size: size };
+    return { calls: asArray(record(output(r)).Data).map((c) => fromDyvmsRobotCall(c)), page_size: size };
   },
 
   async taskCallDetail(invoke, settings, q) {
     if (!q.task_id || !q.callee) throw new InputError('dyvms needs task_id and callee (the number called)');
     const r = await invoke(OPS.taskCallDetail, { TaskId: q.task_id, Callee: q.callee, QueryDate: parseDate(q.call_date, settings.now()) });
-    const data = rec(rec(output(r)).Data);
-    const transcript = arr(data.dialogDetail)
-      .map(rec)
-      .map((d) => ({ speaker: str(d.role) ?? '?', text: str(d.content) ?? '', time: str(d.speakTime) }));
+    const data = record(record(output(r)).Data);
+    const transcript = records(data.dialogDetail).map((d) => ({ speaker: textOf(d.role) ?? '?', text: textOf(d.content) ?? '', time: textOf(d.speakTime) }));
     const result = fromDyvmsRobotCall(data);
     return { result, transcript, recording: result.recording };
   },

@@ -2,7 +2,8 @@
 // calls. Its IDs are per instance, so the actions hand out "<instance>:<id>".
 import { fromOutboundbotJob } from '../vendors/alibaba/call-result.js';
 import { CallbridgeError } from '../errors.js';
-import { arr, checkSchedule, dropUndefined, InputError, output, placeContent, rec, str, unsupported, withHint, type Rec } from './shared.js';
+import { checkSchedule, dropUndefined, InputError, output, placeContent, unsupported, withHint } from './shared.js';
+import { asArray, number, type Rec, record, records, textOf } from '../vendors/read.js';
 import type { CallTracker, Provider, ProviderSettings, Script, TaskState, TrackedCall } from './types.js';
 
 const OPS = {
@@ -55,17 +56,18 @@ const startJob: CallTracker = {
   provider: 'outboundbot',
   queryOperation: OPS.jobs,
   calls: (input, answer, placedAt) => {
-    const contacts = Array.isArray(rec(input.JobJson).contacts) ? (rec(input.JobJson).contacts as unknown[]).map(rec) : [];
-    const pairs = Array.isArray(rec(answer).TaskIds) ? (rec(answer).TaskIds as unknown[]).map(rec) : [];
+    const contacts = records(record(input.JobJson).contacts);
+    const pairs = records(record(answer).TaskIds);
     return pairs
       .map((pair): TrackedCall | undefined => {
-        const taskId = str(pair.Value ?? pair.value);
-        const key = str(pair.Key ?? pair.key);
-        const contact = contacts.find((c) => str(c.referenceId) === key || str(c.phonenumber) === key) ?? contacts[0];
-        const context: Record<string, string> = { InstanceId: str(input.InstanceId) ?? '' };
-        if (str(input.JobGroupId)) context.JobGroupId = str(input.JobGroupId) as string;
+        const taskId = textOf(pair.Value ?? pair.value);
+        const key = textOf(pair.Key ?? pair.key);
+        const contact = contacts.find((c) => textOf(c.referenceId) === key || textOf(c.phonenumber) === key) ?? contacts[0];
+        const context: Record<string, string> = { InstanceId: textOf(input.InstanceId) ?? '' };
+        const group = textOf(input.JobGroupId);
+        if (group) context.JobGroupId = group;
         if (key) context.key = key;
-        return taskId ? { callId: taskId, placedBy: 'outboundbot.StartJob', placedAt, callee: contact ? str(contact.phonenumber) : undefined, context } : undefined;
+        return taskId ? { callId: taskId, placedBy: 'outboundbot.StartJob', placedAt, callee: contact ? textOf(contact.phonenumber) : undefined, context } : undefined;
       })
       .filter((c): c is TrackedCall => c !== undefined);
   },
@@ -89,12 +91,12 @@ export const outboundbot: Provider = {
       const query: Rec = { InstanceId: context.InstanceId, PageNumber: 1, PageSize: 100 };
       if (call.callee) query.PhoneNumber = call.callee;
       if (context.JobGroupId) query.JobGroupId = context.JobGroupId;
-      const list = rec(rec(output(await invoke(OPS.jobs, query))).Jobs).List;
-      const jobs = Array.isArray(list) ? list.map(rec) : [];
-      const hasTask = (job: Rec) => Array.isArray(job.Tasks) && job.Tasks.some((t) => str(rec(t).TaskId) === call.callId);
-      let job = jobs.find(hasTask) ?? jobs.find((j) => context.key !== undefined && str(j.ReferenceId) === context.key);
-      if (job && !hasTask(job) && str(job.JobId)) {
-        const described = rec(rec(output(await invoke(OPS.job, { InstanceId: context.InstanceId, JobId: str(job.JobId) }))).Job);
+      const list = record(record(output(await invoke(OPS.jobs, query))).Jobs).List;
+      const jobs = records(list);
+      const hasTask = (job: Rec) => Array.isArray(job.Tasks) && job.Tasks.some((t) => textOf(record(t).TaskId) === call.callId);
+      let job = jobs.find(hasTask) ?? jobs.find((j) => context.key !== undefined && textOf(j.ReferenceId) === context.key);
+      if (job && !hasTask(job) && textOf(job.JobId)) {
+        const described = record(record(output(await invoke(OPS.job, { InstanceId: context.InstanceId, JobId: textOf(job.JobId) }))).Job);
         if (Object.keys(described).length) job = described;
       }
       if (!job) return { provider: 'outboundbot', callId: call.callId, status: 'queued', final: false, reason: 'the job is not listed yet', raw: null };
@@ -103,20 +105,21 @@ export const outboundbot: Provider = {
     // A job ID as the actions hand them out ("<instance>:<JobId>").
     const { instance, id } = split(settings, call.callId, 'call_id');
     const r = await invoke(OPS.job, { InstanceId: instance, JobId: id });
-    return { ...fromOutboundbotJob(rec(output(r)).Job), callId: call.callId };
+    return { ...fromOutboundbotJob(record(output(r)).Job), callId: call.callId };
   },
 
   async listScripts(invoke, settings) {
     const instances = settings.outboundbotInstanceId
       ? [settings.outboundbotInstanceId]
-      : arr(rec(output(await invoke(OPS.instances, {}))).Instances)
-          .map((i) => str(rec(i).InstanceId))
+      : asArray(record(output(await invoke(OPS.instances, {}))).Instances)
+          .map((i) => textOf(record(i).InstanceId))
           .filter((i): i is string => !!i);
     const scripts: Script[] = [];
     for (const instance of instances) {
       const r = await invoke(OPS.scripts, { InstanceId: instance, PageNumber: 1, PageSize: 100 });
-      for (const s of arr(rec(rec(output(r)).Scripts).List).map(rec)) {
-        if (str(s.ScriptId)) scripts.push({ script_id: join(instance, str(s.ScriptId) as string), name: str(s.ScriptName), status: str(s.Status) });
+      for (const s of records(record(record(output(r)).Scripts).List)) {
+        const scriptId = textOf(s.ScriptId);
+        if (scriptId) scripts.push({ script_id: join(instance, scriptId), name: textOf(s.ScriptName), status: textOf(s.Status) });
       }
     }
     return scripts;
@@ -134,7 +137,7 @@ export const outboundbot: Provider = {
       OPS.createTask,
       dropUndefined({ InstanceId: instance, JobGroupName: a.name, ScriptId: scriptId, CallingNumber: a.caller_id ? [a.caller_id] : undefined, StrategyJson: strategy }),
     );
-    const id = r.sent ? str(rec(rec(r.output).JobGroup).JobGroupId) : undefined;
+    const id = r.sent ? textOf(record(record(r.output).JobGroup).JobGroupId) : undefined;
     return { task_id: id && join(instance, id), operation: OPS.createTask };
   },
 
@@ -161,16 +164,14 @@ export const outboundbot: Provider = {
 
   async taskStatus(invoke, settings, taskId) {
     const { instance, id } = split(settings, taskId, 'task_id');
-    const group = rec(rec(output(await invoke(OPS.taskDetail, { InstanceId: instance, JobGroupId: id }))).JobGroup);
-    const progress = rec(group.Progress);
-    const status = str(progress.Status) ?? str(group.Status);
-    const total = Number(progress.TotalJobs);
-    const done = Number(progress.TotalCompleted);
+    const group = record(record(output(await invoke(OPS.taskDetail, { InstanceId: instance, JobGroupId: id }))).JobGroup);
+    const progress = record(group.Progress);
+    const status = textOf(progress.Status) ?? textOf(group.Status);
     return {
       state: (status ? GROUP_STATES[status.toLowerCase()] : undefined) ?? 'unknown',
       vendor_status: status,
-      total: Number.isFinite(total) ? total : undefined,
-      completed: Number.isFinite(done) ? done : undefined,
+      total: number(progress, 'TotalJobs'),
+      completed: number(progress, 'TotalCompleted'),
       raw: group,
     };
   },
@@ -179,37 +180,34 @@ export const outboundbot: Provider = {
     const { instance, id } = split(settings, taskId, 'task_id');
     const size = Math.min(pageSize, 100);
     const r = await invoke(OPS.taskCalls, { InstanceId: instance, JobGroupId: id, PageNumber: page, PageSize: size });
-    const jobs = rec(rec(output(r)).Jobs);
-    const total = Number(jobs.TotalCount);
-    const calls = arr(jobs.List).map((j) => {
+    const jobs = record(record(output(r)).Jobs);
+    const calls = asArray(jobs.List).map((j) => {
       const result = fromOutboundbotJob(j);
-      const jobId = str(rec(j).JobId);
+      const jobId = textOf(record(j).JobId);
       return jobId ? { ...result, callId: join(instance, jobId) } : result;
     });
-    return { calls, total: Number.isFinite(total) ? total : undefined, page_size: size };
+    return { calls, total: number(jobs, 'TotalCount'), page_size: size };
   },
 
   async taskCallDetail(invoke, settings, q) {
     if (!q.call_id) throw new InputError('outboundbot needs call_id (a job ID from list_task_calls)');
     const { instance, id: jobId } = split(settings, q.call_id, 'call_id');
-    const job = rec(rec(output(await invoke(OPS.job, { InstanceId: instance, JobId: jobId }))).Job);
-    const tasks = arr(job.Tasks).map(rec);
+    const job = record(record(output(await invoke(OPS.job, { InstanceId: instance, JobId: jobId }))).Job);
+    const tasks = records(job.Tasks);
     const latest = tasks[tasks.length - 1] ?? {};
-    const transcript = arr(latest.Conversation)
-      .map(rec)
-      .map((c) => ({ speaker: str(c.Speaker) ?? '?', text: str(c.Script) ?? '', time: typeof c.Timestamp === 'number' ? new Date(c.Timestamp).toISOString() : str(c.Timestamp) }));
+    const transcript = records(latest.Conversation).map((c) => ({ speaker: textOf(c.Speaker) ?? '?', text: textOf(c.Script) ?? '', time: typeof c.Timestamp === 'number' ? new Date(c.Timestamp).toISOString() : textOf(c.Timestamp) }));
     return { result: { ...fromOutboundbotJob(job), callId: q.call_id }, transcript };
   },
 
   async recordingUrl(invoke, settings, q) {
     if (!q.call_id) throw new InputError('outboundbot needs call_id (a job ID from list_task_calls)');
     const { instance, id } = split(settings, q.call_id, 'call_id');
-    const tasks = arr(rec(rec(output(await invoke(OPS.job, { InstanceId: instance, JobId: id }))).Job).Tasks).map(rec);
+    const tasks = records(record(record(output(await invoke(OPS.job, { InstanceId: instance, JobId: id }))).Job).Tasks);
     const attempt = [...tasks].reverse().find((t) => Number(t.Duration) > 0) ?? tasks[tasks.length - 1];
-    const attemptId = attempt && str(attempt.TaskId);
+    const attemptId = attempt && textOf(attempt.TaskId);
     if (!attemptId) throw new CallbridgeError({ kind: 'vendor', vendor: 'outboundbot', code: 'NoRecording', message: 'this job has no call attempt yet, so no recording' });
     const r = await invoke(OPS.recording, { InstanceId: instance, TaskId: attemptId });
-    const url = str(rec(rec(output(r)).DownloadParams).SignatureUrl);
+    const url = textOf(record(record(output(r)).DownloadParams).SignatureUrl);
     if (!url) throw new CallbridgeError({ kind: 'vendor', vendor: 'outboundbot', code: 'NoRecording', message: 'the vendor returned no recording URL' });
     return { url, note: 'signed URL; it expires and grants access to the recording: treat it as a secret' };
   },

@@ -4,7 +4,8 @@ import type { CallResult } from '../call-result.js';
 import { fromPbxCall, pbxCallGone } from '../vendors/pbx/call-result.js';
 import { CallbridgeError } from '../errors.js';
 import { listOperations } from '../registry.js';
-import { arr, checkSchedule, dropUndefined, output, placeContent, rec, str, unsupported, type Rec } from './shared.js';
+import { checkSchedule, dropUndefined, output, placeContent, unsupported } from './shared.js';
+import { record, records, textOf, type Rec } from '../vendors/read.js';
 import type { CallTracker, Provider, TrackedCall } from './types.js';
 
 const OPS = {
@@ -17,18 +18,18 @@ function tracker(placedBy: string): CallTracker {
     provider: 'pbx',
     queryOperation: OPS.query,
     calls: (input, answer, placedAt) => {
-      const callId = str(rec(answer).callid);
-      return callId ? [{ callId, placedBy, placedAt, callee: str(input.outto) }] : [];
+      const callId = textOf(record(answer).callid);
+      return callId ? [{ callId, placedBy, placedAt, callee: textOf(input.outto) }] : [];
     },
   };
 }
 
 /** The call in a query answer: by its ID; by the number called among all calls (1.x); the only one of a query by ID. */
 function findCall(answer: Rec, call: TrackedCall, byId: boolean): Rec | undefined {
-  const list = [...arr(answer.calls), ...arr(answer.outbound)].map(rec);
+  const list = [...records(answer.calls), ...records(answer.outbound)];
   return (
-    list.find((c) => str(c.callid) === call.callId || str(c.outboundid) === call.callId) ??
-    (byId ? list[0] : list.find((c) => call.callee !== undefined && str(c.to) === call.callee))
+    list.find((c) => textOf(c.callid) === call.callId || textOf(c.outboundid) === call.callId) ??
+    (byId ? list[0] : list.find((c) => call.callee !== undefined && textOf(c.to) === call.callee))
   );
 }
 
@@ -41,7 +42,7 @@ export const pbx: Provider = {
     const content = placeContent(a);
     if (content !== 'prompt') unsupported('pbx', content, 'the PBX plays an uploaded prompt file: pass prompt (file names joined by "+").');
     const r = await invoke(OPS.prompt, dropUndefined({ outto: a.to, prompt: a.prompt, fromext: a.caller_id }));
-    return { call_id: r.sent ? str(rec(r.output).callid) : undefined, operation: OPS.prompt };
+    return { call_id: r.sent ? textOf(record(r.output).callid) : undefined, operation: OPS.prompt };
   },
 
   async callResult(invoke, settings, call): Promise<CallResult> {
@@ -59,7 +60,7 @@ export const pbx: Provider = {
             throw error;
           })
         : await invoke(OPS.query, {});
-      const out = rec(output(answer));
+      const out = record(output(answer));
       const found = findCall(out, call, byId);
       return found ? { ...fromPbxCall(found), callId: call.callId } : pbxCallGone(call.callId, out);
     } catch (error) {

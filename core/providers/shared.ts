@@ -1,11 +1,7 @@
-// Small helpers the provider files share: lenient readers of vendor answers, the errors of the
-// vendor-neutral actions, and the vendors' wall clock (Beijing time). Pure: no I/O, no clock.
+// Small helpers the provider files share: the errors of the vendor-neutral actions and the vendors'
+// wall clock (Beijing time). Vendor answers are read with core/vendors/read.ts. Pure: no I/O, no clock.
+import type { Rec } from '../vendors/read.js';
 import type { Answer, PlaceCallArgs, PlaceContent, ProviderName, ProviderSettings, TaskAction } from './types.js';
-
-export type Rec = Record<string, unknown>;
-export const rec = (v: unknown): Rec => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Rec) : {});
-export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null || v === '' ? [] : [v]);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : typeof v === 'number' ? String(v) : undefined);
 
 export function dropUndefined<T extends Rec>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;

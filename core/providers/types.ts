@@ -2,10 +2,15 @@
 // provider implements. A front end hands in how to run one catalog operation (`invoke`) and plain
 // settings; the provider knows which operations to use and how their answers read.
 import type { CallResult } from '../call-result.js';
-import type { PbxApiVersion } from '../operation.js';
+import type { PbxApiVersion, Product } from '../operation.js';
 
-export const PROVIDER_NAMES = ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const;
+/** The products behind the vendor-neutral actions (a new product need not be one). */
+export const PROVIDER_NAMES = ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as const satisfies readonly Product[];
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
+/** The providers that place a single call (Outbound Bot calls only in job groups). */
+export const CALL_PROVIDERS = ['dyvms', 'volcengine', 'pbx'] as const satisfies readonly ProviderName[];
+/** The providers with call tasks (the PBX has none). */
+export const TASK_PROVIDERS = ['dyvms', 'outboundbot', 'volcengine'] as const satisfies readonly ProviderName[];
 
 /**
  * What a front end answers for one operation: the vendor's parsed answer, or `sent: false` when it

@@ -2,7 +2,8 @@
 // QuerySingleInfo and the call record), tasks; "scripts" are playable resources, callers a number pool.
 import { fromVolcengineCallRecord, fromVolcengineSingleInfo } from '../vendors/volcengine/call-result.js';
 import { CallbridgeError } from '../errors.js';
-import { arr, beijingTime, checkSchedule, dropUndefined, InputError, output, placeContent, rec, str, unsupported, withHint, type Rec } from './shared.js';
+import { beijingTime, checkSchedule, dropUndefined, InputError, output, placeContent, unsupported, withHint } from './shared.js';
+import { number, type Rec, record, records, textOf } from '../vendors/read.js';
 import type { CallTracker, Provider, ProviderSettings, Script } from './types.js';
 
 const OPS = {
@@ -54,12 +55,12 @@ const singleCalls: CallTracker = {
   provider: 'volcengine',
   queryOperation: OPS.single,
   calls: (input, answer, placedAt) => {
-    const result = rec(rec(answer).Result);
-    const accepted = Array.isArray(result.SuccessList) ? result.SuccessList.map((s) => str(rec(s).SingleOpenId)).filter((s): s is string => !!s) : undefined;
-    const items = Array.isArray(input.List) ? input.List.map(rec) : [];
-    return items
-      .filter((item) => str(item.SingleOpenId) && (!accepted || accepted.includes(str(item.SingleOpenId) as string)))
-      .map((item) => ({ callId: str(item.SingleOpenId) as string, placedBy: OPS.call, placedAt, callee: str(item.Phone) }));
+    const result = record(record(answer).Result);
+    const accepted = Array.isArray(result.SuccessList) ? result.SuccessList.map((s) => textOf(record(s).SingleOpenId)).filter((s): s is string => !!s) : undefined;
+    return records(input.List).flatMap((item) => {
+      const callId = textOf(item.SingleOpenId);
+      return callId && (!accepted || accepted.includes(callId)) ? [{ callId, placedBy: OPS.call, placedAt, callee: textOf(item.Phone) }] : [];
+    });
   },
 };
 
@@ -88,9 +89,9 @@ export const volcengine: Provider = {
     });
     const r = await invoke(OPS.call, { List: [item] });
     if (r.sent) {
-      const fail = arr(rec(rec(r.output).Result).FailList).map(rec)[0];
+      const fail = records(record(record(r.output).Result).FailList)[0];
       if (fail) {
-        throw new CallbridgeError({ kind: 'vendor', vendor: 'volcengine', operationId: OPS.call, code: str(fail.Type), message: `the call was not accepted: ${str(fail.Desc) ?? str(fail.Type) ?? 'refused'}` });
+        throw new CallbridgeError({ kind: 'vendor', vendor: 'volcengine', operationId: OPS.call, code: textOf(fail.Type), message: `the call was not accepted: ${textOf(fail.Desc) ?? textOf(fail.Type) ?? 'refused'}` });
       }
     }
     return { call_id: r.sent ? id : undefined, operation: OPS.call };
@@ -99,33 +100,33 @@ export const volcengine: Provider = {
   async callResult(invoke, _settings, call) {
     let info: Rec | undefined;
     try {
-      info = rec(rec(output(await invoke(OPS.single, { SingleOpenId: call.callId }))).Result);
+      info = record(record(output(await invoke(OPS.single, { SingleOpenId: call.callId }))).Result);
     } catch (error) {
       // Not a one-off call ID: it may be a call-record ID (from a task). A call known to be one-off keeps the error.
       if (!(error instanceof CallbridgeError && error.kind === 'vendor') || call.placedBy === OPS.call) throw error;
     }
-    const cdrId = info ? str(info.CallUuid) : call.callId;
+    const cdrId = info ? textOf(info.CallUuid) : call.callId;
     if (info) {
       const result = fromVolcengineSingleInfo(info, call.callId);
-      if (str(info.State) !== '3' || !cdrId) return result;
+      if (textOf(info.State) !== '3' || !cdrId) return result;
     }
     // Finished (or a call-record ID): the call record tells the outcome (answered, busy, ...); it may take a moment to appear.
-    const records = arr(rec(rec(output(await invoke(OPS.records, { CallIdList: [cdrId] }))).Result).Records).map(rec);
-    const record = records.find((r) => str(r.CallId) === cdrId) ?? records[0];
-    if (!record) {
+    const found = records(record(record(output(await invoke(OPS.records, { CallIdList: [cdrId] }))).Result).Records);
+    const callRecord = found.find((r) => textOf(r.CallId) === cdrId) ?? found[0];
+    if (!callRecord) {
       return info
         ? { ...fromVolcengineSingleInfo(info, call.callId), final: false, reason: 'finished; waiting for the call record' }
         : { provider: 'volcengine', callId: call.callId, status: 'unknown', final: false, reason: 'no call record yet', raw: null };
     }
-    return { ...fromVolcengineCallRecord(record), callId: call.callId };
+    return { ...fromVolcengineCallRecord(callRecord), callId: call.callId };
   },
 
   async listScripts(invoke) {
     const scripts: Script[] = [];
     for (const [type, code] of Object.entries(RESOURCE_TYPES)) {
       const r = await invoke(OPS.resources, { Type: code });
-      for (const s of arr(rec(rec(output(r)).Result).Records).map(rec)) {
-        if (str(s.ResourceKey)) scripts.push({ script_id: `${type}:${str(s.ResourceKey)}`, name: str(s.Name), type, status: str(s.State) });
+      for (const s of records(record(record(output(r)).Result).Records)) {
+        if (textOf(s.ResourceKey)) scripts.push({ script_id: `${type}:${textOf(s.ResourceKey)}`, name: textOf(s.Name), type, status: textOf(s.State) });
       }
     }
     return scripts;
@@ -152,19 +153,19 @@ export const volcengine: Provider = {
     });
     delete (input as Rec).NumberType;
     const r = await invoke(OPS.createTask, input);
-    return { task_id: r.sent ? str(rec(rec(r.output).Result).TaskOpenId) : undefined, operation: OPS.createTask };
+    return { task_id: r.sent ? textOf(record(record(r.output).Result).TaskOpenId) : undefined, operation: OPS.createTask };
   },
 
   async addCallees(invoke, _settings, taskId, chunk) {
     const numbers = chunk.map((c) => c.number);
     const input = { TaskOpenId: taskId, PhoneList: chunk.map((c) => dropUndefined({ Phone: c.number, PhoneParam: c.params, Ext: c.ref })) };
     const r = await invoke(OPS.addCallees, input);
-    const fails = r.sent ? arr(rec(rec(r.output).Result).FailList).map(rec) : [];
+    const fails = r.sent ? records(record(record(r.output).Result).FailList) : [];
     const failed = new Map<string, string>();
     for (const f of fails) {
-      const index = typeof f.Index === 'number' ? f.Index : Number(f.Index);
-      const number = str(f.Phone) ?? (Number.isInteger(index) ? numbers[index] : undefined);
-      if (number) failed.set(number, `${str(f.Type) ?? 'refused'}${str(f.Desc) ? `: ${str(f.Desc)}` : ''}`);
+      const index = number(f, 'Index');
+      const phone = textOf(f.Phone) ?? (index !== undefined && Number.isInteger(index) ? numbers[index] : undefined);
+      if (phone) failed.set(phone, `${textOf(f.Type) ?? 'refused'}${textOf(f.Desc) ? `: ${textOf(f.Desc)}` : ''}`);
     }
     return { accepted: numbers.filter((n) => !failed.has(n)), rejected: [...failed].map(([number, reason]) => ({ number, reason })) };
   },
@@ -195,12 +196,12 @@ export const volcengine: Provider = {
     let recordId = q.call_id;
     try {
       const single = await invoke(OPS.single, { SingleOpenId: q.call_id });
-      recordId = str(rec(rec(output(single)).Result).CallUuid) ?? recordId;
+      recordId = textOf(record(record(output(single)).Result).CallUuid) ?? recordId;
     } catch (error) {
       if (!(error instanceof CallbridgeError && error.kind === 'vendor')) throw error;
     }
     const r = await invoke(OPS.recording, { CallId: recordId });
-    const url = str(rec(rec(output(r)).Result).AudioRecordFileUrl);
+    const url = textOf(record(record(output(r)).Result).AudioRecordFileUrl);
     if (!url) throw new CallbridgeError({ kind: 'vendor', vendor: 'volcengine', code: 'NoRecording', message: 'the vendor returned no recording URL' });
     return { url, note: 'signed URL, valid about three hours' };
   },

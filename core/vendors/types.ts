@@ -32,6 +32,8 @@ export interface VendorAdapter<Config, Credentials> {
   sign(request: HttpRequest, credentials: Credentials, runtime: Runtime): HttpRequest;
   /** What authenticates a client's requests, with the client's transport and runtime. */
   authenticator(config: Config, transport: Transport, runtime: Runtime): Authenticator;
+  /** The vendor account a configuration uses: an identifier, never a secret (policy counts are scoped by it). */
+  account(config: Config): string;
   /** The secrets in a configuration, in every form the vendor may echo them (for redaction). */
   secrets(config: Config): string[];
   /** One message of a receipt the vendor pushed (an object): its event type and vendor-neutral call result. */

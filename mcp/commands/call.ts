@@ -2,7 +2,7 @@
 // through the vendor-neutral place-call action, and with --wait follows it to its final result.
 import type { HttpRequest } from '../../core/transport.js';
 import { isPhoneNumber, normalizeNumber, PHONE_NUMBER_RULE } from '../../core/phone-number.js';
-import { PROVIDERS, type PlaceCallArgs } from '../../core/providers/index.js';
+import { CALL_PROVIDERS, PROVIDERS, type PlaceCallArgs } from '../../core/providers/index.js';
 import type { Env } from '../env-config.js';
 import { UsageError } from './exit-codes.js';
 import { followCall, resultSummary } from './follow.js';
@@ -11,7 +11,6 @@ import { cliSettings } from './provider-settings.js';
 import { cliInvoke } from './run-operation.js';
 import { withSession } from './session.js';
 
-export const CALL_PROVIDERS = ['dyvms', 'volcengine', 'pbx'] as const;
 export type CallProvider = (typeof CALL_PROVIDERS)[number];
 
 export interface CallOptions {

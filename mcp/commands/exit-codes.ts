@@ -1,6 +1,6 @@
 // The CLI's one exit-code table, and how every failure maps onto it with a message a person
 // understands (no stack, no bare errno text). `callbridge --help` and the README print the table.
-import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
+import { CallbridgeError, codeOf, withSettingHelp } from '../../core/errors.js';
 import { SETTING_HELP } from '../env-config.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { InputError, UnsupportedError } from '../../core/providers/index.js';
@@ -65,15 +65,15 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EPIPE: 'the output was closed',
 };
 
-function systemErrorCode(error: Error): string | undefined {
-  const code = (error as Error & { code?: unknown }).code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+function systemErrorCode(error: unknown): string | undefined {
+  const code = codeOf(error);
+  return code && /^E[A-Z]+$/.test(code) ? code : undefined;
 }
 
 /** A readable sentence for a Node system error (ENOENT...), naming the path when there is one. */
-export function describeSystemError(error: Error, what = ''): string {
+export function describeSystemError(error: unknown, what = ''): string {
   const code = systemErrorCode(error);
-  const path = (error as Error & { path?: unknown }).path;
+  const path = error instanceof Object && 'path' in error ? error.path : undefined;
   const meaning = (code && SYSTEM_ERRORS[code]) ?? 'failed';
   const subject = what || (typeof path === 'string' ? path : '');
   return subject ? `${subject}: ${meaning}` : meaning;

@@ -7,7 +7,7 @@ export function readTextFile(path: string, flag: string): string {
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
-    throw new UsageError(`${flag} ${describeSystemError(error as Error, path === '-' ? 'standard input' : path)}`);
+    throw new UsageError(`${flag} ${describeSystemError(error, path === '-' ? 'standard input' : path)}`);
   }
 }
 
@@ -15,7 +15,8 @@ export function readInput(options: { input?: string; inputFile?: string }): unkn
   const [text, source] = options.inputFile !== undefined ? [readTextFile(options.inputFile, '--input-file'), `--input-file ${options.inputFile}`] : [options.input ?? '{}', '--input'];
   if (!text.trim()) throw new UsageError(`${source} is empty; give a JSON object, e.g. '{}'`);
   try {
-    return JSON.parse(text) as unknown;
+    const input: unknown = JSON.parse(text);
+    return input;
   } catch {
     // The parser's message quotes the text, which may hold a secret: not repeated.
     throw new UsageError(`${source} is not valid JSON; give a JSON object, e.g. '{"TaskOpenId":"123"}'`);

@@ -1,4 +1,5 @@
 // `callbridge mcp ...`: hands the flags to the MCP server; its flag errors get the CLI's wording and exit code.
+import { codeOf } from '../../core/errors.js';
 import { MCP_FLAGS } from '../guardrails/config.js';
 import { openClientFromEnv } from '../client-factory.js';
 import type { Env } from '../env-config.js';
@@ -9,8 +10,7 @@ const FLAGS = Object.keys(MCP_FLAGS).map((name) => `--${name}`);
 
 /** node:util parseArgs' errors (unknown flag, missing value) as usage errors with "did you mean". */
 function usageError(error: unknown): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (!(error instanceof TypeError) || typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) return error;
+  if (!(error instanceof TypeError) || !codeOf(error)?.startsWith('ERR_PARSE_ARGS_')) return error;
   const unknown = /Unknown option '([^']+)'/.exec(error.message)?.[1];
   if (unknown) return new UsageError(`unknown option '${unknown}' for callbridge mcp.${didYouMean(suggest(unknown, FLAGS))} See: callbridge mcp --help`);
   const missing = /Option '([^']+)' argument missing/.exec(error.message)?.[1];

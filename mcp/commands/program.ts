@@ -4,15 +4,12 @@
 import { Argument, Command, Option } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { PRODUCTS, type Product } from '../../core/operation.js';
-import { PROVIDER_NAMES, type ProviderName } from '../../core/providers/types.js';
+import { CALL_PROVIDERS, PROVIDER_NAMES, TASK_PROVIDERS, type ProviderName } from '../../core/providers/types.js';
 import type { Env } from '../env-config.js';
 import type { CallOptions } from './call.js';
 import type { ResultOptions } from './result.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { httpUrl, integerIn, keyValue, positiveNumber, seed } from './option-values.js';
-
-const CALL_PROVIDERS = ['dyvms', 'volcengine', 'pbx'] as const;
-const TASK_PROVIDERS = ['dyvms', 'outboundbot', 'volcengine'] as const;
 
 const ENVIRONMENT_HELP = `Credentials come from the environment (README: configuration reference). With none at all,
 commands use the sandbox started by \`callbridge sandbox\` (at CALLBRIDGE_SANDBOX_URL, default

@@ -54,8 +54,8 @@ function sharedSandboxUrl(env: Env): string {
 async function sandboxAnswers(url: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/_sandbox/health`, { signal: AbortSignal.timeout(1000) });
-    const body = (await response.json()) as { ok?: unknown };
-    return response.ok && body.ok === true;
+    const body: unknown = await response.json();
+    return response.ok && body instanceof Object && 'ok' in body && body.ok === true;
   } catch {
     return false;
   }

@@ -13,8 +13,6 @@ import { cliSettings } from './provider-settings.js';
 import { cliInvoke } from './run-operation.js';
 import { withSession } from './session.js';
 
-export const TASK_PROVIDERS = ['dyvms', 'outboundbot', 'volcengine'] as const;
-
 export interface TaskAddOptions {
   file: string;
   dryRun?: boolean;

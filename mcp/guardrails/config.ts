@@ -1,6 +1,7 @@
 // MCP server configuration: command-line flags > environment (CALLBRIDGE_MCP_*) > JSON config file
 // (--config / CALLBRIDGE_MCP_CONFIG) > defaults. Documented in docs/mcp.md.
 import { readFileSync } from 'node:fs';
+import type { CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { CallbridgeError } from '../../core/errors.js';
 import { checkDialPrefix, checkPattern, checkRegion, checkTimezone, parseCallingHours } from '../../core/policy/setting-text.js';
@@ -57,7 +58,7 @@ export interface McpConfig {
   /** PBX outbound dial prefixes, stripped before a number is read. */
   pbxDialPrefixes: string[];
   /** Region of PBX numbers written without a country code (ISO 3166 code). */
-  pbxRegion: string;
+  pbxRegion: CountryCode;
   /** Where caps, call tracking and tasks live: memory, sqlite:<path> (or a path), redis://… */
   store?: string;
   /** null = no calling-hours rule. */

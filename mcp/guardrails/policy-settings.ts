@@ -1,6 +1,5 @@
 // The server's (and the CLI's) configuration as the core policy takes it, and how a refusal's
 // front-end-neutral setting name reads for users of flags, environment and config file.
-import type { CountryCode } from 'libphonenumber-js';
 import { DEFAULT_REGIONS, type PolicySettings, type PolicySettingName } from '../../core/policy/settings.js';
 import { SETTING_NAMES, settingHint, type McpConfig, type SettingName } from './config.js';
 
@@ -16,7 +15,7 @@ export function policyOf(config: McpConfig): PolicySettings {
     numberTimezones: config.numberTimezones,
     limits: { ...config.caps, maxConcurrentCalls: config.maxConcurrentCalls, callMaxMs: config.callMaxSeconds * 1000 },
     allowUnknownCallees: config.allowUnknownCallees,
-    regions: { ...DEFAULT_REGIONS, pbx: config.pbxRegion as CountryCode },
+    regions: { ...DEFAULT_REGIONS, pbx: config.pbxRegion },
     pbxDialPrefixes: config.pbxDialPrefixes,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALL_PROVIDERS } from '../../core/providers/index.js';
 import { PreviewCollector } from '../server/context.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { getCallResult, placeCall } from '../server/providers.js';
@@ -16,7 +17,7 @@ export const place_call = defineTool({
   description:
     'Calls one number and plays content: tts_template (+tts_params), voice_file, ivr (prompt + key menu) or prompt (pbx). Returns call_id for get_call_result / wait_for_call_result. Real, billed call; subject to the server guardrails.',
   input: {
-    provider: z.enum(['dyvms', 'volcengine', 'pbx']).describe('dyvms, volcengine or pbx (outboundbot: use tasks)'),
+    provider: z.enum(CALL_PROVIDERS).describe('dyvms, volcengine or pbx (outboundbot: use tasks)'),
     to: z.string().describe('Number to call'),
     caller_id: z.string().optional().describe('dyvms: your purchased number; volcengine: number pool NP... or a pool number; pbx: extension whose permission is used'),
     tts_template: z.string().optional().describe('Approved TTS template ID'),

@@ -1,7 +1,7 @@
 // Schema parts several tools share, and the helpers that shape their answers to them.
 import { z } from 'zod';
 import { callResultSchema } from '../../core/call-result.js';
-import { PROVIDER_NAMES } from '../../core/providers/index.js';
+import { PROVIDER_NAMES, TASK_PROVIDERS } from '../../core/providers/index.js';
 import type { PreviewCollector } from '../server/context.js';
 import { isRecord } from '../server/json.js';
 import type { ToolHints } from './define.js';
@@ -13,7 +13,7 @@ export const vars = () => z.record(z.string(), z.union([z.string(), z.number().d
 
 export const provider = z.enum(PROVIDER_NAMES).describe('Back end: dyvms (Alibaba Voice), outboundbot (Alibaba Outbound Bot), volcengine, pbx (Yeastar-style PBX)');
 /** The back ends with call tasks. */
-export const taskProvider = () => z.enum(['dyvms', 'outboundbot', 'volcengine']);
+export const taskProvider = () => z.enum(TASK_PROVIDERS);
 /** Provider in outputs (no description: the input already explains it). */
 export const providerOut = z.enum(PROVIDER_NAMES);
 export const callDate = z.string().optional().describe('dyvms: day of the call, yyyy-MM-dd (default: when placed, else today)');

@@ -4,7 +4,7 @@
 // through n8n's httpRequestWithAuthentication (Alibaba, Volcengine), so credential tests are signed the same way.
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 import { CallbridgeError } from '../../core/errors.js';
-import { PBX_API_VERSIONS, type PbxApiVersion } from '../../core/operation.js';
+import { pbxApiVersionOf, type PbxApiVersion } from '../../core/operation.js';
 import type { HttpRequest, Runtime } from '../../core/transport.js';
 import { alibaba, ALIBABA_DEFAULT_ENDPOINTS, percentEncode, type AlibabaConfig } from '../../core/vendors/alibaba/index.js';
 import { pbx, PBX_DEFAULT_VERSION, pbxLoginRequest, type PbxConfig } from '../../core/vendors/pbx/index.js';
@@ -141,7 +141,7 @@ export function signVolcengineRequest(credentials: Creds, options: IHttpRequestO
 
 export function pbxApiVersion(credentials: Creds): PbxApiVersion {
   const version = text(credentials.apiVersion);
-  return (PBX_API_VERSIONS as readonly string[]).includes(version) ? (version as PbxApiVersion) : PBX_DEFAULT_VERSION;
+  return pbxApiVersionOf(version) ?? PBX_DEFAULT_VERSION;
 }
 
 export function pbxConfig(credentials: Creds): PbxConfig {

@@ -4,7 +4,8 @@ import type { AnyOperation, Product } from '../../core/operation.js';
 import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { listOperations } from '../../core/registry.js';
 import { billedNotice } from './billed-notice.js';
-import { operationFields, toProperty, type FieldSpec } from './fields.js';
+import { operationFields, type FieldSpec } from './fields.js';
+import { toProperty } from './properties.js';
 import { OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
 /** The operations a product node offers: the catalog minus what the credential does itself (PBX login). */

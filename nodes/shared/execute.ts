@@ -11,13 +11,11 @@ import type { Pipeline } from '../../core/pipeline.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
-import { percentEncode } from '../../core/vendors/alibaba/index.js';
-import { md5Hex } from '../../core/vendors/pbx/index.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
-import { fieldValue, FieldValueError } from './fields.js';
+import { fieldValue, FieldValueError } from './field-values.js';
 import { attemptKey, RepeatedAttemptError, sendOnce, withDerivedReference } from './idempotency.js';
 import { nodePipeline, runSent } from './policy.js';
 import { policyFieldOf } from './policy-properties.js';
@@ -35,26 +33,12 @@ export function credentialTypeOf(product: Product): string {
   return product === 'dyvms' || product === 'outboundbot' ? CREDENTIAL.alibaba : product === 'volcengine' ? CREDENTIAL.volcengine : CREDENTIAL.pbx;
 }
 
-/**
- * Every secret a credential holds, in each form it can come back in (for redaction of messages): as is,
- * URL-encoded once and twice (the Alibaba gateway repeats its double-encoded "string to sign", STS token
- * included, in SignatureDoesNotMatch messages) and JSON-escaped.
- */
-export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
-  const values = ['accessKeySecret', 'securityToken', 'secretAccessKey', 'password', 'token']
-    .map((k) => credentials[k])
-    .filter((v): v is string => typeof v === 'string' && v.length > 0);
-  if (typeof credentials.password === 'string' && credentials.password) values.push(md5Hex(credentials.password));
-  const forms = values.flatMap((v) => [v, encodeURIComponent(v), percentEncode(v), percentEncode(percentEncode(v)), JSON.stringify(v).slice(1, -1)]);
-  // Longest first, so a form is masked before a shorter form inside it.
-  return [...new Set(forms)].sort((a, b) => b.length - a.length);
-}
-
 export interface ProductClient {
   client: CallbridgeClient;
   /** core's pipeline with the credential's call policy: every operation of the node runs through it. */
   pipeline: Pipeline;
-  secrets: string[];
+  /** Every secret to mask in messages: what the client knows (the vendor adapter's) and the PBX token n8n keeps. */
+  secrets(): string[];
   /** What following a placed call needs (core/providers). */
   settings: ProviderSettings;
 }
@@ -76,10 +60,11 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   }
   const client = new CallbridgeClient(config, catalog);
   const version = product === 'pbx' ? pbxApiVersion(credentials) : undefined;
+  const n8nToken = typeof credentials.token === 'string' && credentials.token ? [credentials.token] : [];
   return {
     client,
     pipeline: nodePipeline(ctx, credentialType, credentials, product, client, version),
-    secrets: credentialSecrets(credentials),
+    secrets: () => [...client.secrets(), ...n8nToken],
     settings: { now: runtime.now, nonce: runtime.nonce, pbxApiVersion: version },
   };
 }
@@ -240,7 +225,7 @@ export async function executeProduct(this: IExecuteFunctions, product: Product):
     try {
       out.push(...(await runItem(this, product, pc, itemIndex)));
     } catch (error) {
-      const failure = nodeError(this, error, itemIndex, pc.secrets);
+      const failure = nodeError(this, error, itemIndex, pc.secrets());
       if (!this.continueOnFail()) throw failure;
       out.push({ json: errorJson(failure, error), pairedItem: { item: itemIndex } });
     }

@@ -7,6 +7,7 @@ import type { CallResult } from '../../core/call-result.js';
 import { VENDORS, type VendorName } from '../../core/vendors/index.js';
 import { authenticateReceipt, rememberNew, type SeenReceipts } from './receipt-auth.js';
 import { n8nRuntime } from './runtime.js';
+import { isRecord } from '../../core/vendors/read.js';
 
 export type ReceiptVendor = VendorName;
 
@@ -28,13 +29,10 @@ export class ReceiptError extends Error {
   }
 }
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** Stable JSON (sorted keys) so the same message always hashes the same. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRec(value)) {
+  if (isRecord(value)) {
     return `{${Object.keys(value)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
@@ -69,7 +67,7 @@ export interface ParseOptions {
 /** One event per message of the push. Throws ReceiptError(400) for a body that is not a receipt. */
 export function parseReceipt(vendor: ReceiptVendor, body: unknown, options: ParseOptions = {}): ReceiptEvent[] {
   const parsed = parseBody(body);
-  const messages = (Array.isArray(parsed) ? parsed : [parsed]).filter(isRec);
+  const messages = (Array.isArray(parsed) ? parsed : [parsed]).filter(isRecord);
   if (!messages.length) throw new ReceiptError(400, vendor === 'alibaba' ? 'expected a JSON array of receipt messages' : 'expected a JSON object');
   // The UTC offset option is the PBX's (Alibaba and Volcengine times are Beijing time).
   const mapOptions = vendor === 'pbx' && options.utcOffset ? { utcOffset: options.utcOffset } : {};

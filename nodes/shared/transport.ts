@@ -1,48 +1,27 @@
 import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
-import { CallbridgeError } from '../../core/errors.js';
-import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
-
-/** Error codes meaning the request never reached the server (so a billed call was not placed). */
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'CERT_HAS_EXPIRED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_INVALID_URL',
-]);
+import { CallbridgeError, causeChain, codeOf, messageOf } from '../../core/errors.js';
+import { NetworkError, NOT_SENT_CODES, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
 
 /** The first error code found on an error or along its `cause` chain. */
 export function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-    const record = current as { code?: unknown; cause?: unknown; message?: unknown };
-    if (typeof record.code === 'string' && /^[A-Z_]+$/.test(record.code)) return record.code;
-    if (typeof record.message === 'string') {
-      const match = /\b(E[A-Z]{3,}|ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*)\b/.exec(record.message);
+  for (const current of causeChain(error)) {
+    const code = codeOf(current);
+    if (code && /^[A-Z_]+$/.test(code)) return code;
+    const message = 'message' in current ? current.message : undefined;
+    if (typeof message === 'string') {
+      const match = /\b(E[A-Z]{3,}|ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*)\b/.exec(message);
       if (match) return match[1];
     }
-    current = record.cause;
   }
   return undefined;
 }
 
 /** A CallbridgeError raised inside the credential (PBX login refused) stays what it is; anything else is a network error. */
 export function transportError(error: unknown): Error {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
-    if (current instanceof CallbridgeError) return current;
-    current = (current as { cause?: unknown }).cause;
-  }
+  const raised = causeChain(error).find((e) => e instanceof CallbridgeError);
+  if (raised instanceof CallbridgeError) return raised;
   const code = errorCode(error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new NetworkError(message, !(code !== undefined && NOT_SENT.has(code)), code);
+  return new NetworkError(messageOf(error), !(code !== undefined && NOT_SENT_CODES.has(code)), code);
 }
 
 function lowerHeaders(headers: unknown): Record<string, string> {

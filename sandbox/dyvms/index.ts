@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RpcGate, rpcOk, type RpcProduct } from '../alibaba-rpc.js';
+import { record } from '../../core/vendors/read.js';
 import { sampleOf } from '../schema-sample.js';
 import type { SandboxContext, SandboxRequest, SandboxResponse, VendorSimulator } from '../types.js';
 import type { DyvmsHandler, DyvmsScope } from './handler.js';
@@ -31,7 +32,7 @@ export const DYVMS_PRODUCT: RpcProduct = {
 
 /** A documented-shape answer for catalog operations without dedicated behaviour. */
 const generic: DyvmsHandler = ({ call }) => {
-  const sample = call.operation ? (sampleOf(call.operation.output) as Record<string, unknown>) : {};
+  const sample = call.operation ? record(sampleOf(call.operation.output)) : {};
   const code = CODE_200.has(call.action) ? '200' : 'OK';
   return rpcOk(call.requestId, { ...sample, Code: code, Message: code === 'OK' ? 'OK' : 'successful' });
 };

@@ -3,7 +3,8 @@ import { Dialer } from '../dialer.js';
 import { beijingDay, parseBeijingTime } from '../ids.js';
 import type { PlacedCall, SandboxContext, SandboxResponse } from '../types.js';
 import { statusCode } from './codes.js';
-import { jsonOf, number, text, type DyvmsHandler, type DyvmsScope } from './handler.js';
+import { numberOf, parsedJson, textOf } from '../../core/vendors/read.js';
+import type { DyvmsHandler, DyvmsScope } from './handler.js';
 import { listOf, paginate, PHONE } from './lists.js';
 import {
   callRow,
@@ -54,7 +55,7 @@ export class RobotTasks {
   }
 
   private withTask(scope: DyvmsScope, field: string, fn: (task: RobotTask) => SandboxResponse): SandboxResponse {
-    const id = text(scope.call.input[field]) ?? '';
+    const id = textOf(scope.call.input[field]) ?? '';
     const task = this.tasks.get(id);
     if (!task) return invalid(scope, `Robot task ${id} does not exist.`);
     this.refresh(task, scope);
@@ -109,24 +110,24 @@ export class RobotTasks {
 
   private create(scope: DyvmsScope): SandboxResponse {
     const input = scope.call.input;
-    const dialogId = number(input.DialogId);
+    const dialogId = numberOf(input.DialogId);
     const script = ROBOT_SCRIPTS.find((s) => s.id === dialogId);
-    if (!script) return invalid(scope, `Robot script DialogId ${text(input.DialogId)} does not exist; list them with QueryRobotv2AllList.`);
+    if (!script) return invalid(scope, `Robot script DialogId ${textOf(input.DialogId)} does not exist; list them with QueryRobotv2AllList.`);
     const callers = listOf(input.Caller);
     if (!callers.length) return invalid(scope, 'Caller must name at least one caller number.');
     const id = String(4001110000 + ++this.counter);
     this.tasks.set(id, {
       id,
-      taskName: text(input.TaskName) ?? '',
+      taskName: textOf(input.TaskName) ?? '',
       robotId: script.id,
       robotName: script.robotName,
-      corpName: text(input.CorpName) ?? '',
+      corpName: textOf(input.CorpName) ?? '',
       callers,
       numberStatusIdent: input.NumberStatusIdent === true || input.NumberStatusIdent === 'true',
-      retryType: number(input.RetryType) ?? 0,
+      retryType: numberOf(input.RetryType) ?? 0,
       recallStateCodes: listOf(input.RecallStateCodes),
-      recallTimes: number(input.RecallTimes) ?? 0,
-      recallInterval: number(input.RecallInterval) ?? 5,
+      recallTimes: numberOf(input.RecallTimes) ?? 0,
+      recallInterval: numberOf(input.RecallInterval) ?? 5,
       status: 'INIT',
       scheduleType: 'SINGLE',
       createTime: scope.context.clock.now(),
@@ -150,8 +151,8 @@ export class RobotTasks {
     }
     const bad = numbers.find((n) => !PHONE.test(n));
     if (bad) return rpcBusinessError(scope.call.requestId, 'isv.MOBILE_NUMBER_ILLEGAL', `The number ${bad} is not a valid phone number.`);
-    const head = listOf(jsonOf(scope.call.input.TtsParamHead));
-    const params = jsonOf(scope.call.input.TtsParam);
+    const head = listOf(parsedJson(scope.call.input.TtsParamHead));
+    const params = parsedJson(scope.call.input.TtsParam);
     const byNumber = new Map<string, Record<string, string>>();
     if (Array.isArray(params)) {
       for (const entry of params as { number?: unknown; params?: unknown }[]) {
@@ -180,7 +181,7 @@ export class RobotTasks {
     }
     if (task.status !== 'INIT' && task.status !== 'READY') return invalid(scope, `Robot task ${task.id} is ${task.status} and cannot be started.`);
     if (!task.callees.length) return invalid(scope, `Robot task ${task.id} has no callees; upload them with UploadRobotTaskCalledFile first.`);
-    const schedule = text(scope.call.input.ScheduleTime);
+    const schedule = textOf(scope.call.input.ScheduleTime);
     if (schedule) {
       const at = parseBeijingTime(schedule);
       if (at === undefined) return invalid(scope, `ScheduleTime "${schedule}" is not "yyyy-MM-dd HH:mm:ss".`);
@@ -231,14 +232,14 @@ export class RobotTasks {
 
   private list(scope: DyvmsScope): SandboxResponse {
     const input = scope.call.input;
-    const name = text(input.TaskName);
-    const status = text(input.Status);
-    const day = text(input.Time);
+    const name = textOf(input.TaskName);
+    const status = textOf(input.Status);
+    const day = textOf(input.Time);
     const matching = [...this.tasks.values()]
       .map((t) => (this.refresh(t, scope), t))
       .filter((t) => (!name || t.taskName.includes(name)) && (!status || t.status === status) && (!day || beijingDay(t.createTime) === day))
       .sort((a, b) => b.createTime - a.createTime);
-    const page = paginate(matching, number(input.PageNo), number(input.PageSize));
+    const page = paginate(matching, numberOf(input.PageNo), numberOf(input.PageSize));
     return rpcOk(scope.call.requestId, {
       Code: 'OK',
       Message: 'OK',
@@ -265,15 +266,15 @@ export class RobotTasks {
 
   private callList(scope: DyvmsScope, task: RobotTask): SandboxResponse {
     const input = scope.call.input;
-    const range = (from: unknown, to: unknown) => [number(from) ?? -Infinity, number(to) ?? Infinity] as const;
+    const range = (from: unknown, to: unknown) => [numberOf(from) ?? -Infinity, numberOf(to) ?? Infinity] as const;
     const [dMin, dMax] = range(input.DurationFrom, input.DurationTo);
     const [cMin, cMax] = range(input.DialogCountFrom, input.DialogCountTo);
     // The request's HangupDirection is the reverse of the response's: 0 = user, 1 = robot
     // (the catalog's wireValues turn them into 'user' / 'robot' before validation).
-    const hangupText = text(input.HangupDirection);
+    const hangupText = textOf(input.HangupDirection);
     const hangup = hangupText === 'user' ? '0' : hangupText === 'robot' ? '1' : hangupText;
-    const result = text(input.CallResult);
-    const called = text(input.Called);
+    const result = textOf(input.CallResult);
+    const called = textOf(input.Called);
     const rows: { callee: RobotCallee; call: PlacedCall }[] = [];
     for (const callee of task.callees) {
       if (called && callee.number !== called) continue;
@@ -290,16 +291,16 @@ export class RobotTasks {
       }
       rows.push({ callee, call });
     }
-    const page = paginate(rows, number(input.PageNo), number(input.PageSize));
+    const page = paginate(rows, numberOf(input.PageNo), numberOf(input.PageSize));
     return rpcOk(scope.call.requestId, { Code: 'OK', Message: 'OK', Data: JSON.stringify(page.items.map((r) => callRow(task, r.callee, r.call))) });
   }
 
   private callDetail(scope: DyvmsScope, task: RobotTask): SandboxResponse {
     const input = scope.call.input;
-    const index = task.byNumber.get(text(input.Callee) ?? '');
+    const index = task.byNumber.get(textOf(input.Callee) ?? '');
     const callee = index === undefined ? undefined : task.callees[index];
     const call = callee && this.lastEnded(scope.context, callee);
-    const queryDate = number(input.QueryDate);
+    const queryDate = numberOf(input.QueryDate);
     const info = call && scope.state.calls.get(call.id);
     const sameDay =
       call !== undefined &&

@@ -2,7 +2,8 @@ import { rpcBusinessError, rpcOk } from '../alibaba-rpc.js';
 import { alibabaCallId, beijingDay, beijingTime } from '../ids.js';
 import type { PlacedCall } from '../types.js';
 import { statusCode } from './codes.js';
-import { jsonOf, number, text, type DyvmsHandler, type DyvmsScope } from './handler.js';
+import { numberOf, parsedJson, textOf } from '../../core/vendors/read.js';
+import type { DyvmsHandler, DyvmsScope } from './handler.js';
 import { PROD_IDS } from './state.js';
 
 /** Operations whose callees are subject to the carriers' 1/minute, 5/hour, 20/day flow control. */
@@ -62,25 +63,25 @@ function ttsTemplateError(scope: DyvmsScope, code: string | undefined) {
 
 const singleCallByTts: DyvmsHandler = (scope) => {
   const input = scope.call.input;
-  const bad = ttsTemplateError(scope, text(input.TtsCode));
+  const bad = ttsTemplateError(scope, textOf(input.TtsCode));
   if (bad) return bad;
   return place(scope, {
-    number: text(input.CalledNumber) ?? '',
-    caller: text(input.CalledShowNumber) ?? '',
-    outId: text(input.OutId),
+    number: textOf(input.CalledNumber) ?? '',
+    caller: textOf(input.CalledShowNumber) ?? '',
+    outId: textOf(input.OutId),
     prodIds: [PROD_IDS.notification, PROD_IDS.verification],
-    maxTalkSeconds: (number(input.PlayTimes) ?? 3) * 20,
+    maxTalkSeconds: (numberOf(input.PlayTimes) ?? 3) * 20,
   });
 };
 
 const singleCallByVoice: DyvmsHandler = (scope) => {
   const input = scope.call.input;
   return place(scope, {
-    number: text(input.CalledNumber) ?? '',
-    caller: text(input.CalledShowNumber) ?? '',
-    outId: text(input.OutId),
+    number: textOf(input.CalledNumber) ?? '',
+    caller: textOf(input.CalledShowNumber) ?? '',
+    outId: textOf(input.OutId),
     prodIds: [PROD_IDS.notification],
-    maxTalkSeconds: (number(input.PlayTimes) ?? 3) * 20,
+    maxTalkSeconds: (numberOf(input.PlayTimes) ?? 3) * 20,
   });
 };
 
@@ -88,7 +89,7 @@ function menuKeys(input: Record<string, unknown>, params: Record<string, string>
   const keys: string[] = [];
   if (Array.isArray(input.MenuKeyMap)) {
     for (const item of input.MenuKeyMap) {
-      const key = text((item as Record<string, unknown>)?.Key);
+      const key = textOf((item as Record<string, unknown>)?.Key);
       if (key) keys.push(key);
     }
   } else {
@@ -100,9 +101,9 @@ function menuKeys(input: Record<string, unknown>, params: Record<string, string>
 const ivrCall: DyvmsHandler = (scope) => {
   const input = scope.call.input;
   return place(scope, {
-    number: text(input.CalledNumber) ?? '',
-    caller: text(input.CalledShowNumber) ?? '',
-    outId: text(input.OutId),
+    number: textOf(input.CalledNumber) ?? '',
+    caller: textOf(input.CalledShowNumber) ?? '',
+    outId: textOf(input.OutId),
     prodIds: [PROD_IDS.ivr],
     dtmfChoices: menuKeys(input, scope.call.params),
   });
@@ -111,11 +112,11 @@ const ivrCall: DyvmsHandler = (scope) => {
 const smartCall: DyvmsHandler = (scope) => {
   const input = scope.call.input;
   return place(scope, {
-    number: text(input.CalledNumber) ?? '',
-    caller: text(input.CalledShowNumber) ?? '',
-    outId: text(input.OutId),
+    number: textOf(input.CalledNumber) ?? '',
+    caller: textOf(input.CalledShowNumber) ?? '',
+    outId: textOf(input.OutId),
     prodIds: Object.values(PROD_IDS),
-    maxTalkSeconds: number(input.SessionTimeout),
+    maxTalkSeconds: numberOf(input.SessionTimeout),
     record: input.RecordFlag === true || input.RecordFlag === 'true',
   });
 };
@@ -144,9 +145,9 @@ export function callDetailRecord(call: PlacedCall, caller: string) {
 
 const queryCallDetailByCallId: DyvmsHandler = (scope) => {
   const { call, context, state } = scope;
-  const callId = text(call.input.CallId) ?? '';
-  const prodId = text(call.input.ProdId) ?? '';
-  const queryDate = number(jsonOf(call.input.QueryDate) ?? call.input.QueryDate);
+  const callId = textOf(call.input.CallId) ?? '';
+  const prodId = textOf(call.input.ProdId) ?? '';
+  const queryDate = numberOf(parsedJson(call.input.QueryDate) ?? call.input.QueryDate);
   const info = state.calls.get(callId);
   const placed = info && context.getCall(callId);
   const sameDay =

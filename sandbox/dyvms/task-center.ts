@@ -2,7 +2,8 @@ import { rpcBusinessError, rpcOk } from '../alibaba-rpc.js';
 import { Dialer } from '../dialer.js';
 import { alibabaCallId, parseBeijingTime } from '../ids.js';
 import type { PlacedCall, SandboxContext, SandboxResponse } from '../types.js';
-import { jsonOf, number, text, type DyvmsHandler, type DyvmsScope } from './handler.js';
+import { numberOf, parsedJson, textOf } from '../../core/vendors/read.js';
+import type { DyvmsHandler, DyvmsScope } from './handler.js';
 import { listOf, paginate, PHONE } from './lists.js';
 import { PROD_IDS } from './state.js';
 
@@ -48,7 +49,7 @@ export class TaskCenter {
 
   private parseCallees(dataType: string, data: unknown): CallTask['callees'] | string {
     if (dataType === 'JSON') {
-      const parsed = jsonOf(data) as { paramNames?: unknown; calleeList?: unknown } | undefined;
+      const parsed = parsedJson(data) as { paramNames?: unknown; calleeList?: unknown } | undefined;
       if (!parsed || !Array.isArray(parsed.calleeList)) return 'Data must be JSON {"paramNames": [...], "calleeList": [{"callee": "...", "params": [...]}]} when DataType is JSON.';
       const names = Array.isArray(parsed.paramNames) ? parsed.paramNames.map(String) : [];
       return (parsed.calleeList as { callee?: unknown; params?: unknown }[]).map((c) => ({
@@ -61,7 +62,7 @@ export class TaskCenter {
 
   private create(scope: DyvmsScope): SandboxResponse {
     const input = scope.call.input;
-    const dataType = (text(input.DataType) ?? 'LIST').toUpperCase();
+    const dataType = (textOf(input.DataType) ?? 'LIST').toUpperCase();
     if (dataType !== 'LIST' && dataType !== 'JSON') return invalid(scope, `DataType must be LIST or JSON, got ${dataType}.`);
     const callees = this.parseCallees(dataType, input.Data);
     if (typeof callees === 'string') return invalid(scope, callees);
@@ -74,11 +75,11 @@ export class TaskCenter {
     const id = 150_001_000 + ++this.counter;
     this.tasks.set(id, {
       id,
-      taskName: text(input.TaskName) ?? '',
-      bizType: text(input.BizType) ?? 'VMS_VOICE_TTS',
-      templateCode: text(input.TemplateCode) ?? '',
-      templateName: text(input.TemplateName) ?? '',
-      resource: text(input.Resource) ?? '',
+      taskName: textOf(input.TaskName) ?? '',
+      bizType: textOf(input.BizType) ?? 'VMS_VOICE_TTS',
+      templateCode: textOf(input.TemplateCode) ?? '',
+      templateName: textOf(input.TemplateName) ?? '',
+      resource: textOf(input.Resource) ?? '',
       dataType,
       status: 'INIT',
       callees,
@@ -126,11 +127,11 @@ export class TaskCenter {
 
   private execute(scope: DyvmsScope): SandboxResponse {
     const input = scope.call.input;
-    const task = this.tasks.get(number(input.TaskId) ?? -1);
-    if (!task) return invalid(scope, `Task ${text(input.TaskId)} does not exist.`);
+    const task = this.tasks.get(numberOf(input.TaskId) ?? -1);
+    if (!task) return invalid(scope, `Task ${textOf(input.TaskId)} does not exist.`);
     this.refresh(task, scope);
     const now = scope.context.clock.now();
-    const status = text(input.Status);
+    const status = textOf(input.Status);
     const terminal = task.status === 'CANCEL' || task.status === 'SYSTEM_CANCEL' || task.status === 'DONE';
     if (terminal) return invalid(scope, `Task ${task.id} is ${task.status}.`);
     switch (status) {
@@ -144,7 +145,7 @@ export class TaskCenter {
         break;
       case 'TIMING': {
         if (task.status !== 'INIT') return invalid(scope, `Task ${task.id} is ${task.status}; only a new task can be scheduled.`);
-        const at = parseBeijingTime(text(input.FireTime) ?? '');
+        const at = parseBeijingTime(textOf(input.FireTime) ?? '');
         if (at === undefined) return invalid(scope, 'FireTime is required for TIMING, as "yyyy-MM-dd HH:mm:ss".');
         if (at <= now) this.begin(task, scope, now);
         else task.fireAt = at;
@@ -178,7 +179,7 @@ export class TaskCenter {
 
   private list(scope: DyvmsScope): SandboxResponse {
     const input = scope.call.input;
-    const filters = { TemplateName: text(input.TemplateName), Status: text(input.Status), TaskName: text(input.TaskName), TaskId: text(input.TaskId), BizType: text(input.BizType) };
+    const filters = { TemplateName: textOf(input.TemplateName), Status: textOf(input.Status), TaskName: textOf(input.TaskName), TaskId: textOf(input.TaskId), BizType: textOf(input.BizType) };
     const rows = [...this.tasks.values()]
       .map((t) => (this.refresh(t, scope), t))
       .filter(
@@ -190,7 +191,7 @@ export class TaskCenter {
           (!filters.BizType || t.bizType === filters.BizType),
       )
       .sort((a, b) => b.createdAt - a.createdAt);
-    const page = paginate(rows, number(input.PageNumber), number(input.PageSize));
+    const page = paginate(rows, numberOf(input.PageNumber), numberOf(input.PageSize));
     const data = page.items.map((t) => {
       const completed = this.completed(scope.context, t).length;
       return {
@@ -216,11 +217,11 @@ export class TaskCenter {
 
   private detail(scope: DyvmsScope): SandboxResponse {
     const input = scope.call.input;
-    const task = this.tasks.get(number(input.TaskId) ?? -1);
-    if (!task) return invalid(scope, `Task ${text(input.TaskId)} does not exist.`);
+    const task = this.tasks.get(numberOf(input.TaskId) ?? -1);
+    if (!task) return invalid(scope, `Task ${textOf(input.TaskId)} does not exist.`);
     this.refresh(task, scope);
-    const wanted = text(input.Status);
-    const calledNum = text(input.CalledNum);
+    const wanted = textOf(input.Status);
+    const calledNum = textOf(input.CalledNum);
     const rows = task.callees
       .map((c) => {
         const call = c.callId ? scope.context.getCall(c.callId) : undefined;
@@ -228,7 +229,7 @@ export class TaskCenter {
         return { Status: status, Duration: call?.durationSeconds ?? 0, CalledNum: c.number, Caller: task.resource, Id: c.callId ?? '' };
       })
       .filter((r) => (!wanted || r.Status === wanted) && (!calledNum || r.CalledNum === calledNum));
-    const page = paginate(rows, number(input.PageNumber), number(input.PageSize));
+    const page = paginate(rows, numberOf(input.PageNumber), numberOf(input.PageSize));
     return rpcOk(scope.call.requestId, {
       Code: 'OK',
       Message: 'OK',

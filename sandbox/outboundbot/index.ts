@@ -6,6 +6,7 @@
 import { shapeOf } from '../alibaba-decode.js';
 import { jsonResponse, RpcGate, rpcOk, type RpcProduct } from '../alibaba-rpc.js';
 import { requestId as newRequestId } from '../ids.js';
+import { record } from '../../core/vendors/read.js';
 import { sampleOf } from '../schema-sample.js';
 import type { SandboxContext, SandboxRequest, SandboxResponse, VendorSimulator } from '../types.js';
 import { uuid } from '../sim-util.js';
@@ -35,7 +36,7 @@ const generic: ObHandler = ({ call, ctx, state }) => {
   if (call.input.InstanceId !== undefined) findInstance(state, call.input);
   if (call.input.ScriptId !== undefined) findScript(state, call.input);
   if (!call.operation) return {};
-  const sample = (sampleOf(call.operation.output) ?? {}) as Record<string, unknown>;
+  const sample = record(sampleOf(call.operation.output));
   const shape = shapeOf(call.operation.output) ?? {};
   const idFor = (key: string) => text(call.input, key) ?? uuid(ctx);
   const out: Record<string, unknown> = {};

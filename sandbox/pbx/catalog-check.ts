@@ -4,15 +4,14 @@
 // and fields the client always sends there, such as number "all" on v2.0.0 extension/query).
 import { z } from 'zod';
 import { CallbridgeError } from '../../core/errors.js';
-import { PBX_API_VERSIONS, type AnyOperation, type PbxApiVersion } from '../../core/operation.js';
+import { pbxApiVersionOf, type AnyOperation, type PbxApiVersion } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import { pbxBody, pbxPath, type PbxConfig } from '../../core/vendors/pbx/index.js';
 import { type Body, field, PbxFailure } from './scope.js';
 
 /** The catalog's version for a path version: itself when listed, else the one of its family. */
 function catalogVersion(version: string): PbxApiVersion {
-  const known = PBX_API_VERSIONS.find((v) => v === version);
-  return known ?? (version.startsWith('v2.') ? 'v2.0.0' : 'v1.1.0');
+  return pbxApiVersionOf(version) ?? (version.startsWith('v2.') ? 'v2.0.0' : 'v1.1.0');
 }
 
 const encode = (op: AnyOperation, input: Record<string, unknown>, apiVersion: PbxApiVersion): Record<string, unknown> => {

@@ -1,5 +1,6 @@
 // What every PBX endpoint handler works with: the scope, the PBX's errno failures, and readers of
 // the JSON body.
+import { textOf } from '../../core/vendors/read.js';
 import type { SandboxContext } from '../types.js';
 import { type Family, type PbxState, type Session } from './state.js';
 
@@ -43,12 +44,8 @@ export interface PbxScope {
 /** An endpoint's answer payload (the simulator adds status: Success), or a PbxFailure thrown. */
 export type PbxHandler = (scope: PbxScope) => Record<string, unknown>;
 
-export function field(body: Body, name: string): string | undefined {
-  const v = body[name];
-  if (v === undefined || v === null) return undefined;
-  const s = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined;
-  return s === '' ? undefined : s;
-}
+/** A field's text (trimmed; a number as written), or undefined when absent or blank. */
+export const field = (body: Body, name: string): string | undefined => textOf(body[name]);
 
 export function required(body: Body, name: string): string {
   const v = field(body, name);

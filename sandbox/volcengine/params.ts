@@ -1,7 +1,7 @@
 // Reading Volcengine request parameters: the handler scope, the vendor's business errors, typed readers
 // of parameter values, and validation against the catalog.
 import { z } from 'zod';
-import type { AnyOperation } from '../../core/operation.js';
+import { valueAt, type AnyOperation } from '../../core/operation.js';
 import type { SandboxContext, SandboxRequest } from '../types.js';
 import { beijingClock, clockSeconds, header, parseBeijingDateTime } from '../sim-util.js';
 import { type Task, type VolcState } from './state.js';
@@ -158,9 +158,7 @@ export function validateWithCatalog(op: AnyOperation, params: Params): Params {
     if (!result.success) {
       const issue = result.error.issues[0];
       const field = issue.path.map(String).join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(',') : 'request');
-      let value: unknown = coerced;
-      for (const p of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[p] : undefined;
-      if (value === undefined && issue.code === 'invalid_type') throw missing(field);
+      if (valueAt(coerced, issue.path) === undefined && issue.code === 'invalid_type') throw missing(field);
       throw invalid(field, issue.message);
     }
   }

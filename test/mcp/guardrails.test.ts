@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, readConfigFile, resolveConfig } from '../../mcp/guardrails/config.js';
+import { readConfigFile } from '../../mcp/guardrails/config.js';
+import { DEFAULTS, resolveConfig } from '../../mcp/guardrails/config.js';
 
 describe('configuration', () => {
   it('defaults are conservative', () => {

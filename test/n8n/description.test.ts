@@ -11,7 +11,8 @@ import { VolcengineVoice } from '../../nodes/VolcengineVoice/VolcengineVoice.nod
 import { listOperations } from '../../core/registry.js';
 import type { Product } from '../../core/operation.js';
 import { nodeOperations, operationEntries, operationValue } from '../../nodes/shared/description.js';
-import { analyze, fieldValue, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
+import { fieldValue } from '../../nodes/shared/field-values.js';
+import { analyze, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
 import { OTHER_RESOURCE } from '../../nodes/shared/resources.js';
 import { CALL_TRACKERS as TRACKERS } from '../../core/providers/index.js';
 

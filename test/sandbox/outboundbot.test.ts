@@ -8,6 +8,7 @@ import { systemRuntime } from '../../mcp/runtime.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { SANDBOX_ROSTER_ROWS } from '../../sandbox/outboundbot/index.js';
 import type { PlacedCall } from '../../sandbox/types.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const AK = { accessKeyId: 'ob-test-ak', accessKeySecret: 'ob-test-secret' };
 
@@ -18,15 +19,6 @@ let client: CallbridgeClient;
 type Obj = Record<string, unknown>;
 const invoke = (id: string, input: Obj) => client.invoke(`outboundbot.${id}`, input) as Promise<Obj & Record<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function calls(query: string): Promise<PlacedCall[]> {
   return (await (await fetch(`${sandbox.url}/_sandbox/calls?${query}`)).json()) as PlacedCall[];
@@ -96,7 +88,7 @@ describe('outboundbot simulator through the callbridge client', () => {
     const progress = await waitFor('every job finished', async () => {
       const g = await invoke('DescribeJobGroup', { InstanceId: instanceId, JobGroupId: groupId });
       return g.JobGroup.Progress.TotalCompleted === phones.length ? g.JobGroup : undefined;
-    });
+    }, 15_000);
     expect(progress.Status).toBe('Completed');
     expect(progress.Progress.TotalJobs).toBe(phones.length);
 
@@ -175,7 +167,7 @@ describe('outboundbot simulator through the callbridge client', () => {
     const dialled = await waitFor('two calls', async () => {
       const list = await calls(`taskId=${groupId}`);
       return list.length === 2 ? list : undefined;
-    });
+    }, 15_000);
     expect(dialled.map((c) => c.number).sort()).toEqual(['13600000001', '13600000002']);
   });
 

@@ -11,6 +11,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import type { PlacedCall } from '../../sandbox/types.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
 import { manualClock } from './helpers.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const USER = 'api';
 const PASSWORD = 'pbx-test-password';
@@ -49,15 +50,6 @@ async function raw(box: RunningSandbox, path: string, body: unknown, init: Reque
   return (await res.json()) as Obj;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const events = (callid: string) =>
   receiver.requests.map((r) => ({ path: r.url, body: JSON.parse(r.body) as Obj })).filter((e) => e.body.callid === callid);

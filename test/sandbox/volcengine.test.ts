@@ -11,6 +11,7 @@ import { callbackAuthCode, VOLC_CALLBACK_AUTH_TOKEN } from '../../sandbox/volcen
 import { beijingDateTime } from '../../sandbox/sim-util.js';
 import type { PlacedCall } from '../../sandbox/types.js';
 import { startRecordingServer } from '../helpers/recording-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const AK = 'volc-test-ak';
 const SK = 'volc-test-sk';
@@ -20,15 +21,6 @@ let transport: UndiciTransport;
 let client: CallbridgeClient;
 let receiver: Awaited<ReturnType<typeof startRecordingServer>>;
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function calls(query = 'vendor=volcengine'): Promise<PlacedCall[]> {
   const res = await fetch(`${sandbox.url}/_sandbox/calls?${query}`);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { flag, list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { callingNumbers, instanceId, jobGroupId, jobSpec, outboundbotResponse, strategyJson } from '../shared/outboundbot-jobs.js';
-import { strategyEffects } from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobGroupId, jobSpec, strategyEffects, strategyJson } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.AssignJobs',

@@ -1,5 +1,6 @@
 import { defineOperation } from '../../operation.js';
-import { jobSelection, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { jobSelection } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.CancelJobs',

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import {
-  callingNumbers,
-  instanceId,
-  jobGroupOut,
-  outboundbotResponse,
-  scenarioId,
-  strategyJson,
-  submittedWord,
-} from '../shared/outboundbot-jobs.js';
-import { strategyEffects } from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, scenarioId, strategyEffects, strategyJson, submittedWord } from '../shared/outboundbot-jobs.js';
+import { jobGroupOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateBatchJobs',

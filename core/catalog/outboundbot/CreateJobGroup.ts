@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import {
-  callingNumbers,
-  instanceId,
-  jobGroupOut,
-  jobGroupTuning,
-  outboundbotResponse,
-  scenarioId,
-  scriptId,
-  strategyJson,
-} from '../shared/outboundbot-jobs.js';
-import { strategyEffects } from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobGroupTuning, scenarioId, scriptId, strategyEffects, strategyJson } from '../shared/outboundbot-jobs.js';
+import { jobGroupOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.CreateJobGroup',

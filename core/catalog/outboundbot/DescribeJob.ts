@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobOut, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId } from '../shared/outboundbot-jobs.js';
+import { jobOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.DescribeJob',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { bool, list, num } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobGroupId, jobGroupOut, keyValue, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId, jobGroupId } from '../shared/outboundbot-jobs.js';
+import { jobGroupOut, keyValue, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 const counters = () => z.looseObject({
   Status: z.string().optional().describe('Execution status, e.g. Scheduling, Executing, Completed.'),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobGroupId, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId, jobGroupId } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 const tagHit = () => z.looseObject({
   TagGroup: str().optional().describe('Tag group name.'),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { bool, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 /** Every value is already text, so the wire form is exactly the input. */
 const yesTurn = {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { list } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobOut, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId } from '../shared/outboundbot-jobs.js';
+import { jobOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ListJobs',

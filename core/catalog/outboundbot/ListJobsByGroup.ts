@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import {
-  instanceId,
-  jobGroupId,
-  jobOut,
-  outboundbotResponse,
-  pagedBy,
-  pagedOut,
-  pageNumber,
-  pageSize,
-} from '../shared/outboundbot-jobs.js';
+import { instanceId, jobGroupId, pagedBy, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { jobOut, outboundbotResponse, pagedOut } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ListJobsByGroup',

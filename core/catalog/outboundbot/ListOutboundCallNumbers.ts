@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, outboundbotResponse, pagedBy, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { instanceId, pagedBy, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse, pagedOut } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ListOutboundCallNumbers',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { outboundbotResponse, regionId, resourceType, tagPairs } from '../shared/outboundbot-jobs.js';
+import { regionId, resourceType, tagPairs } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ListTagResources',

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import {
-  callingNumbers,
-  instanceId,
-  jobGroupId,
-  jobGroupOut,
-  legacyScenarioId,
-  outboundbotResponse,
-  scenarioFromScript,
-  strategyJson,
-  submittedWord,
-} from '../shared/outboundbot-jobs.js';
-import { strategyEffects } from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobGroupId, legacyScenarioId, scenarioFromScript, strategyEffects, strategyJson, submittedWord } from '../shared/outboundbot-jobs.js';
+import { jobGroupOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyBatchJobs',

@@ -1,18 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import {
-  callingNumbers,
-  instanceId,
-  jobGroupId,
-  jobGroupOut,
-  jobGroupTuning,
-  legacyScenarioId,
-  outboundbotResponse,
-  scenarioFromScript,
-  scriptId,
-  strategyJson,
-} from '../shared/outboundbot-jobs.js';
-import { strategyEffects } from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobGroupId, jobGroupTuning, legacyScenarioId, scenarioFromScript, scriptId, strategyEffects, strategyJson } from '../shared/outboundbot-jobs.js';
+import { jobGroupOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyJobGroup',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { int, num, phoneNumber, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.ModifyOutboundCallNumber',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { int } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobOut, outboundbotResponse, pagedBy, pagedOut, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { instanceId, pagedBy, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
+import { jobOut, outboundbotResponse, pagedOut } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.QueryJobs',

@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { list } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import {
-  callingNumbers,
-  instanceId,
-  jobSpec,
-  keyValue,
-  legacyScenarioId,
-  outboundbotResponse,
-  scenarioFromScript,
-  scriptId,
-} from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobSpec, legacyScenarioId, scenarioFromScript, scriptId } from '../shared/outboundbot-jobs.js';
+import { keyValue, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.StartJob',

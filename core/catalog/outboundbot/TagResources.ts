@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import { outboundbotResponse, regionId, resourceIds, resourceType, tagPairs } from '../shared/outboundbot-jobs.js';
+import { regionId, resourceIds, resourceType, tagPairs } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.TagResources',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { flag } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { outboundbotResponse, regionId, resourceIds, resourceType } from '../shared/outboundbot-jobs.js';
+import { regionId, resourceIds, resourceType } from '../shared/outboundbot-jobs.js';
+import { outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
   id: 'outboundbot.UntagResources',

@@ -1,22 +1,7 @@
 import { z } from 'zod';
 import { flag, int, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import {
-  callerNumberList,
-  endAfterStart,
-  forbidTimeList,
-  numberPoolNo,
-  phoneItem,
-  resourceKey,
-  ringAgainInterval,
-  ringAgainTimes,
-  postUrl,
-  smsConfig,
-  startEnd,
-  taskResult,
-  taskType,
-} from '../shared/volcengine.js';
-import { taskScheduleEffects } from '../shared/volcengine.js';
+import { callerNumberList, endAfterStart, forbidTimeList, numberPoolNo, phoneItem, postUrl, resourceKey, ringAgainInterval, ringAgainTimes, smsConfig, startEnd, taskResult, taskScheduleEffects, taskType } from '../shared/volcengine.js';
 
 
 /** A plain task: every value already has its wire type, so the body is exactly the input. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { flag, int, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { endAfterStart, forbidTimeList, ringAgainInterval, ringAgainTimes, startEnd, taskOpenId, taskResult } from '../shared/volcengine.js';
-import { taskScheduleEffects } from '../shared/volcengine.js';
+import { endAfterStart, forbidTimeList, ringAgainInterval, ringAgainTimes, startEnd, taskOpenId, taskResult, taskScheduleEffects } from '../shared/volcengine.js';
 
 export default defineOperation({
   id: 'volcengine.UpdateTask',

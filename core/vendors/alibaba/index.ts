@@ -26,6 +26,7 @@ export const alibaba: VendorAdapter<AlibabaConfig, AlibabaAuth> = {
     const sign = alibabaSigner(config);
     return signingAuthenticator((request) => sign(request, runtime), withoutSignature);
   },
+  account: (config) => config.accessKeyId,
   secrets: (config) => present([config.accessKeySecret, config.securityToken]),
   receipt: alibabaReceipt,
   receiptAnswer: { status: 200, body: { code: 0, msg: '接收成功' } },

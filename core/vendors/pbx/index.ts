@@ -32,6 +32,7 @@ export const pbx: VendorAdapter<PbxConfig, { token: string }> = {
       secrets: () => present([session.currentToken]),
     };
   },
+  account: (config) => `${config.baseUrl}#${config.username}`,
   secrets: (config) => present([config.password, config.password ? md5Hex(config.password) : undefined]),
   receipt: pbxReceipt,
   receiptAnswer: { status: 200, body: { status: 'Success' } },

@@ -28,6 +28,7 @@ export const volcengine: VendorAdapter<VolcengineConfig, VolcengineSigning> = {
     const sign = volcengineSigner(config);
     return signingAuthenticator((request) => sign(request, runtime), withoutSignature);
   },
+  account: (config) => config.accessKeyId,
   secrets: (config) => present([config.secretAccessKey, config.sessionToken]),
   receipt: (message) => volcengineReceipt(message),
   receiptAnswer: { status: 200, body: { code: 0, message: 'success' } },

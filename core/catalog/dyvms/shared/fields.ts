@@ -2,6 +2,7 @@
 // (scripts/gen.ts only picks up the .ts files directly inside core/catalog/dyvms/).
 import { z } from 'zod';
 import { bool, int, jsonValue, list, num, str, templateParams } from '../../../fields.js';
+import { isRecord } from '../../../vendors/read.js';
 import { PROD_ID } from './prod-ids.js';
 
 // ---- inputs ----
@@ -102,10 +103,6 @@ export function jsonList<T extends z.ZodType>(item: T) {
 export const HANGUP_DIRECTION_REQUEST_CODES = { user: '0', robot: '1' } as const;
 /** Response codes of QueryRobotTaskCallList and QueryRobotTaskCallDetail: 1 = user, 0 = robot. */
 export const HANGUP_DIRECTION_RESPONSE_SIDES: Record<string, 'user' | 'robot'> = { '1': 'user', '0': 'robot' };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** Copies a value found under a misspelled key to the documented key (keeping the misspelled key too). */
 function withAliases(v: Record<string, unknown>, aliases: Record<string, string>): Record<string, unknown> {
