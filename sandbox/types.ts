@@ -1,6 +1,7 @@
 // The contract between the sandbox server and its vendor simulators.
 // server.ts owns HTTP, routing by path prefix, faults and /_sandbox; each vendor folder
 // (dyvms/, outboundbot/, volcengine/, pbx/) exports a VendorSimulator.
+import type { RateLog } from './rates.js';
 
 export type VendorName = 'dyvms' | 'outboundbot' | 'volcengine' | 'pbx';
 
@@ -127,6 +128,8 @@ export interface SandboxContext {
   config: SandboxConfig;
   /** URL of a downloadable WAV recording of a call, served under /_sandbox/recordings/. */
   recordingUrl(callId: string): string;
+  /** Arrivals and throttling per operation at the QPS gates (GET /_sandbox/rates). */
+  rates: RateLog;
 }
 
 /** Faults a simulator may shape in its vendor's own error format (see VendorSimulator.faultResponse). */

@@ -1,6 +1,7 @@
 // `callbridge mcp`: the MCP server over stdio (default) or stateless Streamable HTTP (--http).
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { LocalCallEvents, type CallEvents } from '../../core/call-events.js';
 import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
@@ -32,7 +33,7 @@ Guardrails:  --allow-calls  --no-confirm  --dry-run
              --max-calls-per-hour 50  --max-calls-per-day 200  --max-concurrent-calls 5
              --call-max-seconds 900  --allow-unknown-callees
              --pbx-dial-prefixes 9,0  --pbx-region CN
-State:       --store memory | sqlite:<path> | <path> (default: SQLite in $XDG_STATE_HOME/callbridge;
+State:       --store memory | sqlite:<path> | <path> | redis://host:port[?prefix=name] (default: SQLite in $XDG_STATE_HOME/callbridge;
              memory with the in-process sandbox); --state-file <path> is an alias of --store
 Defaults:    --outboundbot-instance ID  --volcengine-pool NP...
 Config:      --config file.json (or CALLBRIDGE_MCP_CONFIG); every flag also has a CALLBRIDGE_MCP_* variable.
@@ -50,15 +51,21 @@ export interface ServerSetup {
 export function createServerDeps(
   config: McpConfig,
   client: CallbridgeClient,
-  options: { runtime?: Runtime; /** The policy's clock (tests inject night hours). */ now?: () => number; /** Default: in memory. */ store?: PolicyStore } = {},
+  options: {
+    runtime?: Runtime;
+    /** The policy's clock (tests inject night hours). */ now?: () => number;
+    /** Default: in memory. */ store?: PolicyStore;
+    /** "Call ended" across the deployment (Redis) or this process; default: this process. */ events?: CallEvents;
+    /** Store reachability for GET /healthz. */ storeHealth?: () => Promise<string | undefined>;
+  } = {},
 ): ServerDeps {
   checkOperationMap();
   // The tools checked at startup; their tools/list entries (JSON Schemas) are built now, once, not by the first request.
   toolListEntries(selectTools(config.toolsets, config.readOnly));
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
-  const pipeline = pipelineFor(config, client, options.store ?? new MemoryStore(policyClock), policyClock);
-  return { client, config, pipeline, runtime };
+  const pipeline = pipelineFor(config, client, options.store ?? new MemoryStore(policyClock), policyClock, options.events ?? new LocalCallEvents());
+  return { client, config, pipeline, runtime, storeHealth: options.storeHealth };
 }
 
 function describeConfig(config: McpConfig, store: string): string {
@@ -87,7 +94,7 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
   const openedStore = await openPolicyStore(config, opened, setup.env, runtime);
-  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store });
+  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store, events: openedStore.events, storeHealth: () => openedStore.unreachable() });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {

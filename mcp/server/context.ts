@@ -23,6 +23,8 @@ export interface ServerDeps {
   /** Every operation any tool sends goes through it: validate, plan, decide, reserve, send or preview, record. */
   pipeline: Pipeline;
   runtime: Runtime;
+  /** Whether the policy store answers (GET /healthz): undefined when it does, else why not. */
+  storeHealth?: () => Promise<string | undefined>;
 }
 
 /** One tool call: deps plus the request's progress channel, confirmation and abort signal. */

@@ -8,6 +8,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import { isLoopbackHost, settingHint } from '../guardrails/config.js';
 import type { ServerDeps } from './context.js';
 import { isRecord } from './json.js';
+import { answerReceipt, RECEIPT_PATH } from './receipts.js';
 import { createMcpServer } from './server.js';
 
 export interface HttpOptions {
@@ -79,6 +80,16 @@ function wantsProgress(body: unknown): boolean {
   });
 }
 
+/**
+ * For load balancers: 200 while this replica can place billed calls, 503 while its policy store is
+ * unreachable (it still answers reads, but refuses billed calls). Names no credentials.
+ */
+async function sendHealth(res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const problem = await deps.storeHealth?.();
+  if (problem) return sendJson(res, 503, { ok: false, store: 'unreachable', error: deps.client.redact(problem) });
+  sendJson(res, 200, { ok: true, store: 'reachable' });
+}
+
 export function checkHttpOptions(options: HttpOptions): void {
   if (!isLoopbackHost(options.host) && !options.token) {
     throw new CallbridgeError({
@@ -98,7 +109,12 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/healthz' && req.method === 'GET') return sendHealth(res, deps);
+    if (url.pathname.startsWith(RECEIPT_PATH) && req.method === 'POST') {
+      const body = await readBody(req, options.maxBodyBytes);
+      if (body.tooLarge) return refuse(res, 413, `Payload too large: at most ${options.maxBodyBytes} bytes (${settingHint('maxBodyBytes')})`, { connection: 'close' });
+      return answerReceipt(res, deps, url.pathname.slice(RECEIPT_PATH.length), body.text ?? '');
+    }
     if (url.pathname !== path) return refuse(res, 404, `Not found: the MCP endpoint is ${path}`);
 
     // DNS rebinding: on loopback, only loopback Host names are served.
