@@ -37,7 +37,7 @@ describe('Redis store', () => {
     await store.claimOnce('receipt', 'r-1', 60_000);
     const { redis } = await connectRedis((await redisServer()).url);
     const keys = await redis.keys(`${prefix}:*`);
-    expect(keys.length).toBe(7); // all, live, number, reservation, call, task, claim
+    expect(keys.length).toBe(8); // all, live, number, reservation, call, task and its count of counted numbers, claim
     for (const key of keys) {
       const ttl = await redis.pttl(key);
       expect(ttl, key).toBeGreaterThan(0);
