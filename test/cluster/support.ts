@@ -21,18 +21,21 @@ export async function startClusterSandbox(clock: HandClock): Promise<RunningSand
   return startSandbox({ port: 0, seed: 14, clock });
 }
 
-export async function sandboxCalls(sandbox: RunningSandbox, operation: string): Promise<PlacedCall[]> {
+/** A sandbox in this process or its own: where it listens and the environment that points callbridge at it. */
+export type SandboxAddress = Pick<RunningSandbox, 'url' | 'env'>;
+
+export async function sandboxCalls(sandbox: SandboxAddress, operation: string): Promise<PlacedCall[]> {
   const response = await fetch(`${sandbox.url}/_sandbox/calls?operation=${encodeURIComponent(operation)}`);
   return (await response.json()) as PlacedCall[];
 }
 
-export async function sandboxRates(sandbox: RunningSandbox): Promise<Record<string, RateSummary>> {
+export async function sandboxRates(sandbox: SandboxAddress): Promise<Record<string, RateSummary>> {
   const response = await fetch(`${sandbox.url}/_sandbox/rates`);
   return (await response.json()) as Record<string, RateSummary>;
 }
 
 /** Starts `count` replicas with the same flags on the sandbox's accounts (no in-process sandbox). */
-export async function startReplicas(count: number, flags: string[], sandbox: RunningSandbox): Promise<McpHttpProcess[]> {
+export async function startReplicas(count: number, flags: string[], sandbox: SandboxAddress): Promise<McpHttpProcess[]> {
   const env = { ...sandbox.env, CALLBRIDGE_SANDBOX: 'off' };
   return Promise.all(Array.from({ length: count }, () => spawnMcpHttp(flags, env)));
 }

@@ -120,6 +120,20 @@ describe('Redis store', () => {
     await store.close();
   });
 
+  it('keeps pacing on the shared schedule when Redis answers late (a busy process), rather than pacing alone', async () => {
+    const { url } = await redisServer();
+    const warnings: string[] = [];
+    const runtime = { now: Date.now, sleep: (ms: number) => sleep(ms), random: Math.random, nonce: randomUUID };
+    const pacer = new RedisPacer(await connectRedis(url), { prefix: `late-${randomUUID()}`, scope: 'dyvms:acct-1', runtime, warn: (m) => warnings.push(m) });
+    const admin = await connectRedis(url);
+    // Longer than the 2 s command timeout, shorter than two: the first ask times out, the second is answered.
+    await admin.redis.call('CLIENT', 'PAUSE', '3000', 'WRITE');
+    const slot = await pacer.waitForSlot('dyvms.BatchAppend', 10);
+    expect(slot).toBeDefined(); // undefined: it gave up on Redis and paced in this process only
+    expect(warnings).toEqual([]);
+    admin.redis.disconnect();
+  }, 20_000);
+
   it('shares one pace between 3 processes: the slots they were given keep the QPS in every second', async () => {
     const { url } = await redisServer();
     const qps = 20;
