@@ -15,6 +15,8 @@ import { callTool, HandClock, health, mobile, sandboxCalls, sandboxRates, startC
 
 const IVR = 'dyvms.IvrCall';
 const TEN_MINUTES = 600_000;
+/** The waits below poll every 60 s: only a wake-up lets them finish within this test timeout. */
+const WOKEN_WITHIN_MS = 40_000;
 const placeCall = (url: string, to: string, outId: string) =>
   callTool(url, 'place_call', { provider: 'dyvms', to, caller_id: '+8657100000000', ivr: { start: 'TTS_100000001' }, out_id: outId });
 
@@ -115,7 +117,29 @@ describe('three replicas with room to work', () => {
     const waited = await waiting;
     expect(waited.result, JSON.stringify(waited)).toBeDefined();
     expect(waited.result).toMatchObject({ final: true, timed_out: false, polls: 2 });
-  }, 120_000);
+  }, WOKEN_WITHIN_MS);
+
+  it('completes a wait on one replica when the vendor pushes the call\'s receipt to another', async () => {
+    const [a, b] = replicas;
+    const receiptUrl = new URL('/receipts/alibaba', b.url).href;
+    const config = (receiptUrls: Record<string, string> | null) => fetch(`${sandbox.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify({ receiptUrls }) });
+    await config({ VoiceReport: receiptUrl });
+    try {
+      const placed = await placeCall(a.url, mobile(3001), 'receipt-1');
+      const callId = String(placed.result?.call_id);
+      const polls = async () => (await sandboxRates(sandbox))['dyvms.QueryCallDetailByCallId']?.accepted ?? 0;
+      const pollsBefore = await polls();
+      const waiting = callTool(a.url, 'wait_for_call_result', { provider: 'dyvms', call_id: callId, timeout_seconds: 600, interval_seconds: 60 });
+      await until('the waiter to poll once', async () => (await polls()) > pollsBefore);
+      clock.advance(TEN_MINUTES); // the call ends; the sandbox pushes its VoiceReport to replica b
+      const waited = await waiting;
+      expect(waited.result, JSON.stringify(waited)).toMatchObject({ final: true, timed_out: false, polls: 2 });
+      const pushes = (await (await fetch(`${sandbox.url}/_sandbox/pushes`)).json()) as { attempts: Array<{ url: string; ok: boolean }> };
+      expect(pushes.attempts.filter((p) => p.url === receiptUrl && p.ok).length).toBeGreaterThan(0);
+    } finally {
+      await config(null);
+    }
+  }, WOKEN_WITHIN_MS);
 
   it('keeps three replicas together within an operation\'s documented QPS (each pacing alone would not)', async () => {
     // dyvms.GetToken: 20 QPS. 40 requests per replica at once: alone, each replica would send 20 per second.
