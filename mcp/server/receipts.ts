@@ -4,6 +4,7 @@
 // the vendor, which stays the source of the result. A receipt therefore ends nothing by itself: a forged
 // one costs one extra query and frees no concurrency slot, which is why the route needs no bearer token.
 import type { ServerResponse } from 'node:http';
+import type { CallResult } from '../../core/call-result.js';
 import { callResultsFromReceipt, VENDOR_NAMES, VENDORS, type VendorName } from '../../core/vendors/index.js';
 import type { ServerDeps } from './context.js';
 
@@ -18,7 +19,7 @@ export async function answerReceipt(res: ServerResponse, deps: ServerDeps, vendo
     res.end(JSON.stringify(answer));
   };
   if (!isVendor(vendorName)) return send(404, { error: `no receipts for "${vendorName}"; use ${VENDOR_NAMES.map((v) => `${RECEIPT_PATH}${v}`).join(', ')}` });
-  let results;
+  let results: CallResult[];
   try {
     results = callResultsFromReceipt(vendorName, body);
   } catch (error) {
