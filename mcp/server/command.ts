@@ -11,6 +11,7 @@ import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import { openPolicyStore, pipelineFor } from '../policy.js';
 import { systemRuntime } from '../runtime.js';
+import type { PaceSlotTaker } from './coordination.js';
 import type { ServerDeps } from './context.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
 import { selectTools } from '../tools/toolsets.js';
@@ -57,6 +58,7 @@ export function createServerDeps(
     /** Default: in memory. */ store?: PolicyStore;
     /** "Call ended" across the deployment (Redis) or this process; default: this process. */ events?: CallEvents;
     /** Store reachability for GET /healthz. */ storeHealth?: () => Promise<string | undefined>;
+    /** Shared pacing slots for POST /coordination/pace (Redis only). */ takePaceSlot?: PaceSlotTaker;
   } = {},
 ): ServerDeps {
   checkOperationMap();
@@ -65,7 +67,7 @@ export function createServerDeps(
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
   const pipeline = pipelineFor(config, client, options.store ?? new MemoryStore(policyClock), policyClock, options.events ?? new LocalCallEvents());
-  return { client, config, pipeline, runtime, storeHealth: options.storeHealth };
+  return { client, config, pipeline, runtime, storeHealth: options.storeHealth, takePaceSlot: options.takePaceSlot };
 }
 
 function describeConfig(config: McpConfig, store: string): string {
@@ -94,7 +96,13 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
   const openedStore = await openPolicyStore(config, opened, setup.env, runtime);
-  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store, events: openedStore.events, storeHealth: () => openedStore.unreachable() });
+  const deps = createServerDeps(config, opened.client, {
+    runtime,
+    store: openedStore.store,
+    events: openedStore.events,
+    storeHealth: () => openedStore.unreachable(),
+    takePaceSlot: openedStore.takePaceSlot,
+  });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {

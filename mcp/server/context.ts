@@ -14,6 +14,7 @@ import type { McpConfig } from '../guardrails/config.js';
 import { policySettingHint } from '../guardrails/policy-settings.js';
 
 export type { Preview } from '../../core/pipeline.js';
+import type { PaceSlotTaker } from './coordination.js';
 import { isRecord } from './json.js';
 
 /** Server-wide, shared by every request (and every stateless HTTP request). */
@@ -25,6 +26,8 @@ export interface ServerDeps {
   runtime: Runtime;
   /** Whether the policy store answers (GET /healthz): undefined when it does, else why not. */
   storeHealth?: () => Promise<string | undefined>;
+  /** A slot on the shared pacing schedule (POST /coordination/pace); absent without a shared store. */
+  takePaceSlot?: PaceSlotTaker;
 }
 
 /** One tool call: deps plus the request's progress channel, confirmation and abort signal. */

@@ -8,6 +8,7 @@ import { CallbridgeError } from '../../core/errors.js';
 import { isLoopbackHost, settingHint } from '../guardrails/config.js';
 import type { ServerDeps } from './context.js';
 import { isRecord } from './json.js';
+import { answerPace, PACE_PATH } from './coordination.js';
 import { answerReceipt, RECEIPT_PATH } from './receipts.js';
 import { createMcpServer } from './server.js';
 
@@ -114,6 +115,14 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
       const body = await readBody(req, options.maxBodyBytes);
       if (body.tooLarge) return refuse(res, 413, `Payload too large: at most ${options.maxBodyBytes} bytes (${settingHint('maxBodyBytes')})`, { connection: 'close' });
       return answerReceipt(res, deps, url.pathname.slice(RECEIPT_PATH.length), body.text ?? '');
+    }
+    if (url.pathname === PACE_PATH && req.method === 'POST') {
+      if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
+        return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', { 'www-authenticate': 'Bearer realm="callbridge"' });
+      }
+      const body = await readBody(req, 4096);
+      if (body.tooLarge) return refuse(res, 413, 'Payload too large', { connection: 'close' });
+      return answerPace(res, deps, body.text ?? '');
     }
     if (url.pathname !== path) return refuse(res, 404, `Not found: the MCP endpoint is ${path}`);
 

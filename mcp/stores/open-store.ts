@@ -75,6 +75,8 @@ export interface OpenedStore {
   events: CallEvents;
   /** Whether the store answers now (health checks): undefined when it does, else why not. */
   unreachable(): Promise<string | undefined>;
+  /** A slot on the shared schedule of one account's operation, for processes without a Redis client (Redis only). */
+  takePaceSlot?: (scope: string, operation: string, qps: number) => Promise<{ waitMs: number }>;
   /** Closes the store and its connections. */
   close(): Promise<void>;
 }
@@ -111,6 +113,7 @@ export async function openStore(value: string | undefined, options: OpenStoreOpt
         location,
         description: `${redisLabel(location.url)} prefix ${prefix} (shared by every process using it)`,
         pacer: (scope) => new RedisPacer(connection, { prefix, scope, runtime, warn }),
+        takePaceSlot: async (scope, operation, qps) => ({ waitMs: (await new RedisPacer(connection, { prefix, scope, runtime }).take(operation, qps)).waitMs }),
         events,
         unreachable: async () => {
           try {

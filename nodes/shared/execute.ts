@@ -12,6 +12,7 @@ import { catalog } from '../../core/registry.js';
 import { percentEncode } from '../../core/vendors/alibaba/index.js';
 import { md5Hex } from '../../core/vendors/pbx/index.js';
 import { waitForCallResult } from '../../core/wait.js';
+import { CoordinatedPacer } from './coordinated-pacer.js';
 import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
@@ -36,7 +37,7 @@ export function credentialTypeOf(product: Product): string {
  * included, in SignatureDoesNotMatch messages) and JSON-escaped.
  */
 export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
-  const values = ['accessKeySecret', 'securityToken', 'secretAccessKey', 'password', 'token']
+  const values = ['accessKeySecret', 'securityToken', 'secretAccessKey', 'password', 'token', 'coordinatorToken']
     .map((k) => credentials[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
   if (typeof credentials.password === 'string' && credentials.password) values.push(md5Hex(credentials.password));
@@ -61,7 +62,12 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   const runtime = n8nRuntime;
   let config: ClientConfig;
   if (product === 'dyvms' || product === 'outboundbot') {
-    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, alibaba: { ...alibabaAuth(credentials), endpoints: alibabaEndpoints(credentials) } };
+    const alibaba = { ...alibabaAuth(credentials), endpoints: alibabaEndpoints(credentials) };
+    const coordinator = typeof credentials.coordinatorUrl === 'string' ? credentials.coordinatorUrl.trim() : '';
+    const pacer = coordinator
+      ? new CoordinatedPacer(ctx, { url: coordinator, token: typeof credentials.coordinatorToken === 'string' ? credentials.coordinatorToken : undefined, scope: `alibaba:${alibaba.accessKeyId}` })
+      : undefined;
+    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, alibaba, pacer };
   } else if (product === 'volcengine') {
     config = { transport: new N8nTransport(ctx, { credentialType }), runtime, volcengine: volcengineConfig(credentials) };
   } else {
