@@ -39,6 +39,12 @@ function spread<T>(replicas: McpHttpProcess[], n: number, send: (url: string, i:
   return Promise.all(Array.from({ length: n }, (_, i) => send(replicas[i % replicas.length].url, i)));
 }
 
+/** POST /coordination/pace on a replica. */
+async function pace(mcpUrl: string, body: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(new URL('/coordination/pace', mcpUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
 const placedIds = (answers: ToolAnswer[]) => answers.flatMap((a) => (typeof a.result?.call_id === 'string' ? [a.result.call_id] : []));
 const rules = (answers: ToolAnswer[]) => new Set(answers.flatMap((a) => (a.error ? [a.error.rule ?? a.error.error] : [])));
 
@@ -148,11 +154,17 @@ describe('three replicas with room to work', () => {
     const shared = await getTokens(replicas);
     for (const answer of shared) expect(answer.result, JSON.stringify(answer)).toBeDefined();
     expect((await sandboxRates(sandbox))['dyvms.GetToken']).toMatchObject({ accepted: 120, throttled: 0 });
+    const slot = await pace(replicas[0].url, { scope: 'alibaba:sandbox-ak', operation: 'dyvms.GetToken', qps: 20 });
+    expect(slot.status).toBe(200);
+    expect(slot.body).toMatchObject({ waitMs: expect.any(Number) });
+    expect((await pace(replicas[0].url, { scope: 'alibaba:sandbox-ak', operation: 'dyvms.GetToken', qps: 0 })).status).toBe(400);
 
     // The control: the same load from three replicas that each pace themselves (no shared store).
     const alone = await startReplicas(3, ['--store', 'memory', '--calling-hours', 'off'], sandbox);
     try {
       await getTokens(alone);
+      // Nor can they hand out shared slots (POST /coordination/pace, what n8n workers ask).
+      expect((await pace(alone[0].url, { scope: 'alibaba:sandbox-ak', operation: 'dyvms.GetToken', qps: 20 })).status).toBe(409);
     } finally {
       await Promise.all(alone.map((r) => r.stop()));
     }
