@@ -88,8 +88,9 @@ describe('Redis store', () => {
     const admin = await connectRedis(redis.url);
     await admin.redis.call('CLIENT', 'PAUSE', '30000', 'WRITE'); // Redis holds the scripts unanswered
     const inFlight = Array.from({ length: 200 }, (_, i) => store.reserve(request([number(i)], {}, { direct: true })));
+    const outcomes = Promise.allSettled(inFlight); // handled before any can reject
     await redis.kill();
-    const settled = await Promise.allSettled(inFlight);
+    const settled = await outcomes;
     for (const outcome of settled) {
       expect(outcome.status).toBe('rejected');
       if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(PolicyStoreUnavailable);
@@ -124,10 +125,10 @@ describe('Redis store', () => {
     const { url } = await redisServer();
     const warnings: string[] = [];
     const runtime = { now: Date.now, sleep: (ms: number) => sleep(ms), random: Math.random, nonce: randomUUID };
-    const pacer = new RedisPacer(await connectRedis(url), { prefix: `late-${randomUUID()}`, scope: 'dyvms:acct-1', runtime, warn: (m) => warnings.push(m) });
+    const pacer = new RedisPacer(await connectRedis(url, undefined, { commandTimeoutMs: 1000 }), { prefix: `late-${randomUUID()}`, scope: 'dyvms:acct-1', runtime, warn: (m) => warnings.push(m) });
     const admin = await connectRedis(url);
-    // Longer than the 2 s command timeout, shorter than two: the first ask times out, the second is answered.
-    await admin.redis.call('CLIENT', 'PAUSE', '3000', 'WRITE');
+    // Longer than the 1 s command timeout, shorter than two: the first ask times out, the second is answered.
+    await admin.redis.call('CLIENT', 'PAUSE', '1500', 'WRITE');
     const slot = await pacer.waitForSlot('dyvms.BatchAppend', 10);
     expect(slot).toBeDefined(); // undefined: it gave up on Redis and paced in this process only
     expect(warnings).toEqual([]);
