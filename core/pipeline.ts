@@ -1,6 +1,7 @@
 // The one path of every request, whichever front end sends it:
 // validate -> plan -> decide -> (confirm) -> reserve -> send | preview -> record.
 // A refusal, an invalid input and a preview send nothing.
+import type { CallEvents } from './call-events.js';
 import type { CallbridgeClient } from './client.js';
 import { CallbridgeError, messageOf } from './errors.js';
 import { getPath, type AnyOperation, type PbxApiVersion, type Product } from './operation.js';
@@ -22,6 +23,8 @@ export interface PipelineDeps {
   pbxApiVersion?: PbxApiVersion;
   /** The vendor account a product's calls belong to (an id, never a secret). */
   accountOf(product: Product): string;
+  /** "Call ended", told to waiters in this process or (Redis) in every process of the deployment. */
+  events?: CallEvents;
 }
 
 export interface Preview {
@@ -203,8 +206,26 @@ export class Pipeline {
     return this.deps.store.placedCall(COUNTS, this.callKey(product, callId));
   }
 
-  /** A final result was seen for a call of this provider: it no longer counts as live. */
-  callEnded(product: Product, callId: string): Promise<void> {
-    return this.deps.store.markEnded(COUNTS, this.callKey(product, callId));
+  /** A final result was seen for a call of this provider: it no longer counts as live, and its waiters wake. */
+  async callEnded(product: Product, callId: string): Promise<void> {
+    await this.deps.store.markEnded(COUNTS, this.callKey(product, callId));
+    await this.wakeWaiters(product, callId);
+  }
+
+  /**
+   * Someone said the call ended (a receipt): its waiters, in every process, ask the vendor at once. Only
+   * the vendor's answer ends the call for the concurrency count, so a forged receipt frees no slot.
+   */
+  wakeWaiters(product: Product, callId: string): Promise<void> {
+    return this.deps.events?.ended(this.eventScope(product), callId) ?? Promise.resolve();
+  }
+
+  /** Calls `wake` when the call is said to have ended; returns the function that stops listening. */
+  onCallEnded(product: Product, callId: string, wake: () => void): () => void {
+    return this.deps.events?.onEnded(this.eventScope(product), callId, wake) ?? (() => {});
+  }
+
+  private eventScope(product: Product): string {
+    return `${product}:${this.deps.accountOf(product)}`;
   }
 }

@@ -57,6 +57,22 @@ export class CallbridgeAlibabaCloudApi implements ICredentialType {
       placeholder: 'http://127.0.0.1:8790/',
       description: 'Send every request to this URL instead of the vendor endpoints, e.g. a callbridge sandbox or a proxy. The RPC gateway tells Voice Service and Outbound Bot apart by API version, so one URL serves both.',
     },
+    {
+      displayName: 'Coordinator URL',
+      name: 'coordinatorUrl',
+      type: 'string',
+      default: '',
+      placeholder: 'http://callbridge.internal:3030',
+      description: 'A callbridge MCP server running on Redis (callbridge mcp --http --store redis://…). Requests then take turns with every n8n worker and callbridge replica on this account, so together they stay within its QPS. Empty: each execution paces itself.',
+    },
+    {
+      displayName: 'Coordinator Token',
+      name: 'coordinatorToken',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      description: "The coordinator's bearer token (its CALLBRIDGE_MCP_TOKEN), when it has one",
+    },
     ...callPolicyProperties('alibaba'),
   ];
 

@@ -3,6 +3,7 @@ import { CallbridgeClient } from '../core/client.js';
 import { catalog } from '../core/registry.js';
 import type { Transport } from '../core/transport.js';
 import type { RunningSandbox } from '../sandbox/server.js';
+import { AccountPacer } from './stores/account-pacer.js';
 import { credentialsFromEnv, type Env } from './env-config.js';
 import { systemRuntime } from './runtime.js';
 import { UndiciTransport } from './undici-transport.js';
@@ -10,11 +11,13 @@ import { UndiciTransport } from './undici-transport.js';
 export interface ClientFactoryOptions {
   env: Env;
   transport?: Transport;
+  /** Paces each operation to its documented QPS (default: in this process). */
+  pacer?: AccountPacer;
 }
 
 /** Builds a client from the environment: vendor credentials, endpoint overrides, PBX TLS options. */
-export function createClientFromEnv({ env, transport }: ClientFactoryOptions): CallbridgeClient {
-  return new CallbridgeClient({ ...credentialsFromEnv(env), transport: transport ?? transportFromEnv(env), runtime: systemRuntime }, catalog);
+export function createClientFromEnv({ env, transport, pacer }: ClientFactoryOptions): CallbridgeClient {
+  return new CallbridgeClient({ ...credentialsFromEnv(env), transport: transport ?? transportFromEnv(env), runtime: systemRuntime, pacer }, catalog);
 }
 
 function transportFromEnv(env: Env): UndiciTransport {
@@ -51,6 +54,8 @@ export interface OpenedClient {
   client: CallbridgeClient;
   /** Set when no credentials were configured and an in-process sandbox serves the requests. */
   sandbox?: RunningSandbox;
+  /** The client's pacer; the policy store makes it share a schedule across processes (Redis). */
+  pacer?: AccountPacer;
   /** Closes the transport and the sandbox, if any. */
   close(): Promise<void>;
 }
@@ -71,21 +76,23 @@ export async function openClientFromEnv(options: OpenClientOptions): Promise<Ope
   const { env } = options;
   const notice = options.notice ?? ((message: string) => process.stderr.write(`${message}\n`));
   const transport = options.transport ?? transportFromEnv(env);
+  const pacer = options.pacer ?? new AccountPacer(systemRuntime);
   const closeTransport = async () => {
     if (transport instanceof UndiciTransport) await transport.close();
   };
   if (hasAnyCredentials(env) || env.CALLBRIDGE_SANDBOX === 'off') {
-    return { client: createClientFromEnv({ env, transport }), close: closeTransport };
+    return { client: createClientFromEnv({ env, transport, pacer }), pacer, close: closeTransport };
   }
   const speed = Number(env.CALLBRIDGE_SANDBOX_SPEED ?? 1);
   // Loaded only when needed, so a configured CLI or MCP server starts without the simulator.
   const { startSandbox } = await import('../sandbox/server.js');
   const sandbox = await startSandbox({ port: 0, seed: env.CALLBRIDGE_SANDBOX_SEED ?? Date.now(), speed: speed > 0 ? speed : 1 });
   notice(`${SANDBOX_NOTICE} (no vendor credentials are configured; using an in-process sandbox at ${sandbox.url}).`);
-  const client = createClientFromEnv({ env: { ...env, ...sandbox.env }, transport });
+  const client = createClientFromEnv({ env: { ...env, ...sandbox.env }, transport, pacer });
   return {
     client,
     sandbox,
+    pacer,
     close: async () => {
       await closeTransport();
       await sandbox.close();

@@ -170,8 +170,10 @@ export class RpcGate {
     if (!nonces.add(params.SignatureNonce, realNow)) return this.fail(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.', id);
     const operationId = `${this.product.product}.${action}`;
     const qps = this.product.qps?.[operationId] ?? operation?.qps;
-    if (qps && !this.buckets.take(`${params.AccessKeyId}/${action}`, qps, realNow)) {
-      return this.fail(400, 'Throttling.User', 'Request was denied due to user flow control.', id);
+    if (qps) {
+      const passed = this.buckets.take(`${params.AccessKeyId}/${action}`, qps, realNow);
+      context.rates.record(operationId, realNow, !passed);
+      if (!passed) return this.fail(400, 'Throttling.User', 'Request was denied due to user flow control.', id);
     }
     const business: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) if (!isGatewayParam(k, operation)) business[k] = v;

@@ -63,6 +63,7 @@ export const CONTROL_ROUTES = {
   'GET /_sandbox/pushes': 'receipt push attempts (latest 2000)',
   'GET /_sandbox/recordings/<callId>.wav': 'a call recording',
   'GET /_sandbox/health': 'status, seed, speed, sandbox time',
+  'GET /_sandbox/rates': 'per Alibaba RPC operation: requests that passed the QPS check (first, last, most in any one second, real time) and how many were throttled',
 };
 
 export function handleControl(request: SandboxRequest, target: ControlTarget): SandboxResponse {
@@ -74,6 +75,7 @@ export function handleControl(request: SandboxRequest, target: ControlTarget): S
     if (route === 'GET /_sandbox/health') {
       return json(200, { ok: true, seed: target.seed, speed: context.clock.speed, now: new Date(context.clock.now()).toISOString(), calls: context.calls().length });
     }
+    if (route === 'GET /_sandbox/rates') return json(200, context.rates.summary());
     if (route === 'GET /_sandbox/calls') return json(200, filterCalls(context.calls(), request.query));
     if (request.method === 'GET' && path.startsWith('/_sandbox/calls/')) {
       const call = context.getCall(decodeURIComponent(path.slice('/_sandbox/calls/'.length)));

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { PRODUCTS } from '../core/operation.js';
 import { accountsFromEnv, sandboxEnv } from './accounts.js';
 import { rpcParams } from './alibaba-rpc.js';
+import { RateLog } from './rates.js';
 import { CallEngine } from './calls.js';
 import { createClock } from './clock.js';
 import { handleControl } from './control.js';
@@ -142,12 +143,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     config,
     recordingUrl: (callId) => `${baseUrl}/_sandbox/recordings/${encodeURIComponent(callId)}.wav`,
+    rates: new RateLog(),
   };
 
   const reset = () => {
     engine.reset();
     pusher.reset();
     faults.forgetInjected();
+    context.rates.reset();
     for (const sim of simulators.values()) sim.reset();
   };
   const target = { context, faults, pusher, seed, reset };

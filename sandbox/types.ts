@@ -2,6 +2,7 @@
 // server.ts owns HTTP, routing by path prefix, faults and /_sandbox; each vendor folder
 // (dyvms/, outboundbot/, volcengine/, pbx/) exports a VendorSimulator.
 import type { Product } from '../core/operation.js';
+import type { RateLog } from './rates.js';
 
 /** The sandbox simulates one vendor API per catalog product. */
 export type VendorName = Product;
@@ -129,6 +130,8 @@ export interface SandboxContext {
   config: SandboxConfig;
   /** URL of a downloadable WAV recording of a call, served under /_sandbox/recordings/. */
   recordingUrl(callId: string): string;
+  /** Arrivals and throttling per operation at the QPS gates (GET /_sandbox/rates). */
+  rates: RateLog;
 }
 
 /** Faults a simulator may shape in its vendor's own error format (see VendorSimulator.faultResponse). */

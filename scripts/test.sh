@@ -43,11 +43,5 @@ echo "== n8n test tools"
 wait "$tools_pid" || { echo "scripts/n8n-tools.sh failed (see its [n8n-tools] lines above)" >&2; exit 1; }
 eval "$(cat "$tools_env")"; rm -f "$tools_env"
 
-echo "== redis-server (the Redis policy store tests start their own on loopback)"
-if ! command -v redis-server >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get install -y -q redis-server >/dev/null
-  else echo "redis-server is needed by test/store: apt-get install -y redis-server" >&2; exit 1; fi
-fi
-
 # Node 24: the SQLite policy store (node:sqlite) needs Node 22.13+, and CI runs on Node 24.
 echo "== tests"; PATH="$N8N_NODE24_BIN:$PATH" npx vitest run

@@ -128,6 +128,12 @@ async function taskContacts(plan: CallPlan, settings: PolicySettings, store: Pol
   return (known?.uncounted ?? []).map((raw) => ({ raw, field: `callees of ${plan.taskKey ?? 'the task'}`, kind: 'call', attempts: plan.taskAttempts ?? 1 }));
 }
 
+async function taskStarted(store: PolicyStore, taskKey: string): Promise<boolean> {
+  if (store.taskStarted) return (await store.taskStarted(taskKey)) === true;
+  const known = await store.taskNumbers(taskKey);
+  return known !== undefined && known.uncounted.length < known.all.length;
+}
+
 export async function decide(
   plan: CallPlan,
   access: Access,
@@ -142,10 +148,7 @@ export async function decide(
   if (!plan.billed) return { plan, count: [], named: [], direct: false };
   // Callees added to a task that has not started are dialled at its start, which is judged then; a task
   // callbridge saw start (some of its numbers were counted) dials them now.
-  if (plan.dials === 'task' && plan.taskKey) {
-    const known = await store.taskNumbers(plan.taskKey);
-    if (known && known.uncounted.length < known.all.length) plan = { ...plan, dials: 'start' };
-  }
+  if (plan.dials === 'task' && plan.taskKey && (await taskStarted(store, plan.taskKey))) plan = { ...plan, dials: 'start' };
   if (!settings.allowCalls && !options.dryRun && plan.dials !== 'task') {
     throw new PolicyRefusal('allow-calls', `${plan.operation} places billed calls or messages, and billed calls are off.`, 'allow billed calls (preview with a dry run first).', 'allowCalls');
   }

@@ -132,6 +132,11 @@ export class MemoryStore implements PolicyStore {
     this.tasks.set(taskKey, task);
   }
 
+  async taskStarted(taskKey: string): Promise<boolean | undefined> {
+    const task = this.tasks.get(taskKey);
+    return task && [...task.values()].some(Boolean);
+  }
+
   async taskNumbers(taskKey: string): Promise<{ all: string[]; uncounted: string[] } | undefined> {
     const task = this.tasks.get(taskKey);
     if (!task) return undefined;

@@ -164,6 +164,12 @@ export interface PolicyStore {
   addTaskNumbers(taskKey: string, numbers: readonly string[], counted: boolean): Promise<void>;
   /** Numbers known in a task (undefined: this store never saw the task get callees). */
   taskNumbers(taskKey: string): Promise<{ all: string[]; uncounted: string[] } | undefined>;
+  /**
+   * Whether some of a task's numbers were counted (callbridge saw it start); undefined: never saw its callees.
+   * Optional: without it the answer is read from taskNumbers, which a large task (300,000 callees) makes
+   * slow when asked for every chunk added.
+   */
+  taskStarted?(taskKey: string): Promise<boolean | undefined>;
   /** True the first time an id is claimed within ttlMs (confirmation states, receipt ids); false on a replay. */
   claimOnce(namespace: string, id: string, ttlMs: number): Promise<boolean>;
   /** Stores (or replaces) a long-running request's task (MCP Tasks) as JSON text, kept for ttlMs. */

@@ -59,7 +59,7 @@ export async function callCommand(provider: CallProvider, number: string, option
       return;
     }
     const call = { callId: placed.call_id, placedBy: placed.operation, placedAt, callee: args.to };
-    const outcome = await followCall({ invoke, settings, provider, call, timeoutSeconds: options.timeout });
+    const outcome = await followCall({ invoke, settings, provider, call, timeoutSeconds: options.timeout, pipeline: session.pipeline });
     if (human) {
       printLines(outcome.result ? resultSummary(outcome.result) : ['No result yet.']);
       if (outcome.timedOut) printLines([`Not final after ${options.timeout} s; check again with: callbridge result ${provider} '${placed.call_id}' --wait`]);

@@ -26,7 +26,7 @@ export async function resultCommand(provider: ProviderName, callId: string, opti
       else printJson(result);
       return;
     }
-    const outcome = await followCall({ invoke, settings, provider, call, timeoutSeconds: options.timeout });
+    const outcome = await followCall({ invoke, settings, provider, call, timeoutSeconds: options.timeout, pipeline: session.pipeline });
     if (human) {
       printLines(outcome.result ? resultSummary(outcome.result) : ['No result yet.']);
       if (outcome.timedOut) printLines([`Not final after ${options.timeout} s.`]);

@@ -29,7 +29,7 @@ async function withPolicy(env: Env, opened: OpenedClient): Promise<Session> {
   const store = await openPolicyStore(config, opened, env, systemRuntime);
   return {
     client: opened.client,
-    pipeline: pipelineFor(config, opened.client, store.store, systemRuntime),
+    pipeline: pipelineFor(config, opened.client, store.store, systemRuntime, store.events),
     async close() {
       await store.close();
       await opened.close();

@@ -1,6 +1,7 @@
 // `callbridge mcp`: the MCP server over stdio (default) or stateless Streamable HTTP (--http).
 import { parseArgs } from 'node:util';
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
+import { LocalCallEvents, type CallEvents } from '../../core/call-events.js';
 import type { CallbridgeClient } from '../../core/client.js';
 import type { Runtime } from '../../core/transport.js';
 import type { OpenedClient } from '../client-factory.js';
@@ -11,6 +12,7 @@ import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import { openPolicyStore, pipelineFor } from '../policy.js';
 import { systemRuntime } from '../runtime.js';
+import type { PaceSlotTaker } from './coordination.js';
 import type { ServerDeps } from './context.js';
 import { confirmationSigner } from './confirmation.js';
 import { checkHttpOptions, startHttpServer } from './http.js';
@@ -38,7 +40,7 @@ Guardrails:  --allow-calls  --no-confirm  --dry-run
              --max-calls-per-hour 50  --max-calls-per-day 200  --max-concurrent-calls 5
              --call-max-seconds 900  --allow-unknown-callees
              --pbx-dial-prefixes 9,0  --pbx-region CN
-State:       --store memory | sqlite:<path> | <path> (default: SQLite in $XDG_STATE_HOME/callbridge;
+State:       --store memory | sqlite:<path> | <path> | redis://host:port[?prefix=name] (default: SQLite in $XDG_STATE_HOME/callbridge;
              memory with the in-process sandbox); --state-file <path> is an alias of --store
 Defaults:    --outboundbot-instance ID  --volcengine-pool NP...
 Config:      --config file.json (or CALLBRIDGE_MCP_CONFIG); every flag also has a CALLBRIDGE_MCP_* variable.
@@ -64,6 +66,12 @@ export function createServerDeps(
     store?: PolicyStore;
     /** The vendor client talks to a sandbox inside this process. */
     inProcessSandbox?: boolean;
+    /** "Call ended" across the deployment (Redis) or this process; default: this process. */
+    events?: CallEvents;
+    /** Store reachability for GET /healthz. */
+    storeHealth?: () => Promise<string | undefined>;
+    /** Shared pacing slots for POST /coordination/pace (Redis only). */
+    takePaceSlot?: PaceSlotTaker;
   } = {},
 ): ServerDeps {
   checkOperationMap();
@@ -72,8 +80,18 @@ export function createServerDeps(
   const runtime = options.runtime ?? systemRuntime;
   const policyClock: Runtime = options.now ? { ...runtime, now: options.now } : runtime;
   const store = options.store ?? new MemoryStore(policyClock);
-  const pipeline = pipelineFor(config, client, store, policyClock);
-  return { client, config, pipeline, runtime, store, signer: confirmationSigner(config.confirmKey), inProcessSandbox: options.inProcessSandbox };
+  const pipeline = pipelineFor(config, client, store, policyClock, options.events ?? new LocalCallEvents());
+  return {
+    client,
+    config,
+    pipeline,
+    runtime,
+    store,
+    signer: confirmationSigner(config.confirmKey),
+    inProcessSandbox: options.inProcessSandbox,
+    storeHealth: options.storeHealth,
+    takePaceSlot: options.takePaceSlot,
+  };
 }
 
 function describeConfig(config: McpConfig, store: string): string {
@@ -121,7 +139,14 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
   const openedStore = await openPolicyStore(config, opened, setup.env, runtime);
-  const deps = createServerDeps(config, opened.client, { runtime, store: openedStore.store, inProcessSandbox: opened.sandbox !== undefined });
+  const deps = createServerDeps(config, opened.client, {
+    runtime,
+    store: openedStore.store,
+    inProcessSandbox: opened.sandbox !== undefined,
+    events: openedStore.events,
+    storeHealth: () => openedStore.unreachable(),
+    takePaceSlot: openedStore.takePaceSlot,
+  });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
   if (config.http) {

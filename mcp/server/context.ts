@@ -15,6 +15,7 @@ import { policySettingHint } from '../guardrails/policy-settings.js';
 import type { Confirmation, ConfirmationSigner } from './confirmation.js';
 
 export type { Preview } from '../../core/pipeline.js';
+import type { PaceSlotTaker } from './coordination.js';
 import { isRecord } from './json.js';
 
 /** Server-wide, shared by every request (and every stateless HTTP request). */
@@ -30,6 +31,10 @@ export interface ServerDeps {
   store: PolicyStore;
   /** The vendor is a sandbox inside this process: its calls end with the process. */
   inProcessSandbox?: boolean;
+  /** Whether the policy store answers (GET /healthz): undefined when it does, else why not. */
+  storeHealth?: () => Promise<string | undefined>;
+  /** A slot on the shared pacing schedule (POST /coordination/pace); absent without a shared store. */
+  takePaceSlot?: PaceSlotTaker;
 }
 
 /** One tool call: deps plus the request's progress channel, confirmation and abort signal. */

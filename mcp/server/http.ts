@@ -10,6 +10,8 @@ import { isLoopbackHost, settingHint } from '../guardrails/config.js';
 import type { ServerDeps } from './context.js';
 import { selectTools, toolsForScopes } from '../tools/toolsets.js';
 import { oauthResource, type OAuthResource } from './oauth.js';
+import { answerPace, PACE_PATH } from './coordination.js';
+import { answerReceipt, RECEIPT_PATH } from './receipts.js';
 import { createMcpServer } from './server.js';
 
 export interface HttpOptions {
@@ -84,6 +86,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ text?: string;
   });
 }
 
+/**
+ * For load balancers: 200 while this replica can place billed calls, 503 while its policy store is
+ * unreachable (it still answers reads, but refuses billed calls). Names no credentials.
+ */
+async function sendHealth(res: ServerResponse, deps: ServerDeps): Promise<void> {
+  const problem = await deps.storeHealth?.();
+  if (problem) return sendJson(res, 503, { ok: false, store: 'unreachable', error: deps.client.redact(problem) });
+  sendJson(res, 200, { ok: true, store: 'reachable' });
+}
+
 export function checkHttpOptions(options: HttpOptions): void {
   if (!isLoopbackHost(options.host) && !options.token && !options.oauthIssuer) {
     throw new CallbridgeError({
@@ -109,8 +121,21 @@ export async function startHttpServer(deps: ServerDeps, options: HttpOptions): P
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz' && req.method === 'GET') return sendJson(res, 200, { ok: true });
+    if (url.pathname === '/healthz' && req.method === 'GET') return sendHealth(res, deps);
     if (oauth && url.pathname === oauth.metadataPath && req.method === 'GET') return sendJson(res, 200, oauth.metadata, { 'access-control-allow-origin': '*' });
+    if (url.pathname.startsWith(RECEIPT_PATH) && req.method === 'POST') {
+      const body = await readBody(req, options.maxBodyBytes);
+      if (body.tooLarge) return refuse(res, 413, `Payload too large: at most ${options.maxBodyBytes} bytes (${settingHint('maxBodyBytes')})`, { connection: 'close' });
+      return answerReceipt(res, deps, url.pathname.slice(RECEIPT_PATH.length), body.text ?? '');
+    }
+    if (url.pathname === PACE_PATH && req.method === 'POST') {
+      if (options.token && !tokenMatches(req.headers.authorization, options.token)) {
+        return refuse(res, 401, 'Unauthorized: send Authorization: Bearer <token>', { 'www-authenticate': 'Bearer realm="callbridge"' });
+      }
+      const body = await readBody(req, 4096);
+      if (body.tooLarge) return refuse(res, 413, 'Payload too large', { connection: 'close' });
+      return answerPace(res, deps, body.text ?? '');
+    }
     if (url.pathname !== path) return refuse(res, 404, `Not found: the MCP endpoint is ${path}`);
 
     // DNS rebinding: on loopback, only loopback Host names are served.

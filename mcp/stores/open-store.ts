@@ -9,7 +9,7 @@ import type { PolicyStore } from '../../core/policy/types.js';
 import type { RatePacer } from '../../core/pacer.js';
 import type { Runtime } from '../../core/transport.js';
 import { RedisCallEvents } from './redis-call-events.js';
-import { connectRedis, redisLabel } from './redis-connection.js';
+import { connectRedis, messageOf, redisLabel } from './redis-connection.js';
 import { RedisPacer } from './redis-pacer.js';
 import { RedisStore } from './redis-store.js';
 import { SqliteStore } from './sqlite-store.js';
@@ -73,6 +73,10 @@ export interface OpenedStore {
   pacer?: (scope: string) => RatePacer;
   /** "Call ended" for waiters: across every process on Redis, else within this process. */
   events: CallEvents;
+  /** Whether the store answers now (health checks): undefined when it does, else why not. */
+  unreachable(): Promise<string | undefined>;
+  /** A slot on the shared schedule of one account's operation, for processes without a Redis client (Redis only). */
+  takePaceSlot?: (scope: string, operation: string, qps: number) => Promise<{ waitMs: number }>;
   /** Closes the store and its connections. */
   close(): Promise<void>;
 }
@@ -91,13 +95,13 @@ export async function openStore(value: string | undefined, options: OpenStoreOpt
   switch (location.kind) {
     case 'memory': {
       const store = new MemoryStore(ids);
-      return { store, location, description: 'in memory (this process only)', events: new LocalCallEvents(), close: () => store.close() };
+      return { store, location, description: 'in memory (this process only)', events: new LocalCallEvents(), unreachable: async () => undefined, close: () => store.close() };
     }
     case 'sqlite': {
       refuseNonSqlite(location.path, options.setting);
       const store = await SqliteStore.open(location.path, ids);
       const description = `${location.path} (shared by processes on this machine)`;
-      return { store, location, description, events: new LocalCallEvents(), close: () => store.close() };
+      return { store, location, description, events: new LocalCallEvents(), unreachable: async () => undefined, close: () => store.close() };
     }
     case 'redis': {
       const connection = await connectRedis(location.url, warn);
@@ -109,7 +113,16 @@ export async function openStore(value: string | undefined, options: OpenStoreOpt
         location,
         description: `${redisLabel(location.url)} prefix ${prefix} (shared by every process using it)`,
         pacer: (scope) => new RedisPacer(connection, { prefix, scope, runtime, warn }),
+        takePaceSlot: async (scope, operation, qps) => ({ waitMs: (await new RedisPacer(connection, { prefix, scope, runtime }).take(operation, qps)).waitMs }),
         events,
+        unreachable: async () => {
+          try {
+            await connection.redis.ping();
+            return undefined;
+          } catch (error) {
+            return `${connection.label}: ${messageOf(error)}`;
+          }
+        },
         close: async () => {
           await events.close();
           await store.close();

@@ -19,8 +19,15 @@ export function redisLabel(url: string): string {
   return `${parsed.protocol}//${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}${parsed.pathname === '/' ? '' : parsed.pathname}`;
 }
 
+/**
+ * How long a command may go unanswered. A Redis that is down fails at once (the connection is closed);
+ * this bounds a Redis that hangs. It is generous because it also counts the time this process takes to
+ * read the answer: a replica busy reading 100,000 callees can be seconds late.
+ */
+export const COMMAND_TIMEOUT_MS = 10_000;
+
 /** Connects (rejecting with a clear error when Redis cannot be reached now); keeps reconnecting after later losses. */
-export async function connectRedis(url: string, onError: (message: string) => void = () => {}): Promise<RedisConnection> {
+export async function connectRedis(url: string, onError: (message: string) => void = () => {}, options: { commandTimeoutMs?: number } = {}): Promise<RedisConnection> {
   const label = redisLabel(url);
   const redis = new Redis(url, {
     lazyConnect: true,
@@ -28,7 +35,7 @@ export async function connectRedis(url: string, onError: (message: string) => vo
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
     connectTimeout: 2_000,
-    commandTimeout: 2_000,
+    commandTimeout: options.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });
   let lastError = '';

@@ -23,6 +23,19 @@ export interface PaceSlot {
   waitMs: number;
 }
 
+/** How long a connected but slow Redis is asked again before this process paces itself. */
+const RETRY_LATE_MS = 30_000;
+
+/** A request that reaches its slot later than this takes a new one (the vendor's burst allowance is one second). */
+const MAX_LATE_MS = 250;
+/** After this many missed slots in a row the request goes anyway (a process that is always this late). */
+const MAX_STALE_SLOTS = 20;
+
+/** ioredis's commandTimeout error. */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'Command timed out';
+}
+
 export class RedisPacer implements RatePacer {
   private readonly redis: Redis;
   private readonly label: string;
@@ -44,16 +57,29 @@ export class RedisPacer implements RatePacer {
   /** Waits for the next shared slot and returns it (undefined: no pacing, or paced in this process only). */
   async waitForSlot(key: string, qps: number | undefined): Promise<PaceSlot | undefined> {
     if (!qps || qps <= 0) return undefined;
-    let slot: PaceSlot;
-    try {
-      slot = await this.take(key, qps);
-    } catch (error) {
-      this.options.warn?.(`shared pacing via ${this.label} unavailable (${messageOf(error)}); pacing ${key} in this process only`);
-      await this.local.wait(key, qps);
-      return undefined;
+    const { runtime } = this.options;
+    const started = runtime.now();
+    for (let stale = 0; ; ) {
+      const asked = runtime.now();
+      let slot: PaceSlot;
+      try {
+        slot = await this.take(key, qps);
+      } catch (error) {
+        // Connected but answered late (usually this process is busy, not Redis): ask again. A slot the late
+        // answer held goes unused, so the schedule only gets slower, never faster than the QPS.
+        if (this.redis.status === 'ready' && isTimeout(error) && runtime.now() - started < RETRY_LATE_MS) continue;
+        this.options.warn?.(`shared pacing via ${this.label} unavailable (${messageOf(error)}); pacing ${key} in this process only`);
+        await this.local.wait(key, qps);
+        return undefined;
+      }
+      const answered = runtime.now();
+      if (slot.waitMs > 0) await runtime.sleep(Math.ceil(slot.waitMs));
+      // How late this process is for its slot, on its own clock (no skew with Redis's): the answer's round
+      // trip plus how much later than asked the sleep ended. Requests that all missed their slots and went
+      // out together would exceed the vendor's burst, so a request that missed its slot takes a new one.
+      const late = answered - asked + (runtime.now() - answered - Math.max(0, slot.waitMs));
+      if (late <= MAX_LATE_MS || ++stale >= MAX_STALE_SLOTS) return slot;
     }
-    if (slot.waitMs > 0) await this.options.runtime.sleep(Math.ceil(slot.waitMs));
-    return slot;
   }
 
   /** Takes the next free slot of `key` at `qps` on the shared schedule. */

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { DAY_MS, HOUR_MS, checkReserveRequest } from '../../core/policy/store-rules.js';
 import type { PlacedCall, PolicyStore, ReserveRequest, ReserveResult } from '../../core/policy/types.js';
 import { messageOf, orUnavailable, type RedisConnection } from './redis-connection.js';
-import { ADD_TASK_NUMBERS, ATTACH, CLAIM, MARK_ENDED, RELEASE, RESERVE } from './redis-scripts.js';
+import { ADD_TASK_NUMBERS, ATTACH, CLAIM, MARK_ENDED, RELEASE, RESERVE, TASK_COUNTED } from './redis-scripts.js';
 
 /** How long a task's numbers are kept after the last were added. */
 const TASK_TTL_MS = 30 * DAY_MS;
@@ -140,7 +140,14 @@ export class RedisStore implements PolicyStore {
 
   async addTaskNumbers(taskKey: string, numbers: readonly string[], counted: boolean): Promise<void> {
     if (!numbers.length) return;
-    await orUnavailable(this.label, `the task's numbers could not be recorded.`, () => this.redis.eval(ADD_TASK_NUMBERS, 1, this.taskKey(taskKey), TASK_TTL_MS, counted ? 1 : 0, ...numbers));
+    await orUnavailable(this.label, `the task's numbers could not be recorded.`, () => this.redis.eval(ADD_TASK_NUMBERS, 2, this.taskKey(taskKey), this.taskCountedKey(taskKey), TASK_TTL_MS, counted ? 1 : 0, ...numbers));
+  }
+
+  async taskStarted(taskKey: string): Promise<boolean | undefined> {
+    const [known, counted] = await orUnavailable(this.label, `the task's numbers could not be read.`, () =>
+      Promise.all([this.redis.exists(this.taskKey(taskKey)), this.redis.get(this.taskCountedKey(taskKey))]),
+    );
+    return known ? Number(counted ?? 0) > 0 : undefined;
   }
 
   async taskNumbers(taskKey: string): Promise<{ all: string[]; uncounted: string[] } | undefined> {
@@ -195,6 +202,11 @@ export class RedisStore implements PolicyStore {
 
   private taskKey(taskKey: string): string {
     return `${this.prefix}:task:${encodeURIComponent(taskKey)}`;
+  }
+
+  /** How many of the task's numbers are counted (see redis-scripts.ts). */
+  private taskCountedKey(taskKey: string): string {
+    return `${this.taskKey(taskKey)}${TASK_COUNTED}`;
   }
 }
 

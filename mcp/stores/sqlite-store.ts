@@ -181,6 +181,11 @@ export class SqliteStore implements PolicyStore {
     });
   }
 
+  async taskStarted(taskKey: string): Promise<boolean | undefined> {
+    const row = this.db.prepare('SELECT MAX(counted) AS started FROM task_numbers WHERE task_key = ?').get(taskKey);
+    return row?.started === null || row?.started === undefined ? undefined : row.started === 1;
+  }
+
   async taskNumbers(taskKey: string): Promise<{ all: string[]; uncounted: string[] } | undefined> {
     const rows = this.db.prepare('SELECT number, counted FROM task_numbers WHERE task_key = ? ORDER BY rowid').all(taskKey);
     if (!rows.length) return undefined;

@@ -32,6 +32,8 @@ export const wait_for_call_result = defineTool({
       timeoutMs: args.timeout_seconds * 1000,
       intervalMs: args.interval_seconds * 1000,
       signal: ctx.signal,
+      // A receipt or another replica that saw the call end wakes this wait at once.
+      wakeOn: (wake) => ctx.pipeline.onCallEnded(args.provider, args.call_id, wake),
       onProgress: (p) => ctx.progress(p.elapsedMs / 1000, args.timeout_seconds, p.result ? `${p.result.status}${p.result.reason ? ` (${p.result.reason})` : ''}` : `retrying: ${p.error}`),
     });
     return followOutput(outcome.result, outcome.final, outcome.timedOut, outcome.elapsedMs, outcome.attempts);

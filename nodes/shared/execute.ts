@@ -12,6 +12,7 @@ import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
 import { waitForCallResult } from '../../core/wait.js';
+import { CoordinatedPacer } from './coordinated-pacer.js';
 import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
@@ -52,7 +53,12 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   const runtime = n8nRuntime;
   let config: ClientConfig;
   if (product === 'dyvms' || product === 'outboundbot') {
-    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, alibaba: { ...alibabaAuth(credentials), endpoints: alibabaEndpoints(credentials) } };
+    const alibaba = { ...alibabaAuth(credentials), endpoints: alibabaEndpoints(credentials) };
+    const coordinator = typeof credentials.coordinatorUrl === 'string' ? credentials.coordinatorUrl.trim() : '';
+    const pacer = coordinator
+      ? new CoordinatedPacer(ctx, { url: coordinator, token: typeof credentials.coordinatorToken === 'string' ? credentials.coordinatorToken : undefined, scope: `alibaba:${alibaba.accessKeyId}` })
+      : undefined;
+    config = { transport: new N8nTransport(ctx, { credentialType }), runtime, alibaba, pacer };
   } else if (product === 'volcengine') {
     config = { transport: new N8nTransport(ctx, { credentialType }), runtime, volcengine: volcengineConfig(credentials) };
   } else {
@@ -60,7 +66,7 @@ export function productClient(ctx: IExecuteFunctions, product: Product, credenti
   }
   const client = new CallbridgeClient(config, catalog);
   const version = product === 'pbx' ? pbxApiVersion(credentials) : undefined;
-  const n8nToken = typeof credentials.token === 'string' && credentials.token ? [credentials.token] : [];
+  const n8nToken = [credentials.token, credentials.coordinatorToken].filter((v): v is string => typeof v === 'string' && v.length > 0);
   return {
     client,
     pipeline: nodePipeline(ctx, credentialType, credentials, product, client, version),

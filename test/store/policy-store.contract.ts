@@ -233,6 +233,24 @@ export function policyStoreContract(name: string, open: OpenStore): void {
       expect((await store.taskNumbers(task))?.uncounted).toEqual([number(1)]);
     });
 
+    it('says whether a task started (some of its numbers counted) without reading all its numbers', async () => {
+      const task = 'dyvms:task-9';
+      const started = (key: string) => (store.taskStarted ? store.taskStarted(key) : Promise.reject(new Error(`${name} has no taskStarted`)));
+      expect(await started(task)).toBeUndefined();
+      await store.addTaskNumbers(task, [number(1), number(2)], false);
+      expect(await started(task)).toBe(false);
+      const id = reservationId(await store.reserve(request([number(1)], {}, { taskKey: task })));
+      expect(await started(task)).toBe(true);
+      await store.release(id);
+      expect(await started(task)).toBe(false);
+      await (await another()).addTaskNumbers(task, [number(2)], true);
+      await store.addTaskNumbers(task, [number(2)], true); // already counted: counted once
+      expect(await started(task)).toBe(true);
+      const again = reservationId(await store.reserve(request([number(1)], {}, { taskKey: task })));
+      await store.release(again);
+      expect(await started(task)).toBe(true); // number 2 stays counted
+    });
+
     it('claimOnce says yes once per id within its TTL, across instances and in parallel', async () => {
       const second = await another();
       const claims = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? second : store).claimOnce('receipt', 'id-1', 60_000)));

@@ -37,7 +37,7 @@ describe('Redis store', () => {
     await store.claimOnce('receipt', 'r-1', 60_000);
     const { redis } = await connectRedis((await redisServer()).url);
     const keys = await redis.keys(`${prefix}:*`);
-    expect(keys.length).toBe(7); // all, live, number, reservation, call, task, claim
+    expect(keys.length).toBe(8); // all, live, number, reservation, call, task and its count of counted numbers, claim
     for (const key of keys) {
       const ttl = await redis.pttl(key);
       expect(ttl, key).toBeGreaterThan(0);
@@ -88,8 +88,9 @@ describe('Redis store', () => {
     const admin = await connectRedis(redis.url);
     await admin.redis.call('CLIENT', 'PAUSE', '30000', 'WRITE'); // Redis holds the scripts unanswered
     const inFlight = Array.from({ length: 200 }, (_, i) => store.reserve(request([number(i)], {}, { direct: true })));
+    const outcomes = Promise.allSettled(inFlight); // handled before any can reject
     await redis.kill();
-    const settled = await Promise.allSettled(inFlight);
+    const settled = await outcomes;
     for (const outcome of settled) {
       expect(outcome.status).toBe('rejected');
       if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(PolicyStoreUnavailable);
@@ -119,6 +120,20 @@ describe('Redis store', () => {
     expect(await store.reserve(request([number(999_999)], { perHour: 450 }))).toEqual({ ok: false, rule: 'max-calls-per-hour', counted: 450, limit: 450 });
     await store.close();
   });
+
+  it('keeps pacing on the shared schedule when Redis answers late (a busy process), rather than pacing alone', async () => {
+    const { url } = await redisServer();
+    const warnings: string[] = [];
+    const runtime = { now: Date.now, sleep: (ms: number) => sleep(ms), random: Math.random, nonce: randomUUID };
+    const pacer = new RedisPacer(await connectRedis(url, undefined, { commandTimeoutMs: 1000 }), { prefix: `late-${randomUUID()}`, scope: 'dyvms:acct-1', runtime, warn: (m) => warnings.push(m) });
+    const admin = await connectRedis(url);
+    // Longer than the 1 s command timeout, shorter than two: the first ask times out, the second is answered.
+    await admin.redis.call('CLIENT', 'PAUSE', '1500', 'WRITE');
+    const slot = await pacer.waitForSlot('dyvms.BatchAppend', 10);
+    expect(slot).toBeDefined(); // undefined: it gave up on Redis and paced in this process only
+    expect(warnings).toEqual([]);
+    admin.redis.disconnect();
+  }, 20_000);
 
   it('shares one pace between 3 processes: the slots they were given keep the QPS in every second', async () => {
     const { url } = await redisServer();
