@@ -1,7 +1,7 @@
 // What every tool handler gets: the one way to run a catalog operation (core's pipeline with the
 // server's settings), progress reporting, and result shaping (structuredContent, isError with vendor
 // code and request id, secrets redacted).
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { CallbridgeClient } from '../../core/client.js';
 import { CallbridgeError, withSettingHelp } from '../../core/errors.js';
 import type { ConfirmationRequest, Pipeline, Preview } from '../../core/pipeline.js';

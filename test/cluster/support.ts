@@ -69,7 +69,9 @@ export async function callTool(url: string, name: string, args: Record<string, u
   } catch (error) {
     return { transport: causeOf(error) };
   }
-  const body = JSON.parse(text) as { result?: { isError?: boolean; structuredContent?: Record<string, unknown>; content?: Array<{ text?: string }> }; error?: unknown };
+  // A plain JSON answer, or one SSE event carrying it.
+  const data = /^data: (.+)$/m.exec(text);
+  const body = JSON.parse(data ? data[1] : text) as { result?: { isError?: boolean; structuredContent?: Record<string, unknown>; content?: Array<{ text?: string }> }; error?: unknown };
   if (!body.result) throw new Error(`${name}: no result: ${text}`);
   if (body.result.isError) return { error: JSON.parse(body.result.content?.[1]?.text ?? '{}') as ToolAnswer['error'] };
   return { result: body.result.structuredContent };
