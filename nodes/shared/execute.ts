@@ -1,7 +1,7 @@
 // The one execute() of every product node: parameters -> operation input -> core client (validate, pace,
 // send through the credential, retry by access class) -> items. Optional follow-ups: all pages, waiting
 // for a placed call's result, downloading a returned file.
-import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
@@ -56,7 +56,7 @@ export interface ProductClient {
  * A core client for the node's credential: Alibaba and Volcengine requests are signed by the credential type
  * (httpRequestWithAuthentication); PBX requests carry the token of core's PBX session (one login per execution).
  */
-export function productClient(ctx: IExecuteFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
+export function productClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
   const credentialType = credentialTypeOf(product);
   const runtime = n8nRuntime;
   let config: ClientConfig;

@@ -2,7 +2,9 @@
 // back to the operation's input object. No per-operation code: every catalog operation goes through here.
 import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 import { z } from 'zod';
+import { lookupOf, type Lookup } from '../../core/lookup.js';
 import type { AnyOperation } from '../../core/operation.js';
+import { lookupParents, lookupProperty } from './lookup-fields.js';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -18,6 +20,8 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   default?: unknown;
+  /** Where the field's values are picked from (core/lookup.ts). */
+  lookup?: Lookup;
 }
 
 export type FieldKind = 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'list' | 'keyValue' | 'objectList' | 'collection' | 'groups' | 'json';
@@ -34,6 +38,8 @@ export interface FieldSpec {
   itemKind?: 'string' | 'number';
   /** objectList/collection: the item's fields; groups: one objectList per property. */
   children?: FieldSpec[];
+  /** string/number: picked from this list; list: its items are. Only where the operation has the list's other inputs. */
+  lookup?: Lookup;
 }
 
 /** Parameter names the generated nodes use themselves. */
@@ -54,7 +60,14 @@ export const RESERVED_NAMES = new Set([
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export function inputSchema(op: AnyOperation): JsonSchema {
-  return z.toJSONSchema(op.input, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  return z.toJSONSchema(op.input, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      const lookup = lookupOf(zodSchema);
+      if (lookup) Object.assign(jsonSchema, { lookup });
+    },
+  }) as JsonSchema;
 }
 
 function unwrap(schema: JsonSchema | undefined): JsonSchema {
@@ -94,13 +107,13 @@ export function analyze(key: string, raw: JsonSchema, required: boolean, depth =
   const base = { key, name: depth === 0 ? paramName(key) : key, required, schema };
   if (schema.anyOf || schema.oneOf) return { ...base, kind: 'json' };
   const scalar = scalarKind(schema);
-  if (scalar) return { ...base, kind: scalar };
+  if (scalar) return { ...base, kind: scalar, ...(schema.lookup && scalar !== 'options' ? { lookup: schema.lookup } : {}) };
   const t = types(schema);
   if (t.includes('array')) {
     const items = unwrap(schema.items);
     const itemScalar = scalarKind(items);
     if (itemScalar === 'options') return { ...base, kind: 'multiOptions' };
-    if (itemScalar === 'string' || itemScalar === 'number') return { ...base, kind: 'list', itemKind: itemScalar };
+    if (itemScalar === 'string' || itemScalar === 'number') return { ...base, kind: 'list', itemKind: itemScalar, ...(items.lookup ? { lookup: items.lookup } : {}) };
     if (depth === 0 && types(items).includes('object') && items.properties && Object.keys(items.properties).length) {
       const children = objectChildren(items, depth + 1);
       return { ...base, kind: 'objectList', children };
@@ -139,9 +152,12 @@ export function operationFields(op: AnyOperation): FieldSpec[] {
   const schema = inputSchema(op);
   const skip = new Set(op.pagination ? [op.pagination.pageParam, op.pagination.sizeParam] : []);
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {})
+  const fields = Object.entries(schema.properties ?? {})
     .filter(([key]) => !skip.has(key))
     .map(([key, prop]) => analyze(key, prop, required.has(key)));
+  const keys = new Set(fields.map((f) => f.key));
+  // A list needing an input the operation does not have (a job list needs its job group) cannot be shown.
+  return fields.map((f) => (f.lookup && !lookupParents(f.lookup).every((k) => keys.has(k)) ? { ...f, lookup: undefined } : f));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +278,7 @@ export function toProperty(spec: FieldSpec, example?: unknown): INodeProperties 
     ...(spec.required ? { required: true } : {}),
   };
   const placeholder = placeholderFor(spec, example);
+  if (spec.lookup) return lookupProperty(spec, common, placeholder);
   switch (spec.kind) {
     case 'string':
       return {
@@ -368,6 +385,11 @@ export class FieldValueError extends Error {
 const isEmpty = (v: unknown) =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
+/** A resource locator's stored value: { __rl: true, mode, value }. */
+function isLocatorValue(value: unknown): value is { value: unknown } {
+  return typeof value === 'object' && value !== null && '__rl' in value && 'value' in value;
+}
+
 const NOT_JSON = Symbol('not JSON');
 
 function parseJsonText(field: string, text: string): unknown {
@@ -419,6 +441,7 @@ function childrenValue(spec: FieldSpec, item: IDataObject): Record<string, unkno
 
 /** The input value of one field from its n8n parameter value; undefined leaves the field out. */
 export function fieldValue(spec: FieldSpec, value: unknown): unknown {
+  if (isLocatorValue(value)) value = value.value;
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string' && value.trim() === '' ) return undefined;
   switch (spec.kind) {

@@ -4,4 +4,5 @@ export { authenticatePbxRequest, pbxPreAuthentication, signAlibabaRequest, signV
 export { CREDENTIAL } from './constants.js';
 export { productProperties } from './description.js';
 export { executeProduct } from './execute.js';
+export { lookupMethods } from './lookup-methods.js';
 export { receiveReceipt } from './receipts.js';

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { CallbridgeError } from '../../core/errors.js';
 import { NetworkError, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
 
@@ -70,7 +70,7 @@ function toBytes(body: unknown): Uint8Array {
  */
 export class N8nTransport implements Transport {
   constructor(
-    private readonly ctx: IExecuteFunctions,
+    private readonly ctx: IExecuteFunctions | ILoadOptionsFunctions,
     private readonly via: { credentialType: string } | { extraOptions: Partial<IHttpRequestOptions> },
   ) {}
 

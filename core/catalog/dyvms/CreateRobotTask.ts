@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, flag, int, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { robotId } from './shared/fields.js';
 
 const RECALL_STATE_CODES = ['200010', '200011', '200002', '200012', '200005', '200003'] as const;
 
@@ -24,7 +24,7 @@ export default defineOperation({
   input: z
     .strictObject({
       TaskName: z.string().trim().min(1).max(30).describe('Task name, up to 30 characters (Chinese or English).'),
-      DialogId: numericId().describe('ID of the robot script: the id from dyvms.QueryRobotv2AllList (console: outbound robot > scripts).'),
+      DialogId: robotId().describe('ID of the robot script: the id from dyvms.QueryRobotv2AllList (console: outbound robot > scripts).'),
       CorpName: z.string().min(1).optional().describe('Company name; must match the enterprise name of your qualification exactly.'),
       Caller: z
         .array(z.string().regex(/^\+?\d{3,20}$/, 'must be a purchased number (digits)'))

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, int } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { HANGUP_DIRECTION_REQUEST_CODES, jsonList, numericId, pageNo, robotCallRecord } from './shared/fields.js';
+import { HANGUP_DIRECTION_REQUEST_CODES, jsonList, robotTaskId, pageNo, robotCallRecord } from './shared/fields.js';
 
 const CALL_RESULTS = ['200002', '200005', '200010', '200011', '200012'] as const;
 
@@ -22,7 +22,7 @@ export default defineOperation({
   },
   input: z
     .strictObject({
-      TaskId: numericId().describe('ID of the robot task (sent as text; this API types it String, the others Long).'),
+      TaskId: robotTaskId().describe('ID of the robot task (sent as text; this API types it String, the others Long).'),
       PageNo: pageNo().optional().describe('Page number, from 1.'),
       PageSize: int(1).optional().describe('Records per page (the doc states no maximum).'),
       DurationFrom: int(0).optional().describe('Minimum talk time in seconds.'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import { instanceId, jobOut, outboundbotResponse } from '../shared/outboundbot-jobs.js';
+import { instanceId, jobId, jobOut, outboundbotResponse } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.DescribeJob',
@@ -11,7 +11,7 @@ export default defineOperation({
   resource: 'job',
   input: z.strictObject({
     InstanceId: instanceId(),
-    JobId: z.string().min(1).describe('Job ID.'),
+    JobId: jobId(),
   }),
   output: outboundbotResponse({
     Job: jobOut().optional().describe('The job with its call attempts.'),

@@ -2,6 +2,8 @@
 // (scripts/gen.ts only picks up the .ts files directly inside core/catalog/dyvms/).
 import { z } from 'zod';
 import { bool, int, jsonValue, list, num, str, templateParams } from '../../../fields.js';
+import { listedBy } from '../../../lookup.js';
+import { LOOKUPS } from '../../shared/lookups.js';
 import { PROD_ID } from './prod-ids.js';
 
 // ---- inputs ----
@@ -16,6 +18,15 @@ export function numericId() {
     z.string().regex(/^\d{1,20}$/, 'must be a numeric ID (digits only)'),
   );
 }
+
+/** A robot task's ID (picked from dyvms.QueryRobotTaskList). */
+export const robotTaskId = () => listedBy(numericId(), LOOKUPS.robotTask);
+
+/** A Task Center call task's ID (picked from dyvms.ListCallTask). */
+export const callTaskId = () => listedBy(numericId(), LOOKUPS.callTask);
+
+/** A robot script's ID (picked from dyvms.QueryRobotv2AllList). */
+export const robotId = () => listedBy(numericId(), LOOKUPS.robot);
 
 /** A CallId as the call APIs return it: <digits>^<digits>. */
 export function callId() {
