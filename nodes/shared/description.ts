@@ -3,6 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { AnyOperation, Product } from '../../core/operation.js';
 import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { listOperations } from '../../core/registry.js';
+import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, campaignProperties } from './campaign.js';
 import { operationFields, toProperty, type FieldSpec } from './fields.js';
 import { OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
@@ -144,7 +145,10 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
 export function productProperties(product: Product): INodeProperties[] {
   const entries = operationEntries(product);
   const rules = [...RESOURCES[product], OTHER_RESOURCE].filter((rule) => entries.some((e) => e.resource.value === rule.value));
-  const resourceOptions: INodePropertyOptions[] = rules.map((rule) => ({ name: rule.name, value: rule.value, description: rule.description })).sort(byName);
+  const campaign = CAMPAIGN_PRODUCTS.includes(product);
+  const resourceOptions: INodePropertyOptions[] = [...rules, ...(campaign ? [CAMPAIGN_RESOURCE] : [])]
+    .map((rule) => ({ name: rule.name, value: rule.value, description: rule.description }))
+    .sort(byName);
   const resource: INodeProperties = {
     displayName: 'Resource',
     name: 'resource',
@@ -172,6 +176,7 @@ export function productProperties(product: Product): INodeProperties[] {
     operation.default = options[0]?.value ?? '';
     props.push(operation);
   }
+  if (campaign) props.push(...campaignProperties());
   for (const entry of entries) props.push(...operationProperties(entry));
   return props;
 }

@@ -13,6 +13,7 @@ import { percentEncode } from '../../core/vendors/alibaba/index.js';
 import { md5Hex } from '../../core/vendors/pbx/index.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
+import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, runCampaign } from './campaign.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
@@ -215,6 +216,16 @@ export async function executeProduct(this: IExecuteFunctions, product: Product):
   const items = this.getInputData();
   const credentials = (await this.getCredentials(credentialTypeOf(product))) as ICredentialDataDecryptedObject;
   const pc = productClient(this, product, credentials);
+  if (CAMPAIGN_PRODUCTS.includes(product) && this.getNodeParameter('resource', 0) === CAMPAIGN_RESOURCE.value) {
+    // A campaign operation runs once for all items (one callee per item is sent in as few requests as possible).
+    try {
+      return [await runCampaign(this, pc, items.length)];
+    } catch (error) {
+      const failure = nodeError(this, error, 0, pc.secrets);
+      if (!this.continueOnFail()) throw failure;
+      return [[{ json: errorJson(failure, error), pairedItem: { item: 0 } }]];
+    }
+  }
   const out: INodeExecutionData[] = [];
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {

@@ -13,6 +13,7 @@ import type { Product } from '../../core/operation.js';
 import { nodeOperations, operationEntries, operationValue } from '../../nodes/shared/description.js';
 import { analyze, fieldValue, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
 import { OTHER_RESOURCE } from '../../nodes/shared/resources.js';
+import { CAMPAIGN_RESOURCE } from '../../nodes/shared/campaign.js';
 import { CALL_TRACKERS as TRACKERS } from '../../core/providers/index.js';
 
 const NODES: Array<[Product, { description: { properties: INodeProperties[]; usableAsTool?: unknown; credentials?: Array<{ name: string }> } }]> = [
@@ -26,7 +27,8 @@ const shows = (p: INodeProperties, key: string) => (p.displayOptions?.show?.[key
 
 describe.each(NODES)('%s node', (product, node) => {
   const props = node.description.properties;
-  const opProps = props.filter((p) => p.name === 'operation');
+  // The catalog's operations; the Campaign resource's own operations are tested in campaign.test.ts.
+  const opProps = props.filter((p) => p.name === 'operation' && !shows(p, 'resource').includes(CAMPAIGN_RESOURCE.value));
 
   it('is usable as an AI tool and names its credential', () => {
     expect(node.description.usableAsTool).toBe(true);
