@@ -13,7 +13,7 @@ import type { Product } from '../../core/operation.js';
 import { nodeOperations, operationEntries, operationValue } from '../../nodes/shared/description.js';
 import { analyze, fieldValue, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
 import { OTHER_RESOURCE } from '../../nodes/shared/resources.js';
-import { CAMPAIGN_RESOURCE } from '../../nodes/shared/campaign.js';
+import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE } from '../../nodes/shared/campaign.js';
 import { CALL_TRACKERS as TRACKERS } from '../../core/providers/index.js';
 
 const NODES: Array<[Product, { description: { properties: INodeProperties[]; usableAsTool?: unknown; credentials?: Array<{ name: string }> } }]> = [
@@ -48,7 +48,8 @@ describe.each(NODES)('%s node', (product, node) => {
     const resource = props.find((p) => p.name === 'resource');
     const values = (resource?.options ?? []).map((o) => (o as { value: string }).value);
     expect(values).not.toContain(OTHER_RESOURCE.value);
-    expect([...values].sort()).toEqual(opProps.map((p) => shows(p, 'resource')[0] as string).sort());
+    const campaign = CAMPAIGN_PRODUCTS.includes(product) ? [CAMPAIGN_RESOURCE.value] : [];
+    expect([...values].sort()).toEqual([...opProps.map((p) => shows(p, 'resource')[0] as string), ...campaign].sort());
     // Options sorted by name, as n8n's lint wants.
     const names = (resource?.options ?? []).map((o) => (o as { name: string }).name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
