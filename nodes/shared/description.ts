@@ -2,10 +2,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { AnyOperation, Product } from '../../core/operation.js';
 import { CALL_TRACKERS } from '../../core/providers/index.js';
-import { listOperations } from '../../core/registry.js';
+import { catalog, listOperations } from '../../core/registry.js';
 import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, campaignProperties } from './campaign.js';
 import { operationFields, toProperty, type FieldSpec } from './fields.js';
-import { OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
+import { DEFAULT_OPERATION, OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
 /** The operations a product node offers: the catalog minus what the credential does itself (PBX login). */
 export function nodeOperations(product: Product): AnyOperation[] {
@@ -157,7 +157,8 @@ export function productProperties(product: Product): INodeProperties[] {
     options: resourceOptions,
     default: '',
   };
-  resource.default = resourceOptions[0]?.value ?? '';
+  const preferred = DEFAULT_OPERATION[product];
+  resource.default = resourceOptions.some((o) => o.value === preferred.resource) ? preferred.resource : (resourceOptions[0]?.value ?? '');
   const props: INodeProperties[] = [resource];
   for (const rule of rules) {
     const ops = entries.filter((e) => e.resource.value === rule.value);
@@ -173,7 +174,8 @@ export function productProperties(product: Product): INodeProperties[] {
       options,
       default: '',
     };
-    operation.default = options[0]?.value ?? '';
+    const op = rule.value === preferred.resource && preferred.operation ? catalog.get(preferred.operation) : undefined;
+    operation.default = op ? operationValue(op) : (options[0]?.value ?? '');
     props.push(operation);
   }
   if (campaign) props.push(...campaignProperties());

@@ -154,3 +154,32 @@ describe('Call Receipt Trigger description', () => {
     expect((vendor?.options ?? []).map((o) => (o as { value: string }).value).sort()).toEqual(['alibaba', 'pbx', 'volcengine']);
   });
 });
+
+describe('what a new node shows first', () => {
+  it('Alibaba Cloud Voice opens on Call / Place a TTS call; Outbound Bot on its Campaign', () => {
+    const voice = new AlibabaCloudVoice().description.properties;
+    expect(voice.find((p) => p.name === 'resource')?.default).toBe('call');
+    expect(voice.find((p) => p.name === 'operation' && shows(p, 'resource').includes('call'))?.default).toBe('SingleCallByTts');
+    const bot = new AlibabaCloudOutboundBot().description.properties;
+    expect(bot.find((p) => p.name === 'resource')?.default).toBe('campaign');
+    expect(bot.find((p) => p.name === 'operation' && shows(p, 'resource').includes('campaign'))?.default).toBe('addCallees');
+  });
+
+  it('every node has a codex file naming it, in Communication, found by its vendor and by "phone call"', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const [dir, node] of [
+      ['AlibabaCloudVoice', new AlibabaCloudVoice()],
+      ['AlibabaCloudOutboundBot', new AlibabaCloudOutboundBot()],
+      ['VolcengineVoice', new VolcengineVoice()],
+      ['Pbx', new Pbx()],
+      ['CallReceiptTrigger', new CallReceiptTrigger()],
+    ] as const) {
+      const codex = JSON.parse(readFileSync(new URL(`../../nodes/${dir}/${dir}.node.json`, import.meta.url), 'utf8')) as { node: string; categories: string[]; alias: string[] };
+      expect(codex.node).toBe(`n8n-nodes-callbridge.${node.description.name}`);
+      expect(codex.categories).toContain('Communication');
+      expect(codex.alias).toContain('phone call');
+    }
+    const pbx = JSON.parse(readFileSync(new URL('../../nodes/Pbx/Pbx.node.json', import.meta.url), 'utf8')) as { alias: string[] };
+    expect(pbx.alias).toEqual(expect.arrayContaining(['Yeastar', 'OpenVox', 'callbridge']));
+  });
+});
