@@ -131,15 +131,16 @@ async function waitForResults(
   output: unknown,
   placedAt: number,
   itemIndex: number,
+  stop: AbortSignal,
 ): Promise<IDataObject[]> {
   const timeoutMs = Math.max(0, Number(parameter(ctx, 'waitTimeout', itemIndex, 300)) * 1000);
   const intervalMs = Math.max(1, Number(parameter(ctx, 'pollInterval', itemIndex, 5))) * 1000;
   const calls = trackedCalls(op.id, input, output, placedAt);
   if (!calls.length) return [{ ...toJson(output), wait: { final: false, reason: 'the answer names no call to follow' } }];
   const invoke = sendingInvoke(pc.client);
-  const signal = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
-  const results: IDataObject[] = [];
-  for (const call of calls) {
+  const cancel = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
+  const signal = { get aborted() { return stop.aborted || cancel?.aborted === true; } };
+  return Promise.all(calls.map(async (call): Promise<IDataObject> => {
     const outcome = await waitForCallResult(() => callResult(invoke, pc.settings, op.product, call), {
       runtime: n8nRuntime,
       timeoutMs,
@@ -147,15 +148,14 @@ async function waitForResults(
       maxIntervalMs: Math.max(intervalMs, 30_000),
       signal,
     });
-    results.push({
+    return {
       ...toJson(output),
       callId: call.callId,
       result: withoutRaw(outcome.result) ?? { status: 'unknown', final: false },
       raw: (outcome.result?.raw ?? null) as IDataObject,
       wait: { final: outcome.final, timedOut: outcome.timedOut, aborted: outcome.aborted, attempts: outcome.attempts, elapsedSeconds: Math.round(outcome.elapsedMs / 100) / 10 },
-    });
-  }
-  return results;
+    };
+  }));
 }
 
 /** Fetches a signed link returned by the vendor (no credential: the link itself grants access). */
@@ -226,20 +226,50 @@ export async function executeProduct(this: IExecuteFunctions, product: Product):
       return [[{ json: errorJson(failure, error), pairedItem: { item: 0 } }]];
     }
   }
-  const out: INodeExecutionData[] = [];
+  // Items are run in order; a call to wait for is followed while the next items' calls are placed (paced by
+  // the client), so N calls take about as long as the longest, not the sum.
+  const stop = new AbortController();
+  const runs: Array<Promise<ItemOutcome>> = [];
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {
-      out.push(...(await runItem(this, product, pc, itemIndex)));
+      const run = await runItem(this, product, pc, itemIndex, stop.signal);
+      runs.push('items' in run ? Promise.resolve({ items: run.items }) : run.following.then((done) => ({ items: done }), (failure: unknown) => ({ failure })));
     } catch (error) {
-      const failure = nodeError(this, error, itemIndex, pc.secrets);
-      if (!this.continueOnFail()) throw failure;
-      out.push({ json: errorJson(failure, error), pairedItem: { item: itemIndex } });
+      runs.push(Promise.resolve({ failure: error }));
+      if (!this.continueOnFail()) break;
     }
+  }
+  const out: INodeExecutionData[] = [];
+  const outcomes = await followTogether(runs, stop, !this.continueOnFail());
+  for (const [itemIndex, outcome] of outcomes.entries()) {
+    if ('items' in outcome) {
+      out.push(...outcome.items);
+      continue;
+    }
+    const failure = nodeError(this, outcome.failure, itemIndex, pc.secrets);
+    if (!this.continueOnFail()) throw failure;
+    out.push({ json: errorJson(failure, outcome.failure), pairedItem: { item: itemIndex } });
   }
   return [out];
 }
 
-async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClient, itemIndex: number): Promise<INodeExecutionData[]> {
+type ItemRun = { items: INodeExecutionData[] } | { following: Promise<INodeExecutionData[]> };
+type ItemOutcome = { items: INodeExecutionData[] } | { failure: unknown };
+
+/**
+ * Waits for every item's outcome. Without Continue On Fail the node fails at the first failure, so the
+ * calls still followed are let go (their polling stops) once one fails.
+ */
+async function followTogether(runs: Array<Promise<ItemOutcome>>, stop: AbortController, stopOnFailure: boolean): Promise<ItemOutcome[]> {
+  if (stopOnFailure) for (const run of runs) void run.then((outcome) => ('failure' in outcome ? stop.abort() : undefined));
+  try {
+    return await Promise.all(runs);
+  } finally {
+    stop.abort();
+  }
+}
+
+async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClient, itemIndex: number, stop: AbortSignal): Promise<ItemRun> {
   const value = String(parameter(ctx, 'operation', itemIndex));
   const op = findOperation(product, value);
   if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`, { itemIndex });
@@ -249,13 +279,14 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
     const returnAll = parameter(ctx, 'returnAll', itemIndex, false) === true;
     const limit = returnAll ? Number.POSITIVE_INFINITY : Math.max(1, Number(parameter(ctx, 'limit', itemIndex, 50)));
     const results = await allPages(pc.client, op, input, limit);
-    return results.map((result) => ({ json: toJson(result), pairedItem: paired }));
+    return { items: results.map((result) => ({ json: toJson(result), pairedItem: paired })) };
   }
   const placedAt = Date.now();
   const output = await pc.client.invoke(op.id, input);
   if (CALL_TRACKERS[op.id] && parameter(ctx, 'waitForResult', itemIndex, false) === true) {
-    const results = await waitForResults(ctx, pc, op, input, output, placedAt, itemIndex);
-    return results.map((json) => ({ json, pairedItem: paired }));
+    // Not awaited here: every item's call is placed first, then all are followed together (see followTogether).
+    const following = waitForResults(ctx, pc, op, input, output, placedAt, itemIndex, stop).then((results) => results.map((json) => ({ json, pairedItem: paired })));
+    return { following };
   }
   const download = op.download;
   if (download && parameter(ctx, 'download', itemIndex, download.defaultOn) === true) {
@@ -264,8 +295,8 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
       const fileName = download.fileNamePath ? getPath(output, download.fileNamePath) : undefined;
       const binary = await downloadFile(ctx, url, typeof fileName === 'string' ? fileName : undefined);
       const property = String(parameter(ctx, 'binaryPropertyName', itemIndex, 'data')) || 'data';
-      return [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }];
+      return { items: [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }] };
     }
   }
-  return [{ json: toJson(output), pairedItem: paired }];
+  return { items: [{ json: toJson(output), pairedItem: paired }] };
 }
