@@ -77,7 +77,7 @@ export function campaignProperties(): INodeProperties[] {
       options: [
         { name: 'None', value: 'none' },
         { name: 'Name/Value Pairs', value: 'pairs' },
-        { name: 'JSON', value: 'json', description: 'An object, e.g. {{ $json.params }}' },
+        { name: 'JSON', value: 'json', description: 'An object, usually an expression naming a field of the input item' },
       ],
       default: 'none',
       description: 'Values the script speaks (its variables), per callee',

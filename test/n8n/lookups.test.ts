@@ -41,7 +41,8 @@ function property(product: (typeof PRODUCTS)[number], operation: string, name: s
 describe('lookups in the catalog', () => {
   it('each names a read operation of the catalog and fills at least one field of a node', () => {
     const used = new Set(PRODUCTS.flatMap((p) => [...productLookups(p).keys()]));
-    for (const lookup of Object.values(LOOKUPS) as Lookup[]) {
+    const all: Lookup[] = Object.values(LOOKUPS);
+    for (const lookup of all) {
       const op = catalog.get(lookup.list);
       expect(op?.access, lookup.list).toBe('read');
       expect(op?.pagination !== undefined || lookup.items !== undefined, `${lookup.name}: entries path`).toBe(true);
