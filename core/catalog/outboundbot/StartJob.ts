@@ -4,6 +4,7 @@ import { defineOperation } from '../../operation.js';
 import {
   callingNumbers,
   instanceId,
+  jobGroupId,
   jobSpec,
   keyValue,
   legacyScenarioId,
@@ -29,7 +30,7 @@ export default defineOperation({
       JobJson: jobSpec().describe('The job to call: {extras: [{key, value}], contacts: [{phonenumber, name, referenceId, honorific}]}; sent as a JSON string.'),
       ScriptId: scriptId(),
       ScenarioId: legacyScenarioId(),
-      JobGroupId: z.string().min(1).optional().describe('Job group to file the job under (from outboundbot.CreateJobGroup).'),
+      JobGroupId: jobGroupId().optional().describe('Job group to file the job under.'),
       CallingNumber: callingNumbers().optional(),
     })
     .transform(scenarioFromScript),
