@@ -169,7 +169,8 @@ export async function receiveReceipt(this: IWebhookFunctions): Promise<IWebhookR
     const store = this.getWorkflowStaticData('node') as DedupeStore;
     fresh = rememberNew(store, events.map((e) => e.key), Number(options.rememberLast ?? 1000) || 1000);
   }
-  const finalOnly = options.finalOnly === true;
+  // Final results only unless turned off: most workflows act on a call's outcome, not its progress.
+  const finalOnly = options.finalOnly !== false;
   const items: INodeExecutionData[] = events
     .filter((event, i) => fresh[i] && (!finalOnly || isFinalResult(event)))
     .map((event) => ({ json: eventJson(vendor, event) }));
