@@ -5,6 +5,7 @@ import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { catalog, listOperations } from '../../core/registry.js';
 import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, campaignProperties } from './campaign.js';
 import { operationFields, toProperty, type FieldSpec } from './fields.js';
+import { inN8nWords } from './wording.js';
 import { DEFAULT_OPERATION, OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
 /** The operations a product node offers: the catalog minus what the credential does itself (PBX login). */
@@ -84,7 +85,7 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
       name: 'waitForResult',
       type: 'boolean',
       default: false,
-      description: `Whether to wait until the call has ended (polling ${tracker.queryOperation}) and return its vendor-neutral result (status, duration, hang-up side, DTMF) next to the raw record`,
+      description: `Whether to wait until the call has ended (asking ${inN8nWords(tracker.queryOperation)} now and then) and return its vendor-neutral result (status, duration, hang-up side, DTMF) next to the raw record`,
       displayOptions: show(resource.value, value),
     });
     props.push({
@@ -163,7 +164,7 @@ export function productProperties(product: Product): INodeProperties[] {
   for (const rule of rules) {
     const ops = entries.filter((e) => e.resource.value === rule.value);
     const options: INodePropertyOptions[] = ops
-      .map(({ op }) => ({ name: op.title, value: operationValue(op), description: firstSentence(op.description), action: op.title }))
+      .map(({ op }) => ({ name: op.title, value: operationValue(op), description: firstSentence(inN8nWords(op.description)), action: op.title }))
       .sort(byName);
     const operation: INodeProperties = {
       displayName: 'Operation',

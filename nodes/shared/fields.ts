@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { lookupOf, type Lookup } from '../../core/lookup.js';
 import type { AnyOperation } from '../../core/operation.js';
 import { lookupParents, lookupProperty } from './lookup-fields.js';
+import { inN8nWords } from './wording.js';
 
 export interface JsonSchema {
   type?: string | string[];
@@ -195,7 +196,7 @@ export function displayName(key: string): string {
 
 function sentence(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const t = text.trim();
+  const t = inN8nWords(text);
   return /[.!?)]$/.test(t) ? t : `${t}.`;
 }
 
