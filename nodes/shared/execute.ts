@@ -19,6 +19,7 @@ import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
+import { errorInN8nWords } from './wording.js';
 
 /** How n8n users set each setting core errors name. */
 const SETTING_HELP: Readonly<Record<Setting, string>> = {
@@ -176,7 +177,7 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
   const node = ctx.getNode();
   if (error instanceof FieldValueError) return new NodeOperationError(node, error.message, { itemIndex });
   if (error instanceof CallbridgeError) {
-    const message = redact(withSettingHelp(error, SETTING_HELP), secrets);
+    const message = redact(errorInN8nWords(withSettingHelp(error, SETTING_HELP), error.operationId), secrets);
     const details = [
       error.code ? `Vendor code: ${error.code}` : undefined,
       error.requestId ? `Request ID: ${error.requestId}` : undefined,
@@ -193,7 +194,9 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
       requestId: error.requestId ?? null,
       mayHaveBeenProcessed: error.mayHaveBeenProcessed,
     };
-    return new NodeApiError(node, body, { message, description, itemIndex, httpCode: error.httpStatus ? String(error.httpStatus) : undefined });
+    // A business failure arrives with HTTP 200: n8n would show it as "Error code 200".
+    const httpCode = error.httpStatus && error.httpStatus >= 300 ? String(error.httpStatus) : undefined;
+    return new NodeApiError(node, body, { message, description, itemIndex, httpCode });
   }
   const message = redact(error instanceof Error ? error.message : String(error), secrets);
   return new NodeOperationError(node, message, { itemIndex });

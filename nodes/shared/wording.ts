@@ -31,3 +31,22 @@ export function inN8nWords(text: string): string {
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A core error message as the editor shows it: it leads with what happened, not with the operation id
+ * (the node already says which operation ran), and has no doubled full stops.
+ */
+export function errorInN8nWords(message: string, operationId: string | undefined): string {
+  let out = message;
+  if (operationId) {
+    const id = escapeRegExp(operationId);
+    out = out
+      .replace(new RegExp(`^${id} failed: `), 'The service refused the request: ')
+      .replace(new RegExp(`^Invalid input for ${id}; `), 'Invalid input; ')
+      .replace(new RegExp(`^${id}: `), '');
+  }
+  out = out.replace(OPERATION_ID, operationName).replace(/(^|[^.])\.\.(?!\.)/g, '$1.');
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}

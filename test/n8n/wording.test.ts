@@ -5,7 +5,7 @@ import { AlibabaCloudOutboundBot } from '../../nodes/AlibabaCloudOutboundBot/Ali
 import { AlibabaCloudVoice } from '../../nodes/AlibabaCloudVoice/AlibabaCloudVoice.node.js';
 import { Pbx } from '../../nodes/Pbx/Pbx.node.js';
 import { VolcengineVoice } from '../../nodes/VolcengineVoice/VolcengineVoice.node.js';
-import { inN8nWords } from '../../nodes/shared/wording.js';
+import { errorInN8nWords, inN8nWords } from '../../nodes/shared/wording.js';
 
 /** Every description and display text of a node, options and collection entries included. */
 function texts(props: readonly unknown[]): string[] {
@@ -27,6 +27,18 @@ describe('descriptions in n8n words', () => {
     expect(inN8nWords('ID of the robot task (sent as text; this API types it String, the others Long).')).toBe('ID of the robot task.');
     expect(inN8nWords('At most 2048 characters as JSON. Sent as an object.')).toBe('At most 2048 characters as JSON.');
     expect(inN8nWords('Caller numbers. The vendor example\'s CallingNumbers=["95187"] (plural, JSON) is not the documented form. Pick one.')).toBe('Caller numbers. Pick one.');
+  });
+
+  it('error messages lead with what happened, name no operation id and have no doubled full stop', () => {
+    expect(errorInN8nWords('dyvms.SingleCallByTts failed: isv.TTS_TEMPLATE_ILLEGAL: The template is illegal.', 'dyvms.SingleCallByTts')).toBe(
+      'The service refused the request: isv.TTS_TEMPLATE_ILLEGAL: The template is illegal.',
+    );
+    expect(errorInN8nWords('Invalid input for dyvms.SingleCallByTts; nothing was sent. CalledNumber: not a phone number', 'dyvms.SingleCallByTts')).toBe(
+      'Invalid input; nothing was sent. CalledNumber: not a phone number',
+    );
+    expect(errorInN8nWords('outboundbot.StartJob: no answer from outboundbot: socket hang up. Check with outboundbot.QueryJobs..', 'outboundbot.StartJob')).toBe(
+      'No answer from outboundbot: socket hang up. Check with "Search jobs".',
+    );
   });
 
   it.each([
