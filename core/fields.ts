@@ -34,6 +34,14 @@ export function int(min?: number, max?: number) {
   return z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v), schema);
 }
 
+/**
+ * A coded value with what each code means, e.g. coded(int(0, 1), { 0: 'Home location first', 1: 'Random' }).
+ * The meanings travel in the JSON Schema (`codes`): the n8n nodes show them as labelled options.
+ */
+export function coded<T extends z.ZodType>(schema: T, meanings: Record<string, string>): T {
+  return schema.meta({ codes: meanings });
+}
+
 /** A boolean; "true"/"false" strings are accepted. */
 export function flag() {
   return z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());

@@ -23,6 +23,8 @@ export interface JsonSchema {
   default?: unknown;
   /** Where the field's values are picked from (core/lookup.ts). */
   lookup?: Lookup;
+  /** What each code means (core/fields.ts coded()). */
+  codes?: Record<string, string>;
 }
 
 export type FieldKind = 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'list' | 'keyValue' | 'objectList' | 'collection' | 'groups' | 'json';
@@ -86,6 +88,7 @@ function types(schema: JsonSchema): string[] {
 }
 
 function scalarKind(schema: JsonSchema): 'string' | 'number' | 'boolean' | 'options' | undefined {
+  if (schema.codes && Object.keys(schema.codes).length && !types(schema).includes('array')) return 'options';
   if (schema.enum?.length && schema.enum.every((v) => typeof v === 'string' || typeof v === 'number')) return 'options';
   if (schema.const !== undefined && (typeof schema.const === 'string' || typeof schema.const === 'number')) return 'options';
   const t = types(schema);
@@ -209,7 +212,20 @@ function numberBounds(schema: JsonSchema): { minValue?: number; maxValue?: numbe
 
 function enumValues(schema: JsonSchema): Array<string | number> {
   if (schema.enum) return schema.enum as Array<string | number>;
+  if (schema.codes && schema.const === undefined) {
+    const numeric = types(schema).every((t) => t === 'integer' || t === 'number');
+    return Object.keys(schema.codes).map((code) => (numeric ? Number(code) : code));
+  }
   return schema.const !== undefined ? [schema.const as string | number] : [];
+}
+
+/** The choices of a coded field, named by what each code means where the definition says it. */
+function codeOptions(values: JsonSchema, field: JsonSchema): INodePropertyOptions[] {
+  const codes = field.codes ?? values.codes;
+  return enumValues(values).map((v) => {
+    const meaning = codes?.[String(v)];
+    return meaning ? { name: meaning, value: v, description: `Code ${v}` } : { name: String(v), value: v };
+  });
 }
 
 function defaultFor(spec: FieldSpec, example: unknown): NodeParameterValueType {
@@ -264,7 +280,7 @@ function optionalChildProperty(spec: FieldSpec, example: unknown): INodeProperti
     return { ...common, type: 'options', default: '', options: [{ name: 'Not Set', value: '' }, { name: 'True', value: true }, { name: 'False', value: false }] };
   }
   if (spec.kind === 'options') {
-    return { ...common, type: 'options', default: '', options: [{ name: 'Not Set', value: '' }, ...enumValues(spec.schema).map((v) => ({ name: String(v), value: v }))] };
+    return { ...common, type: 'options', default: '', options: [{ name: 'Not Set', value: '' }, ...codeOptions(spec.schema, spec.schema)] };
   }
   return undefined;
 }
@@ -297,8 +313,7 @@ export function toProperty(spec: FieldSpec, example?: unknown): INodeProperties 
       return { ...common, type: 'boolean', default: defaultFor(spec, example) };
     case 'options':
     case 'multiOptions': {
-      const values = enumValues(spec.kind === 'options' ? spec.schema : unwrap(spec.schema.items));
-      const options: INodePropertyOptions[] = values.map((v) => ({ name: String(v), value: v }));
+      const options = codeOptions(spec.kind === 'options' ? spec.schema : unwrap(spec.schema.items), spec.schema);
       return { ...common, type: spec.kind, options, default: defaultFor(spec, example) };
     }
     case 'list':
