@@ -42,6 +42,11 @@ export function coded<T extends z.ZodType>(schema: T, meanings: Record<string, s
   return schema.meta({ codes: meanings });
 }
 
+/** A point in time the vendor takes as Unix milliseconds (the n8n nodes show a date-time picker for it). */
+export function unixTimeMs<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ time: 'unix-ms' });
+}
+
 /** A boolean; "true"/"false" strings are accepted. */
 export function flag() {
   return z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());

@@ -25,9 +25,11 @@ export interface JsonSchema {
   lookup?: Lookup;
   /** What each code means (core/fields.ts coded()). */
   codes?: Record<string, string>;
+  /** 'unix-ms': a point in time sent as Unix milliseconds (core/fields.ts unixTimeMs()). */
+  time?: string;
 }
 
-export type FieldKind = 'string' | 'number' | 'boolean' | 'options' | 'multiOptions' | 'list' | 'keyValue' | 'objectList' | 'collection' | 'groups' | 'json';
+export type FieldKind = 'string' | 'number' | 'dateTime' | 'boolean' | 'options' | 'multiOptions' | 'list' | 'keyValue' | 'objectList' | 'collection' | 'groups' | 'json';
 
 export interface FieldSpec {
   /** The input key, e.g. "CalledNumber". */
@@ -110,6 +112,7 @@ export function analyze(key: string, raw: JsonSchema, required: boolean, depth =
   const schema = unwrap(raw);
   const base = { key, name: depth === 0 ? paramName(key) : key, required, schema };
   if (schema.anyOf || schema.oneOf) return { ...base, kind: 'json' };
+  if (schema.time === 'unix-ms') return { ...base, kind: 'dateTime' };
   const scalar = scalarKind(schema);
   if (scalar) return { ...base, kind: scalar, ...(schema.lookup && scalar !== 'options' ? { lookup: schema.lookup } : {}) };
   const t = types(schema);
@@ -305,6 +308,8 @@ export function toProperty(spec: FieldSpec, example?: unknown): INodeProperties 
         ...(placeholder ? { placeholder } : {}),
         ...(SECRET_KEY.test(spec.key) ? { typeOptions: { password: true } } : {}),
       };
+    case 'dateTime':
+      return { ...common, ...(description ? { description: dateTimeWords(description) } : {}), type: 'dateTime', default: '' };
     case 'number': {
       const bounds = numberBounds(spec.schema);
       return { ...common, type: 'number', default: defaultFor(spec, example), ...(Object.keys(bounds).length ? { typeOptions: bounds } : {}) };
@@ -455,6 +460,26 @@ function childrenValue(spec: FieldSpec, item: IDataObject): Record<string, unkno
   return out;
 }
 
+/** A date-time field's description without the wire unit: the editor shows a date picker. */
+function dateTimeWords(text: string): string {
+  return text
+    .replace(/,? Unix ms\./g, '.')
+    .replace(/\bA Unix time in milliseconds\b/g, 'A time')
+    .replace(/ \(e\.g\. \d{13}\)|, e\.g\. \d{13}/g, '')
+    .replace(/ Seconds are refused\./g, '');
+}
+
+/** A date-time field's value (the editor's ISO text, a Date, or Unix milliseconds from an expression) in Unix ms. */
+function unixMs(field: string, value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value instanceof Date) return value.getTime();
+  const text = String(value).trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new FieldValueError(field, `${field}: not a date and time (e.g. 2026-01-05T09:30:00)`);
+  return ms;
+}
+
 /** The input value of one field from its n8n parameter value; undefined leaves the field out. */
 export function fieldValue(spec: FieldSpec, value: unknown): unknown {
   if (isLocatorValue(value)) value = value.value;
@@ -463,6 +488,8 @@ export function fieldValue(spec: FieldSpec, value: unknown): unknown {
   switch (spec.kind) {
     case 'string':
       return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+    case 'dateTime':
+      return unixMs(spec.key, value);
     case 'number':
       if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
       return typeof value === 'number' && Number.isNaN(value) ? undefined : value;

@@ -2,6 +2,7 @@
 // operation definitions say (core/fields.ts coded()), and the chosen code is what the node sends.
 import type { INodeProperties } from 'n8n-workflow';
 import { describe, expect, it } from 'vitest';
+import { AlibabaCloudOutboundBot } from '../../nodes/AlibabaCloudOutboundBot/AlibabaCloudOutboundBot.node.js';
 import { AlibabaCloudVoice } from '../../nodes/AlibabaCloudVoice/AlibabaCloudVoice.node.js';
 import { VolcengineVoice } from '../../nodes/VolcengineVoice/VolcengineVoice.node.js';
 import { catalog } from '../../core/registry.js';
@@ -53,6 +54,26 @@ describe('coded values are labelled options', () => {
     expect(spec.kind).toBe('options');
     expect(fieldValue(spec, 1)).toBe(1);
     expect(op.input.safeParse({ ...validRelation(), RouteType: fieldValue(spec, 1) }).success).toBe(true);
+  });
+});
+
+describe('times the vendor takes as Unix milliseconds are date-time fields', () => {
+  it('a date picker with no default (no example date), the description without the wire unit', () => {
+    const start = find(new AlibabaCloudOutboundBot().description.properties, 'ListJobGroups', 'StartTime');
+    expect(start).toMatchObject({ type: 'dateTime', default: '' });
+    expect(start.description).toBe('Filter: only groups created at or after this time.');
+    const queryDate = find(new AlibabaCloudVoice().description.properties, 'QueryCallDetailByCallId', 'QueryDate');
+    expect(queryDate).toMatchObject({ type: 'dateTime', default: '', required: true });
+  });
+
+  it('the picked date-time is sent as Unix milliseconds; an expression may give milliseconds; text that is no date is refused naming the field', () => {
+    const op = catalog.get('outboundbot.ListJobGroups');
+    if (!op) throw new Error('outboundbot.ListJobGroups is not in the catalog');
+    const spec = analyze('StartTime', inputSchema(op).properties?.StartTime ?? {}, false);
+    expect(spec.kind).toBe('dateTime');
+    expect(fieldValue(spec, '2026-01-05T09:30:00.000Z')).toBe(Date.UTC(2026, 0, 5, 9, 30));
+    expect(fieldValue(spec, 1767605400000)).toBe(1767605400000);
+    expect(() => fieldValue(spec, 'next tuesday')).toThrow('StartTime: not a date and time');
   });
 });
 

@@ -1,7 +1,7 @@
 // Building blocks shared by the dyvms operation files. This folder is not an operation
 // (scripts/gen.ts only picks up the .ts files directly inside core/catalog/dyvms/).
 import { z } from 'zod';
-import { bool, int, jsonValue, list, num, str, templateParams } from '../../../fields.js';
+import { bool, int, jsonValue, list, num, str, templateParams, unixTimeMs } from '../../../fields.js';
 import { listedBy } from '../../../lookup.js';
 import { LOOKUPS } from '../../shared/lookups.js';
 import { PROD_ID } from './prod-ids.js';
@@ -50,7 +50,7 @@ export function templateVars() {
 
 /** A Unix time in milliseconds (years 2000-2099); catches seconds passed by mistake. */
 export function epochMs() {
-  return int(946_684_800_000, 4_102_444_800_000);
+  return unixTimeMs(int(946_684_800_000, 4_102_444_800_000));
 }
 
 /** 'yyyy-MM-dd' */
