@@ -12,8 +12,6 @@ export interface Lookup {
   title: string;
   /** The list operation. Its other required inputs (e.g. InstanceId) come from the fields of the same name. */
   list: `${Product}.${string}`;
-  /** Dotted path of the entries in its answer when it is not paginated (paginated: its itemsPath). */
-  items?: string;
   /** Dotted paths, in an entry, of the ID (the first one present). */
   value: readonly string[];
   /** Dotted paths, in an entry, of its name (the first one present; the ID when none). */

@@ -301,5 +301,8 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
       return { items: [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }] };
     }
   }
+  const entries = op.listItems ? getPath(output, op.listItems) : undefined;
+  // A list returned whole: one item per entry, like the lists walked page by page.
+  if (Array.isArray(entries)) return { items: entries.map((entry) => ({ json: toJson(entry), pairedItem: paired })) };
   return { items: [{ json: toJson(output), pairedItem: paired }] };
 }

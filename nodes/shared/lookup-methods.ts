@@ -66,7 +66,7 @@ async function listPage(ctx: ILoadOptionsFunctions, product: Product, lookup: Lo
     const message = error instanceof Error ? error.message : String(error);
     throw new NodeOperationError(ctx.getNode(), redact(`Could not load the ${lookup.title} list: ${message}`, pc.secrets));
   }
-  const raw = getPath(answer, pagination ? pagination.itemsPath : (lookup.items ?? ''));
+  const raw = getPath(answer, pagination ? pagination.itemsPath : (op.listItems ?? ''));
   const items = Array.isArray(raw) ? raw : [];
   const entries = items
     .map((item): INodeListSearchItems | undefined => {

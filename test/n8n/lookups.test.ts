@@ -45,7 +45,7 @@ describe('lookups in the catalog', () => {
     for (const lookup of all) {
       const op = catalog.get(lookup.list);
       expect(op?.access, lookup.list).toBe('read');
-      expect(op?.pagination !== undefined || lookup.items !== undefined, `${lookup.name}: entries path`).toBe(true);
+      expect(op?.pagination !== undefined || op?.listItems !== undefined, `${lookup.name}: entries path`).toBe(true);
       expect(used.has(lookup.name), `${lookup.name} used by a node field`).toBe(true);
     }
   });

@@ -5,19 +5,19 @@ import type { Lookup } from '../../lookup.js';
 
 export const LOOKUPS = {
   // Outbound Bot
-  instance: { name: 'instance', title: 'Instance', list: 'outboundbot.ListInstances', items: 'Instances', value: ['InstanceId'], text: ['InstanceName'] },
+  instance: { name: 'instance', title: 'Instance', list: 'outboundbot.ListInstances', value: ['InstanceId'], text: ['InstanceName'] },
   script: { name: 'script', title: 'Script', list: 'outboundbot.ListScripts', value: ['ScriptId'], text: ['ScriptName'] },
   jobGroup: { name: 'jobGroup', title: 'Job Group', list: 'outboundbot.ListJobGroups', value: ['JobGroupId'], text: ['JobGroupName'] },
   job: { name: 'job', title: 'Job', list: 'outboundbot.ListJobsByGroup', value: ['JobId'], text: ['ReferenceId', 'CalledNumber'] },
   outboundCallNumber: { name: 'outboundCallNumber', title: 'Caller Number', list: 'outboundbot.ListOutboundCallNumbers', value: ['Number'] },
   // Voice Service (dyvms)
-  robot: { name: 'robot', title: 'Robot', list: 'dyvms.QueryRobotv2AllList', items: 'Data', value: ['id'], text: ['robotName'] },
+  robot: { name: 'robot', title: 'Robot', list: 'dyvms.QueryRobotv2AllList', value: ['id'], text: ['robotName'] },
   robotTask: { name: 'robotTask', title: 'Robot Task', list: 'dyvms.QueryRobotTaskList', value: ['id'], text: ['taskName'] },
   callTask: { name: 'callTask', title: 'Call Task', list: 'dyvms.ListCallTask', value: ['Id'], text: ['TaskName'] },
   // Volcengine
-  numberPool: { name: 'numberPool', title: 'Number Pool', list: 'volcengine.NumberPoolList', items: 'Result.Records', value: ['NumberPoolNo'], text: ['NumberPoolName'] },
-  volcengineNumber: { name: 'volcengineNumber', title: 'Caller Number', list: 'volcengine.NumberList', items: 'Result.Records', value: ['Number'], text: ['NumberPoolName'] },
-  voiceResource: { name: 'voiceResource', title: 'Voice Resource', list: 'volcengine.QueryUsableResource', items: 'Result', value: ['ResourceKey'], text: ['Name'] },
+  numberPool: { name: 'numberPool', title: 'Number Pool', list: 'volcengine.NumberPoolList', value: ['NumberPoolNo'], text: ['NumberPoolName'] },
+  volcengineNumber: { name: 'volcengineNumber', title: 'Caller Number', list: 'volcengine.NumberList', value: ['Number'], text: ['NumberPoolName'] },
+  voiceResource: { name: 'voiceResource', title: 'Voice Resource', list: 'volcengine.QueryUsableResource', value: ['ResourceKey'], text: ['Name'] },
   // PBX
-  extension: { name: 'extension', title: 'Extension', list: 'pbx.extensionlist.query', items: 'extlist', value: ['extnumber', 'number'], text: ['username'] },
+  extension: { name: 'extension', title: 'Extension', list: 'pbx.extensionlist.query', value: ['extnumber', 'number'], text: ['username'] },
 } as const satisfies Record<string, Lookup>;

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists this account\'s phone numbers with their state (1 in use, 2 disabled by you, 3 disabled by the platform, 4 cancelled), kind (mobile or fixed line), location, pool and bindings, a page at a time; filter by number, pool, pool kind, state or kind.',
   access: 'read',
+  listItems: 'Result.Records',
   resource: 'number',
   // The 2025 doc page sends POST JSON with NumberList as an array; the 2023 page and the Go SDK a GET
   // with query parameters (NumberList comma-separated). JSON follows the current page.
