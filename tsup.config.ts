@@ -89,6 +89,8 @@ export default defineConfig([
     async onSuccess() {
       // Icons sit next to the node and credential files that name them (icon: 'file:x.svg').
       for (const icon of [...files('nodes', '.svg'), ...files('credentials', '.svg')]) cpSync(join(root, icon), join(root, n8nOut, icon));
+      // Codex files (categories, search aliases) sit next to the node files: X.node.js -> X.node.json.
+      for (const codex of files('nodes', '.node.json')) cpSync(join(root, codex), join(root, n8nOut, codex));
       // package.json from the template with the project's version, plus README (docs/n8n.md) and LICENSE.
       const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
       const manifest = { ...(JSON.parse(readFileSync(join(root, 'packaging/n8n/package.json'), 'utf8')) as object), version };

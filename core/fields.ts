@@ -34,6 +34,19 @@ export function int(min?: number, max?: number) {
   return z.preprocess((v) => (typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v), schema);
 }
 
+/**
+ * A coded value with what each code means, e.g. coded(int(0, 1), { 0: 'Home location first', 1: 'Random' }).
+ * The meanings travel in the JSON Schema (`codes`): the n8n nodes show them as labelled options.
+ */
+export function coded<T extends z.ZodType>(schema: T, meanings: Record<string, string>): T {
+  return schema.meta({ codes: meanings });
+}
+
+/** A point in time the vendor takes as Unix milliseconds (the n8n nodes show a date-time picker for it). */
+export function unixTimeMs<T extends z.ZodType>(schema: T): T {
+  return schema.meta({ time: 'unix-ms' });
+}
+
 /** A boolean; "true"/"false" strings are accepted. */
 export function flag() {
   return z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());

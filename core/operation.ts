@@ -98,6 +98,8 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Documented per-account requests per second; undefined when the docs state none. */
   qps?: number;
   pagination?: Pagination;
+  /** A list it returns whole (no page walking): dotted path of the array in its output. The n8n nodes output one item per entry. */
+  listItems?: string;
   /** How the operation goes on the wire where it differs from its vendor's defaults (vendor-only settings). */
   wire?: OperationWire;
   /**

@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
-import { callPolicyProperties, signAlibabaRequest } from '../nodes/shared';
+import { ALIBABA_DEFAULT_ENDPOINTS, ALIBABA_VERSIONS, callPolicyProperties, signAlibabaRequest } from '../nodes/shared';
 
 export class CallbridgeAlibabaCloudApi implements ICredentialType {
   name = 'callbridgeAlibabaCloudApi';
@@ -73,6 +73,17 @@ export class CallbridgeAlibabaCloudApi implements ICredentialType {
       default: '',
       description: "The coordinator's bearer token (its CALLBRIDGE_MCP_TOKEN), when it has one",
     },
+    {
+      displayName: 'Test With',
+      name: 'testProduct',
+      type: 'options',
+      options: [
+        { name: 'Voice Service', value: 'dyvms', description: 'Lists the Voice Service robots' },
+        { name: 'Outbound Bot', value: 'outboundbot', description: 'Lists the Outbound Bot instances of the region' },
+      ],
+      default: 'dyvms',
+      description: 'The product the credential test calls: choose one this RAM user is allowed to use',
+    },
     ...callPolicyProperties('alibaba'),
   ];
 
@@ -84,12 +95,15 @@ export class CallbridgeAlibabaCloudApi implements ICredentialType {
   test: ICredentialTestRequest = {
     request: {
       method: 'POST',
-      url: '={{ $credentials.endpoint ? $credentials.endpoint : "https://dyvmsapi.aliyuncs.com/" }}',
-      body: { Action: 'QueryRobotv2AllList', Version: '2017-05-25' },
+      url: `={{ $credentials.endpoint ? $credentials.endpoint : $credentials.testProduct === "outboundbot" ? "https://outboundbot." + $credentials.region + ".aliyuncs.com/" : "${ALIBABA_DEFAULT_ENDPOINTS.dyvms}" }}`,
+      body: {
+        Action: '={{ $credentials.testProduct === "outboundbot" ? "ListInstances" : "QueryRobotv2AllList" }}',
+        Version: `={{ $credentials.testProduct === "outboundbot" ? "${ALIBABA_VERSIONS.outboundbot}" : "${ALIBABA_VERSIONS.dyvms}" }}`,
+      },
     },
     rules: [
       { type: 'responseCode', properties: { value: 400, message: 'Alibaba Cloud refused the request: the AccessKey secret does not match (SignatureDoesNotMatch) or the clock is off' } },
-      { type: 'responseCode', properties: { value: 403, message: 'Alibaba Cloud refused the request: this AccessKey is not allowed to use Voice Service' } },
+      { type: 'responseCode', properties: { value: 403, message: 'Alibaba Cloud refused the request: this AccessKey is not allowed to use the product chosen in Test With' } },
       { type: 'responseCode', properties: { value: 404, message: 'Alibaba Cloud does not know this AccessKey ID (InvalidAccessKeyId.NotFound)' } },
     ],
   };

@@ -56,9 +56,23 @@ export class CallReceiptTrigger implements INodeType {
         default: 'alibaba',
       },
       {
-        displayName:
-          'Enter this URL as the receipt address: Alibaba console (Voice Service > receipt settings, HTTP batch push), Volcengine CallRecordPostUrl/AudioPostUrl or callback settings, or the PBX credential\'s Event Report URL',
+        displayName: 'Enter this URL as the receipt address in the Alibaba Cloud console: Voice Service > receipt settings, HTTP batch push',
         name: 'notice',
+        displayOptions: { show: { vendor: ['alibaba'] } },
+        type: 'notice',
+        default: '',
+      },
+      {
+        displayName: "Enter this URL as a task's call-record or recording push address, or in the Volcengine console's callback settings",
+        name: 'volcengineNotice',
+        displayOptions: { show: { vendor: ['volcengine'] } },
+        type: 'notice',
+        default: '',
+      },
+      {
+        displayName: 'Enter this URL as the Event Report URL of your PBX API credential (host:port/path); the PBX sends its events there after the node logs in',
+        name: 'pbxNotice',
+        displayOptions: { show: { vendor: ['pbx'] } },
         type: 'notice',
         default: '',
       },
@@ -116,8 +130,8 @@ export class CallReceiptTrigger implements INodeType {
             displayName: 'Final Results Only',
             name: 'finalOnly',
             type: 'boolean',
-            default: false,
-            description: 'Whether to emit only final call results (Alibaba VoiceReport, Volcengine call records, PBX NewCdr and failures) and skip progress and recording messages',
+            default: true,
+            description: 'Whether to emit only final call results (Alibaba VoiceReport, Volcengine call records, PBX NewCdr and failures) and skip progress and recording messages (on unless turned off here)',
           },
           {
             displayName: 'PBX UTC Offset',

@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { executeProduct, productProperties } from '../shared';
+import { executeProduct, lookupMethods, productProperties } from '../shared';
 
 export class Pbx implements INodeType {
   description: INodeTypeDescription = {
@@ -25,6 +25,9 @@ export class Pbx implements INodeType {
     // Generated from the callbridge catalog: one Resource/Operation entry and its fields per operation.
     properties: productProperties('pbx'),
   };
+
+  // The lists behind its ID fields ("From List"), generated from the catalog like the fields.
+  methods = lookupMethods('pbx');
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return executeProduct.call(this, 'pbx');

@@ -2,7 +2,7 @@
 // carry no Redis client: before each vendor request the node asks `callbridge mcp --http` (running on
 // Redis) for a slot on the account's shared schedule, through n8n's own HTTP helper. When the coordinator
 // does not answer, this execution paces itself (as without a coordinator) and says so in n8n's log.
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { Pacer, type RatePacer } from '../../core/pacer.js';
 import { n8nRuntime } from './runtime.js';
 
@@ -22,7 +22,7 @@ export class CoordinatedPacer implements RatePacer {
   private readonly local = new Pacer(n8nRuntime);
 
   constructor(
-    private readonly ctx: IExecuteFunctions,
+    private readonly ctx: IExecuteFunctions | ILoadOptionsFunctions,
     private readonly coordinator: Coordinator,
   ) {}
 

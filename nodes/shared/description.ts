@@ -2,11 +2,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import type { AnyOperation, Product } from '../../core/operation.js';
 import { CALL_TRACKERS } from '../../core/providers/index.js';
-import { listOperations } from '../../core/registry.js';
+import { catalog, listOperations } from '../../core/registry.js';
 import { billedNotice } from './billed-notice.js';
-import { operationFields, type FieldSpec } from './fields.js';
-import { toProperty } from './properties.js';
-import { OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
+import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, campaignProperties } from './campaign.js';
+import { operationFields, toProperty, type FieldSpec } from './fields.js';
+import { inN8nWords } from './wording.js';
+import { DEFAULT_OPERATION, OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 
 /** The operations a product node offers: the catalog minus what the credential does itself (PBX login). */
 export function nodeOperations(product: Product): AnyOperation[] {
@@ -85,7 +86,7 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
       name: 'waitForResult',
       type: 'boolean',
       default: false,
-      description: `Whether to wait until the call has ended (polling ${tracker.queryOperation}) and return its vendor-neutral result (status, duration, hang-up side, DTMF) next to the raw record`,
+      description: `Whether to wait until the call has ended (asking ${inN8nWords(tracker.queryOperation)} now and then) and return its vendor-neutral result (status, duration, hang-up side, DTMF) next to the raw record`,
       displayOptions: show(resource.value, value),
     });
     props.push({
@@ -146,7 +147,10 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
 export function productProperties(product: Product): INodeProperties[] {
   const entries = operationEntries(product);
   const rules = [...RESOURCES[product], OTHER_RESOURCE].filter((rule) => entries.some((e) => e.resource.value === rule.value));
-  const resourceOptions: INodePropertyOptions[] = rules.map((rule) => ({ name: rule.name, value: rule.value, description: rule.description })).sort(byName);
+  const campaign = CAMPAIGN_PRODUCTS.includes(product);
+  const resourceOptions: INodePropertyOptions[] = [...rules, ...(campaign ? [CAMPAIGN_RESOURCE] : [])]
+    .map((rule) => ({ name: rule.name, value: rule.value, description: rule.description }))
+    .sort(byName);
   const resource: INodeProperties = {
     displayName: 'Resource',
     name: 'resource',
@@ -155,12 +159,13 @@ export function productProperties(product: Product): INodeProperties[] {
     options: resourceOptions,
     default: '',
   };
-  resource.default = resourceOptions[0]?.value ?? '';
+  const preferred = DEFAULT_OPERATION[product];
+  resource.default = resourceOptions.some((o) => o.value === preferred.resource) ? preferred.resource : (resourceOptions[0]?.value ?? '');
   const props: INodeProperties[] = [resource];
   for (const rule of rules) {
     const ops = entries.filter((e) => e.resource.value === rule.value);
     const options: INodePropertyOptions[] = ops
-      .map(({ op }) => ({ name: op.title, value: operationValue(op), description: firstSentence(op.description), action: op.title }))
+      .map(({ op }) => ({ name: op.title, value: operationValue(op), description: firstSentence(inN8nWords(op.description)), action: op.title }))
       .sort(byName);
     const operation: INodeProperties = {
       displayName: 'Operation',
@@ -171,9 +176,11 @@ export function productProperties(product: Product): INodeProperties[] {
       options,
       default: '',
     };
-    operation.default = options[0]?.value ?? '';
+    const op = rule.value === preferred.resource && preferred.operation ? catalog.get(preferred.operation) : undefined;
+    operation.default = op ? operationValue(op) : (options[0]?.value ?? '');
     props.push(operation);
   }
+  if (campaign) props.push(...campaignProperties());
   for (const entry of entries) props.push(...operationProperties(entry));
   return props;
 }

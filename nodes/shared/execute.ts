@@ -1,7 +1,7 @@
 // The one execute() of every product node: parameters -> operation input -> core client (validate, pace,
 // send through the credential, retry by access class) -> items. Optional follow-ups: all pages, waiting
 // for a placed call's result, downloading a returned file.
-import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IBinaryData, ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
@@ -14,14 +14,16 @@ import { catalog } from '../../core/registry.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { CoordinatedPacer } from './coordinated-pacer.js';
 import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions, volcengineConfig } from './auth.js';
+import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, runCampaign } from './campaign.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
-import { fieldValue, FieldValueError } from './field-values.js';
+import { fieldValue, FieldValueError } from './fields.js';
 import { attemptKey, RepeatedAttemptError, sendOnce, withDerivedReference } from './idempotency.js';
 import { nodePipeline, runSent } from './policy.js';
 import { policyFieldOf } from './policy-properties.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
+import { errorInN8nWords } from './wording.js';
 
 /** How n8n users set each setting core errors name. */
 const SETTING_HELP: Readonly<Record<Setting, string>> = {
@@ -48,7 +50,7 @@ export interface ProductClient {
  * A core client for the node's credential: Alibaba and Volcengine requests are signed by the credential type
  * (httpRequestWithAuthentication); PBX requests carry the token of core's PBX session (one login per execution).
  */
-export function productClient(ctx: IExecuteFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
+export function productClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, product: Product, credentials: ICredentialDataDecryptedObject): ProductClient {
   const credentialType = credentialTypeOf(product);
   const runtime = n8nRuntime;
   let config: ClientConfig;
@@ -131,15 +133,16 @@ async function waitForResults(
   output: unknown,
   placedAt: number,
   itemIndex: number,
+  stop: AbortSignal,
 ): Promise<IDataObject[]> {
   const timeoutMs = Math.max(0, Number(parameter(ctx, 'waitTimeout', itemIndex, 300)) * 1000);
   const intervalMs = Math.max(1, Number(parameter(ctx, 'pollInterval', itemIndex, 5))) * 1000;
   const calls = trackedCalls(op.id, input, output, placedAt);
   if (!calls.length) return [{ ...toJson(output), wait: { final: false, reason: 'the answer names no call to follow' } }];
   const invoke = sendingInvoke(pc.client);
-  const signal = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
-  const results: IDataObject[] = [];
-  for (const call of calls) {
+  const cancel = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
+  const signal = { get aborted() { return stop.aborted || cancel?.aborted === true; } };
+  return Promise.all(calls.map(async (call): Promise<IDataObject> => {
     const outcome = await waitForCallResult(() => callResult(invoke, pc.settings, op.product, call), {
       runtime: n8nRuntime,
       timeoutMs,
@@ -148,15 +151,14 @@ async function waitForResults(
       signal,
     });
     if (outcome.result?.final) await pc.pipeline.callEnded(op.product, call.callId);
-    results.push({
+    return {
       ...toJson(output),
       callId: call.callId,
       result: withoutRaw(outcome.result) ?? { status: 'unknown', final: false },
       raw: (outcome.result?.raw ?? null) as IDataObject,
       wait: { final: outcome.final, timedOut: outcome.timedOut, aborted: outcome.aborted, attempts: outcome.attempts, elapsedSeconds: Math.round(outcome.elapsedMs / 100) / 10 },
-    });
-  }
-  return results;
+    };
+  }));
 }
 
 /** Fetches a signed link returned by the vendor (no credential: the link itself grants access). */
@@ -182,7 +184,7 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
     return new NodeOperationError(node, error.message, { itemIndex, description: change });
   }
   if (error instanceof CallbridgeError) {
-    const message = redact(withSettingHelp(error, SETTING_HELP), secrets);
+    const message = redact(errorInN8nWords(withSettingHelp(error, SETTING_HELP), error.operationId), secrets);
     const details = [
       error.code ? `Vendor code: ${error.code}` : undefined,
       error.requestId ? `Request ID: ${error.requestId}` : undefined,
@@ -199,7 +201,9 @@ export function nodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
       requestId: error.requestId ?? null,
       mayHaveBeenProcessed: error.mayHaveBeenProcessed,
     };
-    return new NodeApiError(node, body, { message, description, itemIndex, httpCode: error.httpStatus ? String(error.httpStatus) : undefined });
+    // A business failure arrives with HTTP 200: n8n would show it as "Error code 200".
+    const httpCode = error.httpStatus && error.httpStatus >= 300 ? String(error.httpStatus) : undefined;
+    return new NodeApiError(node, body, { message, description, itemIndex, httpCode });
   }
   const message = redact(error instanceof Error ? error.message : String(error), secrets);
   return new NodeOperationError(node, message, { itemIndex });
@@ -226,15 +230,39 @@ export async function executeProduct(this: IExecuteFunctions, product: Product):
   const items = this.getInputData();
   const credentials = (await this.getCredentials(credentialTypeOf(product))) as ICredentialDataDecryptedObject;
   const pc = productClient(this, product, credentials);
-  const out: INodeExecutionData[] = [];
+  if (CAMPAIGN_PRODUCTS.includes(product) && this.getNodeParameter('resource', 0) === CAMPAIGN_RESOURCE.value) {
+    // A campaign operation runs once for all items (one callee per item is sent in as few requests as possible).
+    try {
+      return [await runCampaign(this, pc, items.length)];
+    } catch (error) {
+      const failure = nodeError(this, error, 0, pc.secrets());
+      if (!this.continueOnFail()) throw failure;
+      return [[{ json: errorJson(failure, error), pairedItem: { item: 0 } }]];
+    }
+  }
+  // Items are run in order; a call to wait for is followed while the next items' calls are placed (paced by
+  // the client), so N calls take about as long as the longest, not the sum.
+  const stop = new AbortController();
+  const runs: Array<Promise<ItemOutcome>> = [];
   for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
     try {
-      out.push(...(await runItem(this, product, pc, itemIndex)));
+      const run = await runItem(this, product, pc, itemIndex, stop.signal);
+      runs.push('items' in run ? Promise.resolve({ items: run.items }) : run.following.then((done) => ({ items: done }), (failure: unknown) => ({ failure })));
     } catch (error) {
-      const failure = nodeError(this, error, itemIndex, pc.secrets());
-      if (!this.continueOnFail()) throw failure;
-      out.push({ json: errorJson(failure, error), pairedItem: { item: itemIndex } });
+      runs.push(Promise.resolve({ failure: error }));
+      if (!this.continueOnFail()) break;
     }
+  }
+  const out: INodeExecutionData[] = [];
+  const outcomes = await followTogether(runs, stop, !this.continueOnFail());
+  for (const [itemIndex, outcome] of outcomes.entries()) {
+    if ('items' in outcome) {
+      out.push(...outcome.items);
+      continue;
+    }
+    const failure = nodeError(this, outcome.failure, itemIndex, pc.secrets());
+    if (!this.continueOnFail()) throw failure;
+    out.push({ json: errorJson(failure, outcome.failure), pairedItem: { item: itemIndex } });
   }
   return [out];
 }
@@ -251,7 +279,23 @@ async function sendItem(ctx: IExecuteFunctions, pc: ProductClient, op: AnyOperat
   return { input: referenced, output };
 }
 
-async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClient, itemIndex: number): Promise<INodeExecutionData[]> {
+type ItemRun = { items: INodeExecutionData[] } | { following: Promise<INodeExecutionData[]> };
+type ItemOutcome = { items: INodeExecutionData[] } | { failure: unknown };
+
+/**
+ * Waits for every item's outcome. Without Continue On Fail the node fails at the first failure, so the
+ * calls still followed are let go (their polling stops) once one fails.
+ */
+async function followTogether(runs: Array<Promise<ItemOutcome>>, stop: AbortController, stopOnFailure: boolean): Promise<ItemOutcome[]> {
+  if (stopOnFailure) for (const run of runs) void run.then((outcome) => ('failure' in outcome ? stop.abort() : undefined));
+  try {
+    return await Promise.all(runs);
+  } finally {
+    stop.abort();
+  }
+}
+
+async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClient, itemIndex: number, stop: AbortSignal): Promise<ItemRun> {
   const value = String(parameter(ctx, 'operation', itemIndex));
   const op = findOperation(product, value);
   if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`, { itemIndex });
@@ -261,14 +305,15 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
     const returnAll = parameter(ctx, 'returnAll', itemIndex, false) === true;
     const limit = returnAll ? Number.POSITIVE_INFINITY : Math.max(1, Number(parameter(ctx, 'limit', itemIndex, 50)));
     const results = await allPages(pc.pipeline, op, input, limit);
-    return results.map((result) => ({ json: toJson(result), pairedItem: paired }));
+    return { items: results.map((result) => ({ json: toJson(result), pairedItem: paired })) };
   }
   const placedAt = Date.now();
   const sent = await sendItem(ctx, pc, op, input, itemIndex);
   const output = sent.output;
   if (CALL_TRACKERS[op.id] && parameter(ctx, 'waitForResult', itemIndex, false) === true) {
-    const results = await waitForResults(ctx, pc, op, sent.input, output, placedAt, itemIndex);
-    return results.map((json) => ({ json, pairedItem: paired }));
+    // Not awaited here: every item's call is placed first, then all are followed together (see followTogether).
+    const following = waitForResults(ctx, pc, op, sent.input, output, placedAt, itemIndex, stop).then((results) => results.map((json) => ({ json, pairedItem: paired })));
+    return { following };
   }
   const download = op.download;
   if (download && parameter(ctx, 'download', itemIndex, download.defaultOn) === true) {
@@ -277,8 +322,11 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
       const fileName = download.fileNamePath ? getPath(output, download.fileNamePath) : undefined;
       const binary = await downloadFile(ctx, url, typeof fileName === 'string' ? fileName : undefined);
       const property = String(parameter(ctx, 'binaryPropertyName', itemIndex, 'data')) || 'data';
-      return [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }];
+      return { items: [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }] };
     }
   }
-  return [{ json: toJson(output), pairedItem: paired }];
+  const entries = op.listItems ? getPath(output, op.listItems) : undefined;
+  // A list returned whole: one item per entry, like the lists walked page by page.
+  if (Array.isArray(entries)) return { items: entries.map((entry) => ({ json: toJson(entry), pairedItem: paired })) };
+  return { items: [{ json: toJson(output), pairedItem: paired }] };
 }

@@ -141,7 +141,8 @@ export async function receiveReceipt(this: IWebhookFunctions): Promise<IWebhookR
     const hours = Math.max(24, Number(options.rememberHours ?? 24) || 24);
     fresh = rememberNew(store, events.map((e) => e.key), n8nRuntime.now(), hours * HOUR_MS);
   }
-  const finalOnly = options.finalOnly === true;
+  // Final results only unless turned off: most workflows act on a call's outcome, not its progress.
+  const finalOnly = options.finalOnly !== false;
   const items: INodeExecutionData[] = events
     .filter((event, i) => fresh[i] && (!finalOnly || isFinalResult(event)))
     .map((event) => ({ json: eventJson(vendor, event) }));

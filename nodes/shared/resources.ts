@@ -51,6 +51,14 @@ export const RESOURCES: Record<Product, ResourceGroup[]> = {
   ],
 };
 
+/** What a new node shows first: the operation people most often want (Outbound Bot: its Campaign resource). */
+export const DEFAULT_OPERATION: Record<Product, { resource: string; operation?: `${Product}.${string}` }> = {
+  dyvms: { resource: 'call', operation: 'dyvms.SingleCallByTts' },
+  outboundbot: { resource: 'campaign' },
+  volcengine: { resource: 'singleCall', operation: 'volcengine.SingleBatchAppend' },
+  pbx: { resource: 'extension', operation: 'pbx.extension.dial_outbound' },
+};
+
 /** The resource an operation belongs to. */
 export function resourceOf(op: AnyOperation): ResourceGroup {
   return RESOURCES[op.product].find((group) => group.value === op.resource) ?? OTHER_RESOURCE;

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { CallbridgeError, causeChain, codeOf, messageOf } from '../../core/errors.js';
 import { NetworkError, NOT_SENT_CODES, type HttpRequest, type HttpResponse, type SendOptions, type Transport } from '../../core/transport.js';
 
@@ -49,7 +49,7 @@ function toBytes(body: unknown): Uint8Array {
  */
 export class N8nTransport implements Transport {
   constructor(
-    private readonly ctx: IExecuteFunctions,
+    private readonly ctx: IExecuteFunctions | ILoadOptionsFunctions,
     private readonly via: { credentialType: string } | { extraOptions: Partial<IHttpRequestOptions> },
   ) {}
 

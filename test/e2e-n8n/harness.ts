@@ -442,6 +442,13 @@ export class N8n {
     this.cookie = cookie.split(';')[0];
   }
 
+  /** The owner's login cookie (`n8n-auth=...`), set by setupOwner(); a browser context takes it to open the editor logged in. */
+  get authCookie(): { name: string; value: string } {
+    const at = this.cookie.indexOf('=');
+    if (at < 0) throw new N8nError('no owner login yet: call setupOwner() first');
+    return { name: this.cookie.slice(0, at), value: this.cookie.slice(at + 1) };
+  }
+
   /** A call to n8n's internal REST API (/rest/*) as the owner. */
   async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.url}${path}`, {

@@ -120,6 +120,11 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
 
     it('Alibaba Cloud API: OK with the right secret, a clear error with a wrong one', async () => {
       expect(await testCredential(CREDENTIAL_TYPE.alibaba, right().alibaba)).toMatchObject({ status: 'OK' });
+      // Test With: Outbound Bot, for a RAM user allowed only that product.
+      expect(await testCredential(CREDENTIAL_TYPE.alibaba, { ...right().alibaba, testProduct: 'outboundbot' })).toMatchObject({ status: 'OK' });
+      const failedOnBot = await testCredential(CREDENTIAL_TYPE.alibaba, { ...wrong().alibaba, testProduct: 'outboundbot' });
+      expect(failedOnBot.status).toBe('Error');
+      expect(failedOnBot.message).toMatch(/secret|signature/i);
       const failed = await testCredential(CREDENTIAL_TYPE.alibaba, wrong().alibaba);
       expect(failed.status).toBe('Error');
       expect(failed.message).toMatch(/secret|signature/i);

@@ -66,16 +66,18 @@ describe('against the sandbox gateways', () => {
   });
 
   // What n8n's credential test sends: the credential's `test.request` (a body object), resolved.
-  const testRequest = (credential: { test: { request: IHttpRequestOptions | object } }, url: string): IHttpRequestOptions =>
-    ({ ...(credential.test.request as IHttpRequestOptions), url, json: true, returnFullResponse: true, ignoreHttpStatusErrors: true }) as IHttpRequestOptions;
+  // (The Alibaba body's Action and Version are expressions on Test With: test/e2e-n8n/server.test.ts has n8n resolve them.)
+  const testRequest = (credential: { test: { request: IHttpRequestOptions | object } }, url: string, body?: IHttpRequestOptions['body']): IHttpRequestOptions =>
+    ({ ...(credential.test.request as IHttpRequestOptions), url, ...(body ? { body } : {}), json: true, returnFullResponse: true, ignoreHttpStatusErrors: true }) as IHttpRequestOptions;
+  const VOICE_SERVICE_TEST = { Action: 'QueryRobotv2AllList', Version: '2017-05-25' };
 
   it('Alibaba credential test request: accepted with the secret, 400 SignatureDoesNotMatch without', async () => {
     const store = sandboxCredentials(sandbox);
     const credential = new CallbridgeAlibabaCloudApi();
-    const good = (await requestWithCredential('callbridgeAlibabaCloudApi', store, testRequest(credential, `${sandbox.url}/`))) as { statusCode: number; body: { Code: string } };
+    const good = (await requestWithCredential('callbridgeAlibabaCloudApi', store, testRequest(credential, `${sandbox.url}/`, VOICE_SERVICE_TEST))) as { statusCode: number; body: { Code: string } };
     expect(good.statusCode).toBe(200);
     expect(good.body.Code).toBe('OK');
-    const bad = (await requestWithCredential('callbridgeAlibabaCloudApi', store, testRequest(credential, `${sandbox.url}/`), {
+    const bad = (await requestWithCredential('callbridgeAlibabaCloudApi', store, testRequest(credential, `${sandbox.url}/`, VOICE_SERVICE_TEST), {
       ...store.callbridgeAlibabaCloudApi,
       accessKeySecret: 'nope',
     })) as { statusCode: number; body: { Code: string } };

@@ -101,7 +101,9 @@ describe('PBX node', () => {
     credentials.callbridgePbxApi.token = 'stale-token-0000';
     const { ctx, requests } = fakeExecute({ credentials, parameters: [{ resource: 'extension', operation: 'extensionlist.query' }] });
     const [items] = await executeProduct.call(ctx, 'pbx');
-    expect(items[0].json.status).toBe('Success');
+    // The extension list is split into items, one per extension.
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((item) => typeof item.json.extnumber === 'string')).toBe(true);
     expect(requests.map((r) => new URL(r.url).pathname)).toEqual(['/pbx/api/v1.1.0/login', '/pbx/api/v1.1.0/extensionlist/query']);
     expect(new URL(requests[1].url).searchParams.get('token')).not.toBe('stale-token-0000');
   });

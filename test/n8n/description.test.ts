@@ -11,9 +11,10 @@ import { VolcengineVoice } from '../../nodes/VolcengineVoice/VolcengineVoice.nod
 import { listOperations } from '../../core/registry.js';
 import type { Product } from '../../core/operation.js';
 import { nodeOperations, operationEntries, operationValue } from '../../nodes/shared/description.js';
-import { fieldValue } from '../../nodes/shared/field-values.js';
+import { fieldValue } from '../../nodes/shared/fields.js';
 import { analyze, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
 import { OTHER_RESOURCE } from '../../nodes/shared/resources.js';
+import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE } from '../../nodes/shared/campaign.js';
 import { CALL_TRACKERS as TRACKERS } from '../../core/providers/index.js';
 
 const NODES: Array<[Product, { description: { properties: INodeProperties[]; usableAsTool?: unknown; credentials?: Array<{ name: string }> } }]> = [
@@ -27,7 +28,8 @@ const shows = (p: INodeProperties, key: string) => (p.displayOptions?.show?.[key
 
 describe.each(NODES)('%s node', (product, node) => {
   const props = node.description.properties;
-  const opProps = props.filter((p) => p.name === 'operation');
+  // The catalog's operations; the Campaign resource's own operations are tested in campaign.test.ts.
+  const opProps = props.filter((p) => p.name === 'operation' && !shows(p, 'resource').includes(CAMPAIGN_RESOURCE.value));
 
   it('is usable as an AI tool and names its credential', () => {
     expect(node.description.usableAsTool).toBe(true);
@@ -47,7 +49,8 @@ describe.each(NODES)('%s node', (product, node) => {
     const resource = props.find((p) => p.name === 'resource');
     const values = (resource?.options ?? []).map((o) => (o as { value: string }).value);
     expect(values).not.toContain(OTHER_RESOURCE.value);
-    expect([...values].sort()).toEqual(opProps.map((p) => shows(p, 'resource')[0] as string).sort());
+    const campaign = CAMPAIGN_PRODUCTS.includes(product) ? [CAMPAIGN_RESOURCE.value] : [];
+    expect([...values].sort()).toEqual([...opProps.map((p) => shows(p, 'resource')[0] as string), ...campaign].sort());
     // Options sorted by name, as n8n's lint wants.
     const names = (resource?.options ?? []).map((o) => (o as { name: string }).name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
@@ -86,7 +89,7 @@ describe.each(NODES)('%s node', (product, node) => {
         expect(p.name).toBeTruthy();
         expect(p.displayName).toBeTruthy();
         expect(p.default).not.toBeUndefined();
-        if (p.type === 'options' || p.type === 'multiOptions') expect(p.options?.length).toBeGreaterThan(0);
+        if ((p.type === 'options' || p.type === 'multiOptions') && !p.typeOptions?.loadOptionsMethod) expect(p.options?.length).toBeGreaterThan(0);
         if (p.type === 'collection') walk(p.options as INodeProperties[]);
         if (p.type === 'fixedCollection') for (const c of p.options as INodePropertyCollection[]) walk(c.values);
       }
@@ -150,5 +153,34 @@ describe('Call Receipt Trigger description', () => {
     expect(trigger.description.webhooks?.[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });
     const vendor = trigger.description.properties.find((p) => p.name === 'vendor');
     expect((vendor?.options ?? []).map((o) => (o as { value: string }).value).sort()).toEqual(['alibaba', 'pbx', 'volcengine']);
+  });
+});
+
+describe('what a new node shows first', () => {
+  it('Alibaba Cloud Voice opens on Call / Place a TTS call; Outbound Bot on its Campaign', () => {
+    const voice = new AlibabaCloudVoice().description.properties;
+    expect(voice.find((p) => p.name === 'resource')?.default).toBe('call');
+    expect(voice.find((p) => p.name === 'operation' && shows(p, 'resource').includes('call'))?.default).toBe('SingleCallByTts');
+    const bot = new AlibabaCloudOutboundBot().description.properties;
+    expect(bot.find((p) => p.name === 'resource')?.default).toBe('campaign');
+    expect(bot.find((p) => p.name === 'operation' && shows(p, 'resource').includes('campaign'))?.default).toBe('addCallees');
+  });
+
+  it('every node has a codex file naming it, in Communication, found by its vendor and by "phone call"', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const [dir, node] of [
+      ['AlibabaCloudVoice', new AlibabaCloudVoice()],
+      ['AlibabaCloudOutboundBot', new AlibabaCloudOutboundBot()],
+      ['VolcengineVoice', new VolcengineVoice()],
+      ['Pbx', new Pbx()],
+      ['CallReceiptTrigger', new CallReceiptTrigger()],
+    ] as const) {
+      const codex = JSON.parse(readFileSync(new URL(`../../nodes/${dir}/${dir}.node.json`, import.meta.url), 'utf8')) as { node: string; categories: string[]; alias: string[] };
+      expect(codex.node).toBe(`n8n-nodes-callbridge.${node.description.name}`);
+      expect(codex.categories).toContain('Communication');
+      expect(codex.alias).toContain('phone call');
+    }
+    const pbx = JSON.parse(readFileSync(new URL('../../nodes/Pbx/Pbx.node.json', import.meta.url), 'utf8')) as { alias: string[] };
+    expect(pbx.alias).toEqual(expect.arrayContaining(['Yeastar', 'OpenVox', 'callbridge']));
   });
 });

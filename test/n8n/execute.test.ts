@@ -154,3 +154,22 @@ describe('redaction', () => {
     }
   });
 });
+
+describe('Wait for Result with several items', () => {
+  it('places every item\'s call before following them, and returns one final result per item in item order', async () => {
+    const numbers = ['13800003001', '13800003002', '13800003003', '13800003004', '13800003005'];
+    const { ctx, requests } = fakeExecute({
+      credentials: sandboxCredentials(sandbox),
+      parameters: numbers.map((n) => ({ resource: 'call', operation: 'SingleCallByTts', CalledNumber: n, TtsCode: 'TTS_100001', additionalFields: {}, waitForResult: true, waitTimeout: 120, pollInterval: 1 })),
+    });
+    const [items] = await executeProduct.call(ctx, 'dyvms');
+    expect(items.map((i) => (i.json.result as IDataObject).callee)).toEqual(numbers);
+    expect(items.every((i) => (i.json.wait as IDataObject).final === true)).toBe(true);
+    const action = (r: { body?: string }) => new URLSearchParams(r.body).get('Action');
+    const lastPlaced = requests.map(action).lastIndexOf('SingleCallByTts');
+    const firstCallId = String(items[0].json.CallId);
+    const polls = requests.map((r, i) => ({ i, body: new URLSearchParams(r.body) })).filter((r) => r.body.get('Action') !== 'SingleCallByTts' && r.body.get('CallId') === firstCallId);
+    // Followed one by one, every poll of the first call would come before the second call is placed.
+    expect(polls.at(-1)?.i).toBeGreaterThan(lastPlaced);
+  });
+});

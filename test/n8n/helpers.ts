@@ -155,8 +155,11 @@ export function fakeExecute(options: {
   const ctx = {
     getInputData: () => items,
     getNode: () => node,
-    getNodeParameter: (name: string, itemIndex: number, fallback?: unknown) => {
-      const value = options.parameters[itemIndex]?.[name];
+    getNodeParameter: (name: string, itemIndex: number, fallback?: unknown, how?: { extractValue?: boolean }) => {
+      // Dotted paths ("callees.values") and resource locators' values, as n8n reads them.
+      let value: unknown = options.parameters[itemIndex];
+      for (const key of name.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+      if (how?.extractValue && value && typeof value === 'object' && '__rl' in value && 'value' in value) value = value.value;
       if (value === undefined) {
         if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);
         return fallback;

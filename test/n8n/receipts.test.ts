@@ -175,8 +175,8 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 }
 
 describe('receiveReceipt (the trigger webhook)', () => {
-  it('Alibaba batch push: answers {"code":0}, one item per message, drops a repeated push', async () => {
-    const trigger = triggerServer({ vendor: 'alibaba', authentication: 'none', options: {} });
+  it('Alibaba batch push: answers {"code":0}, one item per message (Final Results Only off), drops a repeated push', async () => {
+    const trigger = triggerServer({ vendor: 'alibaba', authentication: 'none', options: { finalOnly: false } });
     const url = await trigger.start();
     try {
       expect(await post(`${url}/receipt`, [...VOICE_REPORT, ...CALL_REPORT])).toEqual({ status: 200, body: { code: 0, msg: '接收成功' } });
@@ -192,8 +192,8 @@ describe('receiveReceipt (the trigger webhook)', () => {
     }
   });
 
-  it('a secret token in the query is required when set; Final Results Only skips progress events', async () => {
-    const trigger = triggerServer({ vendor: 'alibaba', secretToken: 'tok-123', tokenLocation: 'query', options: { finalOnly: true } });
+  it('a secret token in the query is required when set; Final Results Only (the default: option not added) skips progress events', async () => {
+    const trigger = triggerServer({ vendor: 'alibaba', secretToken: 'tok-123', tokenLocation: 'query', options: {} });
     const url = await trigger.start();
     try {
       expect((await post(`${url}/receipt`, VOICE_REPORT)).status).toBe(401);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alibabaResponse, int, list, str } from '../../fields.js';
+import { coded, alibabaResponse, int, list, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 
 const commaFree = (what: string) => z.string().trim().min(1).refine((s) => !s.includes(','), `${what} must not contain a comma (items are joined with commas)`);
@@ -25,7 +25,7 @@ export default defineOperation({
       .describe('Real numbers to bind; sent comma-separated.'),
     PhoneNum: z.string().regex(/^\d{3,20}$/, 'must be a virtual number (digits)').describe('The virtual number to bind them to.'),
     ProdCode: z.string().min(1).default('dyvms').describe('Product code (default dyvms, always sent).'),
-    RouteType: int(0, 1).describe('Routing type: 0 = home location first, 1 = random.'),
+    RouteType: coded(int(0, 1), { 0: 'Home location first', 1: 'Random' }).describe('Routing type: 0 = home location first, 1 = random.'),
   }),
   output: () => alibabaResponse({
     Data: list(str())

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { alibabaResponse, flag, int, str } from '../../fields.js';
+import { coded, alibabaResponse, flag, int, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { robotId } from './shared/fields.js';
 
-const RECALL_STATE_CODES = ['200010', '200011', '200002', '200012', '200005', '200003'] as const;
+const RECALL_STATES = { '200010': 'Powered off', '200011': 'Suspended', '200002': 'Busy', '200012': 'Call loss', '200005': 'Unreachable', '200003': 'No answer' } as const;
+const RECALL_STATE_CODES = Object.keys(RECALL_STATES) as [keyof typeof RECALL_STATES, ...(keyof typeof RECALL_STATES)[]];
 
 export default defineOperation({
   id: 'dyvms.CreateRobotTask',
@@ -24,7 +25,7 @@ export default defineOperation({
   input: () => z
     .strictObject({
       TaskName: z.string().trim().min(1).max(30).describe('Task name, up to 30 characters (Chinese or English).'),
-      DialogId: numericId().describe('ID of the robot script: the id from dyvms.QueryRobotv2AllList (console: outbound robot > scripts).'),
+      DialogId: robotId().describe('ID of the robot script: the id from dyvms.QueryRobotv2AllList (console: outbound robot > scripts).'),
       CorpName: z.string().min(1).optional().describe('Company name; must match the enterprise name of your qualification exactly.'),
       Caller: z
         .array(z.string().regex(/^\+?\d{3,20}$/, 'must be a purchased number (digits)'))
@@ -33,10 +34,8 @@ export default defineOperation({
       NumberStatusIdent: flag()
         .default(false)
         .describe('Detect number status (early media) to record why calls were not answered; default false (the vendor requires the field, so it is always sent).'),
-      RetryType: int(0, 1).describe('Redial automatically: 1 = yes (set RecallStateCodes/RecallTimes/RecallInterval), 0 = no.'),
-      RecallStateCodes: z
-        .array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(RECALL_STATE_CODES)))
-        .min(1)
+      RetryType: coded(int(0, 1), { 0: 'No', 1: 'Yes' }).describe('Redial automatically: 1 = yes (set RecallStateCodes/RecallTimes/RecallInterval), 0 = no.'),
+      RecallStateCodes: coded(z.array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(RECALL_STATE_CODES))).min(1), RECALL_STATES)
         .optional()
         .describe('Call results that trigger a redial: 200010 power-off, 200011 suspended, 200002 busy, 200012 call loss, 200005 unreachable, 200003 no answer. Sent comma-separated.'),
       RecallTimes: int(1).optional().describe('How many times to redial.'),

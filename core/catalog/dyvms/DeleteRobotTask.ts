@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, bool, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { robotTaskId } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.DeleteRobotTask',
@@ -16,7 +16,7 @@ export default defineOperation({
   idempotent: true,
   qps: 100,
   input: () => z.strictObject({
-    TaskId: numericId().describe('ID of the robot task to delete.'),
+    TaskId: robotTaskId().describe('ID of the robot task to delete.'),
   }),
   output: () => alibabaResponse({
     Data: z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId, okFlag } from './shared/fields.js';
+import { callTaskId, okFlag } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.ExecuteCallTask',
@@ -23,7 +23,7 @@ export default defineOperation({
   qps: 100,
   input: () => z
     .strictObject({
-      TaskId: numericId().describe('ID of the task from dyvms.CreateCallTask (its Data).'),
+      TaskId: callTaskId().describe('ID of the task from dyvms.CreateCallTask (its Data).'),
       Status: z
         .enum(['RUNNING', 'TIMING', 'STOP', 'CANCEL'])
         .describe('Target state: RUNNING = start now, TIMING = start at FireTime, STOP = stop, CANCEL = cancel (irreversible).'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, int, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId, pageNo } from './shared/fields.js';
+import { callTaskId, pageNo } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.ListCallTaskDetail',
@@ -14,7 +14,7 @@ export default defineOperation({
   qps: 100,
   pagination: { pageParam: 'PageNumber', sizeParam: 'PageSize', maxPageSize: 50, itemsPath: 'Data', totalPath: 'Total' },
   input: () => z.strictObject({
-    TaskId: numericId().describe('ID of the task from dyvms.CreateCallTask.'),
+    TaskId: callTaskId().describe('ID of the task from dyvms.CreateCallTask.'),
     CalledNum: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').optional().describe('Filter by callee number.'),
     Status: z.enum(['SUCCESS', 'FAIL', 'INIT']).optional().describe('Filter by outcome: SUCCESS, FAIL, or INIT (not called yet).'),
     PageNumber: pageNo().optional().describe('Page number, from 1 (default 1).'),

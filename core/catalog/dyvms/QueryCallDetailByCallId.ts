@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import { alibabaResponse, num, str } from '../../fields.js';
+import { alibabaResponse, coded, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { callId, epochMs, jsonData } from './shared/fields.js';
 
-const PROD_IDS = ['11000000300006', '11010000138001', '11000000300005', '11000000300004', '11000000300009', '11030000180001'] as const;
+const PRODUCTS = {
+  '11000000300006': 'Voice notification',
+  '11010000138001': 'Voice verification code',
+  '11000000300005': 'IVR',
+  '11000000300004': 'Double call',
+  '11000000300009': 'SIP',
+  '11030000180001': 'Intelligent outbound (SmartCall, robot tasks)',
+} as const;
+const PROD_IDS = Object.keys(PRODUCTS) as [keyof typeof PRODUCTS, ...(keyof typeof PRODUCTS)[]];
 
 export default defineOperation({
   id: 'dyvms.QueryCallDetailByCallId',
@@ -17,8 +25,7 @@ export default defineOperation({
   qps: 100,
   input: () => z.strictObject({
     CallId: callId().describe('The CallId returned when the call was placed.'),
-    ProdId: z
-      .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(PROD_IDS))
+    ProdId: coded(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(PROD_IDS)), PRODUCTS)
       .describe(
         'Product of the call: 11000000300006 voice notification (SingleCallByTts/ByVoice notifications), 11010000138001 voice verification code, 11000000300005 IVR (IvrCall), 11000000300004 double call, 11000000300009 SIP, 11030000180001 intelligent outbound (SmartCall, robot tasks).',
       ),

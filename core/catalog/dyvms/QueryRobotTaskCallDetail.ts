@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { epochMs, jsonData, numericId, robotCallDetail } from './shared/fields.js';
+import { epochMs, jsonData, robotTaskId, robotCallDetail } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.QueryRobotTaskCallDetail',
@@ -14,7 +14,7 @@ export default defineOperation({
   resource: 'robotTask',
   qps: 100,
   input: () => z.strictObject({
-    TaskId: numericId().describe('ID of the robot task.'),
+    TaskId: robotTaskId().describe('ID of the robot task.'),
     Callee: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').describe('The callee number.'),
     QueryDate: epochMs().describe('A Unix time in milliseconds on the day of the call, e.g. 1562297550000. Seconds are refused.'),
   }),

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { alibabaResponse, int } from '../../fields.js';
+import { coded, alibabaResponse, int } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { HANGUP_DIRECTION_REQUEST_CODES, jsonList, numericId, pageNo, robotCallRecord } from './shared/fields.js';
+import { HANGUP_DIRECTION_REQUEST_CODES, jsonList, robotTaskId, pageNo, robotCallRecord } from './shared/fields.js';
 
-const CALL_RESULTS = ['200002', '200005', '200010', '200011', '200012'] as const;
+const CALL_RESULTS = { '200002': 'Busy', '200005': 'Unreachable', '200010': 'Powered off', '200011': 'Suspended', '200012': 'Call loss' } as const;
+const CALL_RESULT_CODES = Object.keys(CALL_RESULTS) as [keyof typeof CALL_RESULTS, ...(keyof typeof CALL_RESULTS)[]];
 
 export default defineOperation({
   id: 'dyvms.QueryRobotTaskCallList',
@@ -22,7 +23,7 @@ export default defineOperation({
   },
   input: () => z
     .strictObject({
-      TaskId: numericId().describe('ID of the robot task (sent as text; this API types it String, the others Long).'),
+      TaskId: robotTaskId().describe('ID of the robot task (sent as text; this API types it String, the others Long).'),
       PageNo: pageNo().optional().describe('Page number, from 1.'),
       PageSize: int(1).optional().describe('Records per page (the doc states no maximum).'),
       DurationFrom: int(0).optional().describe('Minimum talk time in seconds.'),
@@ -33,8 +34,7 @@ export default defineOperation({
         .enum(['user', 'robot'])
         .optional()
         .describe('Only calls hung up by this side: "user" (the callee) or "robot". Sent as the vendor\'s request code (user = 0, robot = 1), which is the inverse of the response code.'),
-      CallResult: z
-        .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(CALL_RESULTS))
+      CallResult: coded(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.enum(CALL_RESULT_CODES)), CALL_RESULTS)
         .optional()
         .describe('Filter by call result: 200002 busy, 200005 unreachable, 200010 power-off, 200011 suspended, 200012 call loss.'),
       Called: z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)').optional().describe('Filter by callee number.'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, bool, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { calledFile, jsonData, numericId } from './shared/fields.js';
+import { calledFile, jsonData, robotTaskId } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.QueryRobotTaskDetail',
@@ -13,7 +13,7 @@ export default defineOperation({
   resource: 'robotTask',
   qps: 100,
   input: () => z.strictObject({
-    Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
+    Id: robotTaskId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
   }),
   output: () => alibabaResponse({
     Data: jsonData(

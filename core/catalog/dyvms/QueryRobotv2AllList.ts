@@ -10,6 +10,7 @@ export default defineOperation({
     'Returns all robot dialogue scripts (话术) of the account with their IDs. Call it first when creating a robot campaign: the script id is the DialogId of dyvms.CreateRobotTask. ' +
     'Data is always returned as a list here, although the vendor declares JSON text and its example shows a single object.',
   access: 'read',
+  listItems: 'Data',
   resource: 'robotTask',
   qps: 100,
   input: () => z.strictObject({}),

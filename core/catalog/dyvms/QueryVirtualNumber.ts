@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alibabaResponse, bool, int, list, num, str } from '../../fields.js';
+import { coded, alibabaResponse, bool, int, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { jsonData, pageNo } from './shared/fields.js';
 
@@ -18,7 +18,7 @@ export default defineOperation({
     ProdCode: z.string().min(1).optional().describe('Product code (default dyvms).'),
     PageNo: pageNo().optional().describe('Page number, from 1.'),
     PageSize: int(1).optional().describe('Numbers per page (the doc states no maximum).'),
-    RouteType: int(0, 1).optional().describe('Filter by routing type: 0 = home location first, 1 = random.'),
+    RouteType: coded(int(0, 1), { 0: 'Home location first', 1: 'Random' }).optional().describe('Filter by routing type: 0 = home location first, 1 = random.'),
   }),
   output: () => alibabaResponse({
     Data: jsonData(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alibabaResponse, int, list, num, str } from '../../fields.js';
+import { coded, alibabaResponse, int, list, num, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { jsonData, numericId, pageNo } from './shared/fields.js';
 
@@ -17,7 +17,7 @@ export default defineOperation({
     ProdCode: z.string().min(1).optional().describe('Product code (default dyvms).'),
     PageNo: pageNo().optional().describe('Page number, from 1.'),
     PageSize: int(1).optional().describe('Bindings per page (the doc states no maximum).'),
-    RouteType: int(0, 1).optional().describe('Filter by routing type: 0 = home location first, 1 = random.'),
+    RouteType: coded(int(0, 1), { 0: 'Home location first', 1: 'Random' }).optional().describe('Filter by routing type: 0 = home location first, 1 = random.'),
     QualificationId: numericId().optional().describe('Filter by qualification ID (console: apply for service > qualifications).'),
     RegionNameCity: z.string().min(1).optional().describe('Filter by the city of the virtual number, e.g. 杭州市.'),
     SpecId: int(1, 3).optional().describe('Filter by number type: 1 = MVNO number (170/171), 2 = carrier number, 3 = 95 number.'),

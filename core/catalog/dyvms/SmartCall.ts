@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alibabaResponse, flag, int, outId, str } from '../../fields.js';
+import { coded, alibabaResponse, flag, int, outId, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { mainlandNumber, templateVars } from './shared/fields.js';
 import { PROD_ID } from './shared/prod-ids.js';
@@ -63,7 +63,7 @@ export default defineOperation({
       TtsVolume: int(0, 100).optional().describe('TTS volume 0-100. Applies only with TtsConf true. (Garbled as "TtsColume" in the doc.)'),
       TtsSpeed: int(-200, 200).optional().describe('TTS speed -200 to 200 (default 0). Applies only with TtsConf true. (Garbled as "TtsSpee d" in the doc.)'),
       TtsConf: flag().optional().describe('Whether TtsStyle, TtsVolume and TtsSpeed are applied.'),
-      StreamAsr: int(0, 1).optional().describe('Streaming ASR (semantic decision on the first words): 1 = on, 0 = off.'),
+      StreamAsr: coded(int(0, 1), { 0: 'Off', 1: 'On' }).optional().describe('Streaming ASR (semantic decision on the first words): 1 = on, 0 = off.'),
       BackgroundFileCode: z.string().min(1).optional().describe('Voice file ID of background audio played during the dialogue.'),
       EnableITN: flag().optional().describe('Inverse text normalisation: Chinese numerals in recognised text become digits (default false).'),
     })

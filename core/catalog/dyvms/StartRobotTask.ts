@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, dateTime } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId, okFlag } from './shared/fields.js';
+import { robotTaskId, okFlag } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.StartRobotTask',
@@ -17,7 +17,7 @@ export default defineOperation({
   destructive: true,
   qps: 100,
   input: () => z.strictObject({
-    TaskId: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask).'),
+    TaskId: robotTaskId().describe('ID of the robot task (Data of dyvms.CreateRobotTask).'),
     ScheduleTime: dateTime()
       .optional()
       .describe('Start at this time instead of now, "yyyy-MM-dd HH:mm:ss" (vendor local time, presumably Beijing time). (Split as "ScheduleT ime" in the PDF.)'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId, okFlag } from './shared/fields.js';
+import { robotTaskId, okFlag } from './shared/fields.js';
 
 export default defineOperation({
   id: 'dyvms.StopRobotTask',
@@ -15,7 +15,7 @@ export default defineOperation({
   idempotent: true,
   qps: 100,
   input: () => z.strictObject({
-    TaskId: numericId().describe('ID of the running robot task.'),
+    TaskId: robotTaskId().describe('ID of the running robot task.'),
   }),
   output: () => alibabaResponse({ Data: okFlag() }),
   examples: [{ input: { TaskId: '1045001' }, wire: { TaskId: '1045001' } }],

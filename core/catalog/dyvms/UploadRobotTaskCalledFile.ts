@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { alibabaResponse, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { numericId } from './shared/fields.js';
+import { robotTaskId } from './shared/fields.js';
 
 const number = () => z.string().regex(/^\+?\d{3,20}$/, 'must be a phone number (digits)');
 
@@ -23,7 +23,7 @@ export default defineOperation({
   },
   input: () => z
     .strictObject({
-      Id: numericId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
+      Id: robotTaskId().describe('ID of the robot task (Data of dyvms.CreateRobotTask). Named "Id" in this API, "TaskId" in most other robot APIs.'),
       CalledNumber: z.array(number()).min(1).max(1000, 'at most 1,000 numbers per request').describe('Numbers to call; sent comma-separated. At most 1,000 per request and 300,000 per task in all.'),
       TtsParam: z
         .array(

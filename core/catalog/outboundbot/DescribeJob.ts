@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from '../../operation.js';
-import { instanceId } from '../shared/outboundbot-jobs.js';
 import { jobOut, outboundbotResponse } from '../shared/outboundbot-answers.js';
+import { instanceId, jobId } from '../shared/outboundbot-jobs.js';
 
 export default defineOperation({
   id: 'outboundbot.DescribeJob',
@@ -12,7 +12,7 @@ export default defineOperation({
   resource: 'job',
   input: () => z.strictObject({
     InstanceId: instanceId(),
-    JobId: z.string().min(1).describe('Job ID.'),
+    JobId: jobId(),
   }),
   output: () => outboundbotResponse({
     Job: jobOut().optional().describe('The job with its call attempts.'),

@@ -25,6 +25,7 @@ export default defineOperation({
   description:
     "Returns every dialogue flow of a script (not paged) with its full definition graph, parsed into an object. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Use it before outboundbot.ModifyDialogueFlow, which replaces a whole graph. The vendor may name the item fields Id/Name/FlowType/FlowDefinition (as in its examples): they are returned here as DialogueFlowId/DialogueFlowName/DialogueFlowType/DialogueFlowDefinition. Definitions can be large.",
   access: 'read',
+  listItems: 'DialogueFlows',
   resource: 'dialogueFlow',
   input: () => z.strictObject({
     InstanceId: instanceIdParam(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists every Outbound Bot instance of the account (not paged) with its ID, name and maximum concurrency. Start here: almost every other outboundbot operation needs an InstanceId from this list. Next: outboundbot.ListScripts (scripts of an instance) or outboundbot.DescribeInstance.',
   access: 'read',
+  listItems: 'Instances',
   resource: 'instance',
   input: () => z.strictObject({}),
   output: () => instanceResponse({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int, num, str } from '../../fields.js';
+import { int, num, str, unixTimeMs } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceId, pagedBy, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
 import { outboundbotResponse, pagedOut } from '../shared/outboundbot-answers.js';
@@ -16,8 +16,8 @@ export default defineOperation({
       InstanceId: instanceId(),
       PageNumber: pageNumber(),
       PageSize: pageSize(),
-      StartTime: int(0).optional().describe('Filter: only groups created at or after this time, Unix ms.'),
-      EndTime: int(0).optional().describe('Filter: only groups created at or before this time, Unix ms.'),
+      StartTime: unixTimeMs(int(0)).optional().describe('Filter: only groups created at or after this time, Unix ms.'),
+      EndTime: unixTimeMs(int(0)).optional().describe('Filter: only groups created at or before this time, Unix ms.'),
     })
     .refine((i) => i.StartTime === undefined || i.EndTime === undefined || i.EndTime >= i.StartTime, {
       message: 'EndTime must not be before StartTime',

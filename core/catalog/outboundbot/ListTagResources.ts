@@ -10,6 +10,7 @@ export default defineOperation({
   description:
     'Lists tag key/value bindings of outbound-bot resources (instances), optionally only for given ResourceIds and/or tags. Paged by token, not by page number: when the answer carries a NextToken, call again with that NextToken (and the same filters) for the next page; no NextToken means the last page. Tag resources with outboundbot.TagResources, remove tags with UntagResources.',
   access: 'read',
+  listItems: 'TagResources',
   resource: 'resourceTag',
   input: () => z.strictObject({
     RegionId: regionId(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int } from '../../fields.js';
+import { int, unixTimeMs } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceId, pagedBy, pageNumber, pageSize } from '../shared/outboundbot-jobs.js';
 import { jobOut, outboundbotResponse, pagedOut } from '../shared/outboundbot-answers.js';
@@ -18,8 +18,8 @@ export default defineOperation({
       ScenarioId: z.string().min(1).optional().describe('Filter: only jobs of this legacy scenario.'),
       ContactName: z.string().min(1).optional().describe('Filter: contact name.'),
       PhoneNumber: z.string().min(1).optional().describe('Filter: the callee\'s phone number.'),
-      StartTime: int(0).optional().describe('Filter: window start, Unix ms.'),
-      EndTime: int(0).optional().describe('Filter: window end, Unix ms.'),
+      StartTime: unixTimeMs(int(0)).optional().describe('Filter: window start, Unix ms.'),
+      EndTime: unixTimeMs(int(0)).optional().describe('Filter: window end, Unix ms.'),
       TimeAlignment: z
         .enum(['start', 'end', 'job_create'])
         .optional()

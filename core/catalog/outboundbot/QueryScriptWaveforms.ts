@@ -17,6 +17,7 @@ export default defineOperation({
   description:
     'Lists the recordings registered (outboundbot.CreateScriptWaveform) for one piece of script text, not paged. Needs InstanceId (outboundbot.ListInstances), ScriptId (outboundbot.ListScripts) and the text as ScriptContent (e.g. from outboundbot.ListScriptVoiceConfigs). Returns ScriptWaveformIds for outboundbot.ModifyScriptVoiceConfig or outboundbot.DeleteScriptWaveform.',
   access: 'read',
+  listItems: 'ScriptWaveforms',
   resource: 'script',
   input: () => z.strictObject({
     InstanceId: instanceIdParam(),

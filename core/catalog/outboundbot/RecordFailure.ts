@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int } from '../../fields.js';
+import { int, unixTimeMs } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { instanceId } from '../shared/outboundbot-jobs.js';
 import { outboundbotResponse } from '../shared/outboundbot-answers.js';
@@ -18,7 +18,7 @@ export default defineOperation({
     CallId: z.string().min(1).describe('Call ID of the failed attempt.'),
     CalledNumber: z.string().min(1).describe('The number that was called, as the telephony platform reports it.'),
     CallingNumber: z.string().min(1).describe('The caller number used, as the telephony platform reports it.'),
-    ActualTime: int(0).describe('When the attempt started, Unix ms.'),
+    ActualTime: unixTimeMs(int(0)).describe('When the attempt started, Unix ms.'),
     DispositionCode: z
       .enum(['NotExists', 'Busy', 'NotAnswered'])
       .describe('Why it failed: NotExists (empty/invalid number), Busy, NotAnswered.'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { list } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
-import { callingNumbers, instanceId, jobSpec, legacyScenarioId, scenarioFromScript, scriptId } from '../shared/outboundbot-jobs.js';
+import { callingNumbers, instanceId, jobGroupId, jobSpec, legacyScenarioId, scenarioFromScript, scriptId } from '../shared/outboundbot-jobs.js';
 import { keyValue, outboundbotResponse } from '../shared/outboundbot-answers.js';
 
 export default defineOperation({
@@ -21,7 +21,7 @@ export default defineOperation({
       JobJson: jobSpec().describe('The job to call: {extras: [{key, value}], contacts: [{phonenumber, name, referenceId, honorific}]}; sent as a JSON string.'),
       ScriptId: scriptId(),
       ScenarioId: legacyScenarioId(),
-      JobGroupId: z.string().min(1).optional().describe('Job group to file the job under (from outboundbot.CreateJobGroup).'),
+      JobGroupId: jobGroupId().optional().describe('Job group to file the job under.'),
       CallingNumber: callingNumbers().optional(),
     })
     .transform(scenarioFromScript),

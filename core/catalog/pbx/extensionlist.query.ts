@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     'Lists the PBX extensions with their number, user name, type (SIP, FXS, ...) and state (Registered, Unavailable, Ringing, Busy, Hold, Idle, Malfunction). Use an extension number as extid/caller in the dial and prompt operations. On API v2.0.0 this is extension/list, which names the extension number `number` (1.x: extnumber) and adds port for FXS extensions.',
   access: 'read',
+  listItems: 'extlist',
   resource: 'extension',
   wire: {
     pbxPaths: { 'v2.0.0': 'extension/list' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pbxResponse } from '../../fields.js';
+import { coded, pbxResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { pbxVersionBody } from '../shared/pbx.js';
 
@@ -19,7 +19,7 @@ export default defineOperation({
       .optional()
       .describe('Port of that server; required on APIs 1.x (v2.0.0 defaults to 8260).'),
     url: z.string().min(1).optional().describe('Report path, or host:port/path when urltag is "1".'),
-    urltag: z.enum(['0', '1']).optional().describe('"0": url is relative to ipaddr:port; "1": url is absolute. (Sent as urltag, the spelling of API v2.0.0, the Chinese S-Series pages and login; the English 1.x pages spell it urlflag.)'),
+    urltag: coded(z.enum(['0', '1']), { 0: 'Path on the PBX address', 1: 'Absolute (host:port/path)' }).optional().describe('"0": url is relative to ipaddr:port; "1": url is absolute. (Sent as urltag, the spelling of API v2.0.0, the Chinese S-Series pages and login; the English 1.x pages spell it urlflag.)'),
     version: z.enum(['2.0.0']).optional().describe('API v2.0.0 only: event report format.'),
   }),
   wire: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pbxResponse, str } from '../../fields.js';
+import { coded, pbxResponse, str } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { pbxVersionBody } from '../shared/pbx.js';
 
@@ -31,7 +31,7 @@ export default defineOperation({
       .optional()
       .describe('Event report format: "1.0.2" on 1.x APIs makes reports well-formed JSON; "2.0.0" on v2.0.0 selects the 2.0 events (without it a v2.0.0 PBX sends 1.0.0-format reports).'),
     url: z.string().min(1).optional().describe('Where event reports go: a path on the calling server, or host:port/path when urltag is "1".'),
-    urltag: z.enum(['0', '1']).optional().describe('"0": url is a path on the login source IP and port; "1": url is absolute (host:port/path).'),
+    urltag: coded(z.enum(['0', '1']), { 0: 'Path on the login source IP and port', 1: 'Absolute (host:port/path)' }).optional().describe('"0": url is a path on the login source IP and port; "1": url is absolute (host:port/path).'),
   }),
   wire: {
     pbxBody: (input, version) => pbxVersionBody('pbx.login', input, version, {}, { '1.x': ['port'] }),

@@ -2,15 +2,17 @@
 // instances, scripts, dialogue flows, intents, global questions, tags, TTS and voice settings.
 // Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
 import { z } from 'zod';
+import { listedBy } from '../../lookup.js';
+import { LOOKUPS } from './lookups.js';
 import { alibabaResponse, aliased, bool, int, list, num, resourceId, str } from '../../fields.js';
 
 // ---- inputs ----
 
 /** InstanceId of the script-level operations. */
-export const instanceIdParam = () => resourceId().describe('Outbound-bot instance ID, from outboundbot.ListInstances.');
+export const instanceIdParam = () => listedBy(resourceId(), LOOKUPS.instance).describe('Outbound-bot instance ID, from outboundbot.ListInstances.');
 
 /** ScriptId of the script-level operations. */
-export const scriptIdParam = () => resourceId().describe('Script ID, from outboundbot.ListScripts.');
+export const scriptIdParam = () => listedBy(resourceId(), LOOKUPS.script).describe('Script ID, from outboundbot.ListScripts.');
 
 export const pageNumberParam = () => int(1).describe('Page number, starting at 1.');
 export const pageSizeParam = () => int(1, 100).describe('Items per page, 1-100 (the docs state no maximum; 100 is the largest page they show).');

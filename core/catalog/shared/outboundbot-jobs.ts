@@ -4,18 +4,22 @@
 // Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
 import { z } from 'zod';
 import { flag, int, phoneNumber, str } from '../../fields.js';
+import { listedBy } from '../../lookup.js';
 import type { Effects } from '../../policy/types.js';
+import { LOOKUPS } from './lookups.js';
 
 // ---- inputs ----
 
 export const instanceId = () =>
-  z.string().min(1).describe('Outbound-bot instance ID (a UUID); get it from outboundbot.ListInstances.');
+  listedBy(z.string().min(1), LOOKUPS.instance).describe('Outbound-bot instance ID (a UUID); get it from outboundbot.ListInstances.');
 
 export const jobGroupId = () =>
-  z.string().min(1).describe('Job group (campaign) ID, as returned by outboundbot.CreateJobGroup or listed by outboundbot.ListJobGroups.');
+  listedBy(z.string().min(1), LOOKUPS.jobGroup).describe('Job group (campaign) ID, as returned by outboundbot.CreateJobGroup or listed by outboundbot.ListJobGroups.');
 
 export const scriptId = () =>
-  z.string().min(1).describe('Script (conversation flow) ID from outboundbot.ListScripts; the script should be published.');
+  listedBy(z.string().min(1), LOOKUPS.script).describe('Script (conversation flow) ID from outboundbot.ListScripts; the script should be published.');
+
+export const jobId = () => listedBy(z.string().min(1), LOOKUPS.job).describe('Job ID (one callee of a job group).');
 
 export const scenarioId = () =>
   z.string().min(1).describe('Legacy scenario ID, kept by the vendor for compatibility with the old outbound product; normally leave it out and use ScriptId.');
@@ -23,7 +27,7 @@ export const scenarioId = () =>
 /** CallingNumber.N: sent as CallingNumber.1, CallingNumber.2, ... */
 export const callingNumbers = () =>
   z
-    .array(phoneNumber())
+    .array(listedBy(phoneNumber(), LOOKUPS.outboundCallNumber))
     .min(1)
     .describe(
       'Caller (display) numbers the callees see, as a list; sent as CallingNumber.1, CallingNumber.2, ... Use numbers registered in this instance (outboundbot.ListOutboundCallNumbers). The vendor example\'s CallingNumbers=["95187"] (plural, JSON) is not the documented form.',
@@ -146,7 +150,7 @@ export function jobSelection(verb: 'pause' | 'resume' | 'cancel') {
       ),
       ScenarioId: z.string().min(1).optional().describe(`Filter: ${verb} the jobs of this legacy scenario ID.`),
       JobGroupId: jobGroupId().optional().describe(`Filter: ${verb} the jobs of this job group.`),
-      JobId: z.array(z.string().min(1)).min(1).optional().describe(`Filter: IDs of the jobs to ${verb}; sent as JobId.1, JobId.2, ...`),
+      JobId: z.array(jobId()).min(1).optional().describe(`Filter: IDs of the jobs to ${verb}; sent as JobId.1, JobId.2, ...`),
       JobReferenceId: z
         .array(z.string().min(1))
         .min(1)

@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { CallbridgeError } from '../../errors.js';
 import { list, str } from '../../fields.js';
 import type { PbxApiVersion } from '../../operation.js';
+import { listedBy } from '../../lookup.js';
+import { LOOKUPS } from './lookups.js';
 
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v);
 
 // ---- inputs ----
 
-export const extensionNumber = () => z.preprocess(asText, z.string().regex(/^\d{1,12}$/, 'must be an extension number (digits only)'));
+export const extensionNumber = () => listedBy(z.preprocess(asText, z.string().regex(/^\d{1,12}$/, 'must be an extension number (digits only)')), LOOKUPS.extension);
 
 /** Numbers the PBX dials out through an outbound route: digits, possibly with a route prefix, + * or #. */
 export const dialNumber = () =>

@@ -3,7 +3,9 @@
 // Not an operation file (scripts/gen.ts reads only core/catalog/<product>/).
 import { z } from 'zod';
 import { dateTime, int, list, num, phoneNumber, str, stringList } from '../../fields.js';
+import { listedBy } from '../../lookup.js';
 import type { Effects } from '../../policy/types.js';
+import { LOOKUPS } from './lookups.js';
 
 // ---- inputs ----
 
@@ -18,13 +20,10 @@ export const singleOpenId = () =>
     .describe('Your ID of the one-off call (SingleOpenId) given to volcengine.SingleBatchAppend.');
 
 export const numberPoolNo = () =>
-  z.string().min(1).describe('Number pool (caller numbers) to call from, e.g. NP160084061100694433; list them with volcengine.NumberPoolList.');
+  listedBy(z.string().min(1), LOOKUPS.numberPool).describe('Number pool (caller numbers) to call from, e.g. NP160084061100694433; list them with volcengine.NumberPoolList.');
 
 export const resourceKey = () =>
-  z
-    .string()
-    .min(1)
-    .describe('Script resource: the voice-file ID, TTS-template ID or IVR-flow ID (must match Type); list approved ones with volcengine.QueryUsableResourceV2.');
+  listedBy(z.string().min(1), LOOKUPS.voiceResource).describe('Script resource: the voice-file ID, TTS-template ID or IVR-flow ID (must match Type); list approved ones with volcengine.QueryUsableResourceV2.');
 
 export const taskType = () =>
   int(0, 3).describe('What is played: 0 = uploaded voice file, 1 = TTS template (with PhoneParam variables), 2 = IVR flow, 3 = free TTS text (TtsContent per callee).');
@@ -34,7 +33,7 @@ export const ringAgainInterval = () => int(5, 1440).describe('Minutes between re
 
 /** Caller numbers picked from the pool; flat strings (catalog defect 16: never a JSON array inside the array). */
 export const callerNumberList = () =>
-  stringList(phoneNumber(), { min: 1 }).describe(
+  stringList(listedBy(phoneNumber(), LOOKUPS.volcengineNumber), { min: 1 }).describe(
     'Caller numbers of the pool to call from, as a flat list such as ["13344445555","13255556666"] (a JSON-encoded array inside the list, as in the vendor example, is flattened).',
   );
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, int, volcengineResponse } from '../../fields.js';
+import { coded, flag, int, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { callerNumberList, endAfterStart, forbidTimeList, numberPoolNo, phoneItem, postUrl, resourceKey, ringAgainInterval, ringAgainTimes, smsConfig, startEnd, taskResult, taskScheduleEffects, taskType } from '../shared/volcengine.js';
 
@@ -52,7 +52,7 @@ export default defineOperation({
       SelectNumberRule: int(5, 5)
         .optional()
         .describe('Caller-number rule; only 5 exists (recommended): a number from the callee\'s area, else the provincial capital, else Beijing/Shanghai/Guangzhou, else any in the pool. Leave out when selecting by SelectNumberType.'),
-      SelectNumberType: int(0, 1)
+      SelectNumberType: coded(int(0, 1), { 0: 'Any number of the pool', 1: 'Only the numbers in Number List' })
         .optional()
         .describe('Select caller numbers by number instead of by rule: 0 = any number of the pool, 1 = only the numbers in NumberList.'),
       NumberList: callerNumberList().optional(),

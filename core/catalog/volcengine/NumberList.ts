@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int, list, num, phoneNumber, str, stringList, volcengineResponse } from '../../fields.js';
+import { coded, int, list, num, phoneNumber, str, stringList, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import { limit, offset, pageFields } from '../shared/volcengine.js';
 
@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists this account\'s phone numbers with their state (1 in use, 2 disabled by you, 3 disabled by the platform, 4 cancelled), kind (mobile or fixed line), location, pool and bindings, a page at a time; filter by number, pool, pool kind, state or kind.',
   access: 'read',
+  listItems: 'Result.Records',
   resource: 'number',
   // The 2025 doc page sends POST JSON with NumberList as an array; the 2023 page and the Go SDK a GET
   // with query parameters (NumberList comma-separated). JSON follows the current page.
@@ -22,7 +23,7 @@ export default defineOperation({
     NumberPoolNo: z.string().min(1).optional().describe('Only numbers of this pool.'),
     NumberPoolTypeCode: int().optional().describe('Only pools of this sub-service, e.g. 102 = voice notification.'),
     NumberStatusCode: int(1, 4).optional().describe('Only numbers in this state: 1 = in use, 2 = disabled by you, 3 = disabled by the platform, 4 = cancelled.'),
-    NumberTypeCode: int(0, 1).optional().describe('Only this kind: 0 = mobile, 1 = fixed line.'),
+    NumberTypeCode: coded(int(0, 1), { 0: 'Mobile', 1: 'Fixed line' }).optional().describe('Only this kind: 0 = mobile, 1 = fixed line.'),
     Limit: limit(500, 20),
     Offset: offset(),
   }),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists the number pools (groups of caller numbers) of this account, a page at a time. A task or one-off call names its pool with NumberPoolNo. Filter by ServiceType 100 (ordinary voice) and SubServiceType 102 (voice notification) to find the pools usable for notification calls; without filters every pool is listed.',
   access: 'read',
+  listItems: 'Result.Records',
   resource: 'number',
   // Generated Go SDK (service/vms/api_number_pool_list.go): POST with a JSON body (the 2023 doc page's form body is the older form).
   wire: {

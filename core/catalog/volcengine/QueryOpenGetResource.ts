@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists this account\'s voice resources (voice files, TTS templates, IVR files) with their review state (0 under review, 1 approved, 2 rejected), of one kind (Type, required), filtered by name/key and state, a page at a time (Limit/Offset; Total gives the count). Only approved resources can be used in calls.',
   access: 'read',
+  listItems: 'Result.Records',
   resource: 'voiceResource',
   wire: {
     bodyType: 'json',

@@ -10,6 +10,7 @@ export default defineOperation({
   description:
     'Lists the voice resources of one kind that can be used in calls now (approved voice files, TTS templates or IVR files); the result is a plain list. Prefer volcengine.QueryUsableResourceV2, its successor, which the curated tools use.',
   access: 'read',
+  listItems: 'Result',
   resource: 'voiceResource',
   // volc-sdk-golang and doc page 173278: POST with Type in the query string and an empty body.
   wire: {

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists the voice resources of one kind that can be used in calls now: approved voice files (Type 0), TTS templates (1, with their text) or IVR files (2). Use a ResourceKey as Resource in volcengine.CreateTask or SingleBatchAppend. For every resource with its review state, use volcengine.QueryOpenGetResource.',
   access: 'read',
+  listItems: 'Result.Records',
   resource: 'voiceResource',
   // 2025 doc page: GET with Type in the query string, no body.
   wire: {

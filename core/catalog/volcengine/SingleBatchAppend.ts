@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, int, list, str, volcengineResponse } from '../../fields.js';
+import { coded, dateTime, int, list, str, volcengineResponse } from '../../fields.js';
 import { defineOperation } from '../../operation.js';
 import {
   callerNumberList,
@@ -40,7 +40,7 @@ const single = () => z
     Type: taskType(),
     Resource: resourceKey(),
     NumberPoolNo: numberPoolNo(),
-    NumberType: int(0, 1).optional().describe('Caller-number choice: 0 = any number of the pool, 1 = only the numbers in NumberList.'),
+    NumberType: coded(int(0, 1), { 0: 'Any number of the pool', 1: 'Only the numbers in Number List' }).optional().describe('Caller-number choice: 0 = any number of the pool, 1 = only the numbers in NumberList.'),
     NumberList: callerNumberList()
       .optional()
       .describe('Caller numbers to use (flat list); the vendor recommends leaving it out so the pool\'s selection logic picks one.'),

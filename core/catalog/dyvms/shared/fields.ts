@@ -1,8 +1,10 @@
 // Building blocks shared by the dyvms operation files. This folder is not an operation
 // (scripts/gen.ts only picks up the .ts files directly inside core/catalog/dyvms/).
 import { z } from 'zod';
-import { bool, int, jsonValue, list, num, str, templateParams } from '../../../fields.js';
+import { bool, int, jsonValue, list, num, str, templateParams, unixTimeMs } from '../../../fields.js';
+import { listedBy } from '../../../lookup.js';
 import { isRecord } from '../../../vendors/read.js';
+import { LOOKUPS } from '../../shared/lookups.js';
 import { PROD_ID } from './prod-ids.js';
 
 // ---- inputs ----
@@ -17,6 +19,15 @@ export function numericId() {
     z.string().regex(/^\d{1,20}$/, 'must be a numeric ID (digits only)'),
   );
 }
+
+/** A robot task's ID (picked from dyvms.QueryRobotTaskList). */
+export const robotTaskId = () => listedBy(numericId(), LOOKUPS.robotTask);
+
+/** A Task Center call task's ID (picked from dyvms.ListCallTask). */
+export const callTaskId = () => listedBy(numericId(), LOOKUPS.callTask);
+
+/** A robot script's ID (picked from dyvms.QueryRobotv2AllList). */
+export const robotId = () => listedBy(numericId(), LOOKUPS.robot);
 
 /** A CallId as the call APIs return it: <digits>^<digits>. */
 export function callId() {
@@ -40,7 +51,7 @@ export function templateVars() {
 
 /** A Unix time in milliseconds (years 2000-2099); catches seconds passed by mistake. */
 export function epochMs() {
-  return int(946_684_800_000, 4_102_444_800_000);
+  return unixTimeMs(int(946_684_800_000, 4_102_444_800_000));
 }
 
 /** 'yyyy-MM-dd' */
