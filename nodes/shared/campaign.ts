@@ -8,10 +8,11 @@ import { LOOKUPS } from '../../core/catalog/shared/lookups.js';
 import { addCallees, screenCallees } from '../../core/actions/add-callees.js';
 import { allTaskCalls } from '../../core/actions/task-calls.js';
 import type { Product } from '../../core/operation.js';
-import { PROVIDERS, sendingInvoke, type Callee, type TaskAction } from '../../core/providers/index.js';
+import { PROVIDERS, type Callee, type TaskAction } from '../../core/providers/index.js';
 import { lookupProperty } from './lookup-fields.js';
 import type { FieldSpec } from './fields.js';
 import type { ProductClient } from './execute.js';
+import { policyInvoke } from './policy.js';
 
 /** The product nodes with a Campaign resource. */
 export const CAMPAIGN_PRODUCTS: readonly Product[] = ['outboundbot'];
@@ -170,14 +171,18 @@ const ACTIONS: Record<'start' | 'pause' | 'resume', TaskAction> = { start: 'star
 export async function runCampaign(ctx: IExecuteFunctions, pc: ProductClient, count: number): Promise<INodeExecutionData[]> {
   const operation = ctx.getNodeParameter('operation', 0) as CampaignOperation;
   const provider = PROVIDERS.outboundbot;
-  const invoke = sendingInvoke(pc.client);
+  // Every operation of a campaign runs under the credential's call policy (numbers, caps, hours).
+  const invoke = policyInvoke(pc.pipeline);
   const instance = text(ctx, 'InstanceId', 0);
   const group = text(ctx, 'JobGroupId', 0);
   if (!instance || !group) throw new NodeOperationError(ctx.getNode(), 'Choose the Instance and the Job Group');
   const taskId = `${instance}:${group}`;
   const paired = Array.from({ length: count }, (_, item) => ({ item }));
   if (operation === 'addCallees') {
-    const { valid, rejections } = screenCallees(callees(ctx, count));
+    const { valid, rejections } = screenCallees(callees(ctx, count), (number) => {
+      const refusal = pc.pipeline.numberRefusal('outboundbot', number);
+      return refusal && `${refusal.rule}: ${refusal.reason}`;
+    });
     const outcome = valid.length
       ? await addCallees({ provider, invoke, settings: pc.settings, taskId, callees: valid })
       : { accepted: 0, rejections: [], requests: 0, previewed: false };

@@ -9,7 +9,7 @@ import { CallbridgeError, redact, withSettingHelp, type Setting } from '../../co
 import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
-import { CALL_TRACKERS, callResult, sendingInvoke, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
+import { CALL_TRACKERS, callResult, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
 import { catalog } from '../../core/registry.js';
 import { waitForCallResult } from '../../core/wait.js';
 import { CoordinatedPacer } from './coordinated-pacer.js';
@@ -19,7 +19,7 @@ import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './fields.js';
 import { attemptKey, RepeatedAttemptError, sendOnce, withDerivedReference } from './idempotency.js';
-import { nodePipeline, runSent } from './policy.js';
+import { nodePipeline, policyInvoke, runSent } from './policy.js';
 import { policyFieldOf } from './policy-properties.js';
 import { n8nRuntime } from './runtime.js';
 import { N8nTransport } from './transport.js';
@@ -139,7 +139,7 @@ async function waitForResults(
   const intervalMs = Math.max(1, Number(parameter(ctx, 'pollInterval', itemIndex, 5))) * 1000;
   const calls = trackedCalls(op.id, input, output, placedAt);
   if (!calls.length) return [{ ...toJson(output), wait: { final: false, reason: 'the answer names no call to follow' } }];
-  const invoke = sendingInvoke(pc.client);
+  const invoke = policyInvoke(pc.pipeline);
   const cancel = typeof ctx.getExecutionCancelSignal === 'function' ? ctx.getExecutionCancelSignal() : undefined;
   const signal = { get aborted() { return stop.aborted || cancel?.aborted === true; } };
   return Promise.all(calls.map(async (call): Promise<IDataObject> => {
