@@ -1,16 +1,12 @@
 // MCP server configuration: command-line flags > environment (CALLBRIDGE_MCP_*) > JSON config file
 // (--config / CALLBRIDGE_MCP_CONFIG) > defaults. Documented in docs/mcp.md.
-import { readFileSync } from 'node:fs';
 import type { CountryCode } from 'libphonenumber-js';
-import { z } from 'zod';
 import { CallbridgeError } from '../../core/errors.js';
 import { checkDialPrefix, checkPattern, checkRegion, checkTimezone, parseCallingHours } from '../../core/policy/setting-text.js';
 import type { Env } from '../env-config.js';
+import { readConfigFile, TOOLSET_NAMES, type McpConfigFile, type ToolsetName } from './config-file.js';
 
-export { checkTimezone, parseCallingHours };
-
-export const TOOLSET_NAMES = ['calls', 'tasks', 'catalog'] as const;
-export type ToolsetName = (typeof TOOLSET_NAMES)[number];
+export { checkTimezone, parseCallingHours, readConfigFile, TOOLSET_NAMES, type McpConfigFile, type ToolsetName };
 
 export interface CallingHours {
   /** Minutes after midnight, inclusive. */
@@ -174,43 +170,6 @@ export function settingHint(name: SettingName): string {
   return `${flag} (environment ${env}, config file "${key}")`;
 }
 
-const capValue = z.union([z.number().int().min(0), z.literal('unlimited')]);
-
-const fileSchema = z.strictObject({
-  host: z.string().optional(),
-  port: z.number().int().min(0).max(65535).optional(),
-  token: z.string().optional(),
-  allowedOrigins: z.array(z.string()).optional(),
-  maxBodyBytes: z.number().int().min(1024).optional(),
-  confirmKey: z.string().min(32).optional(),
-  oauthIssuer: z.url().optional(),
-  oauthAudience: z.string().optional(),
-  publicUrl: z.url().optional(),
-  toolsets: z.array(z.enum(TOOLSET_NAMES)).optional(),
-  readOnly: z.boolean().optional(),
-  allowCalls: z.boolean().optional(),
-  confirm: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-  allowNumbers: z.array(z.string()).optional(),
-  denyNumbers: z.array(z.string()).optional(),
-  callingHours: z.union([z.string(), z.literal(false)]).optional(),
-  timezone: z.string().optional(),
-  numberTimezones: z.record(z.string(), z.string()).optional(),
-  caps: z
-    .strictObject({ perNumberPerHour: capValue.optional(), perNumberPerDay: capValue.optional(), perHour: capValue.optional(), perDay: capValue.optional() })
-    .optional(),
-  maxConcurrentCalls: capValue.optional(),
-  callMaxSeconds: z.number().int().min(1).optional(),
-  stateFile: z.string().optional(),
-  store: z.string().optional(),
-  allowUnknownCallees: z.boolean().optional(),
-  pbxDialPrefixes: z.array(z.string().regex(/^\d{1,4}$/)).optional(),
-  pbxRegion: z.string().regex(/^[A-Z]{2}$/).optional(),
-  outboundbotInstanceId: z.string().optional(),
-  volcengineNumberPool: z.string().optional(),
-});
-
-export type McpConfigFile = z.infer<typeof fileSchema>;
 
 function configError(field: string, message: string): CallbridgeError {
   return new CallbridgeError({ kind: 'config', field, message });
@@ -254,48 +213,6 @@ function checkToolsets(values: string[], name: string): ToolsetName[] {
 
 
 
-/** Line and column (1-based) where JSON text stops being valid: the first prefix that cannot be continued. */
-function jsonErrorPlace(text: string): { line: number; column: number } {
-  let at = text.length;
-  for (let i = 1; i <= text.length; i++) {
-    try {
-      JSON.parse(text.slice(0, i));
-    } catch (error) {
-      if (/end of (JSON )?input|Unterminated|Expected/.test(String(error)) && i < text.length) continue;
-      if (i === text.length) break;
-      at = i - 1;
-      break;
-    }
-  }
-  const before = text.slice(0, at).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-export function readConfigFile(path: string): McpConfigFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw configError('--config', `cannot read config file ${path}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // The parser's message quotes the file's text, which may hold a token: name the place only.
-    const { line, column } = jsonErrorPlace(text);
-    throw configError('--config', `config file ${path} is not valid JSON (line ${line}, column ${column}).`);
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.join('.') || (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(file)');
-    throw configError('--config', `config file ${path}: ${where}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
-/** Merges flags, environment, config file and defaults into a checked configuration. */
 /** Defaults a front end may set otherwise (the CLI: a person typed the command, so calls are on and unconfirmed). */
 export interface FrontEndDefaults {
   allowCalls?: boolean;
@@ -303,6 +220,7 @@ export interface FrontEndDefaults {
   callingHours?: string | false;
 }
 
+/** Merges flags, environment, config file and defaults into a checked configuration. */
 export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string) => McpConfigFile = readConfigFile, defaults: FrontEndDefaults = {}): McpConfig {
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const e = (name: string) => {

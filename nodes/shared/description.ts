@@ -5,7 +5,8 @@ import { CALL_TRACKERS } from '../../core/providers/index.js';
 import { catalog, listOperations } from '../../core/registry.js';
 import { billedNotice } from './billed-notice.js';
 import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, campaignProperties } from './campaign.js';
-import { operationFields, toProperty, type FieldSpec } from './fields.js';
+import { operationFields, type FieldSpec } from './fields.js';
+import { toProperty } from './properties.js';
 import { inN8nWords } from './wording.js';
 import { DEFAULT_OPERATION, OTHER_RESOURCE, RESOURCES, resourceOf, type ResourceGroup } from './resources.js';
 

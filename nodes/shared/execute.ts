@@ -17,7 +17,7 @@ import { alibabaAuth, alibabaEndpoints, pbxApiVersion, pbxConfig, pbxTlsOptions,
 import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, runCampaign } from './campaign.js';
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
-import { fieldValue, FieldValueError } from './fields.js';
+import { fieldValue, FieldValueError } from './field-values.js';
 import { attemptKey, RepeatedAttemptError, sendOnce, withDerivedReference } from './idempotency.js';
 import { nodePipeline, policyInvoke, runSent } from './policy.js';
 import { policyFieldOf } from './policy-properties.js';

@@ -10,7 +10,7 @@ import { getPath, type Product } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import { operationEntries } from './description.js';
 import { credentialTypeOf, productClient } from './execute.js';
-import { displayName } from './fields.js';
+import { displayName } from './properties.js';
 import { lookupParents } from './lookup-fields.js';
 
 type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;

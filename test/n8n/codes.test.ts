@@ -6,7 +6,8 @@ import { AlibabaCloudOutboundBot } from '../../nodes/AlibabaCloudOutboundBot/Ali
 import { AlibabaCloudVoice } from '../../nodes/AlibabaCloudVoice/AlibabaCloudVoice.node.js';
 import { VolcengineVoice } from '../../nodes/VolcengineVoice/VolcengineVoice.node.js';
 import { catalog } from '../../core/registry.js';
-import { analyze, fieldValue, inputSchema } from '../../nodes/shared/fields.js';
+import { fieldValue } from '../../nodes/shared/field-values.js';
+import { analyze, inputSchema } from '../../nodes/shared/fields.js';
 
 function find(props: INodeProperties[], operation: string, name: string): INodeProperties {
   for (const p of props) {

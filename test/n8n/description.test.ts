@@ -11,7 +11,7 @@ import { VolcengineVoice } from '../../nodes/VolcengineVoice/VolcengineVoice.nod
 import { listOperations } from '../../core/registry.js';
 import type { Product } from '../../core/operation.js';
 import { nodeOperations, operationEntries, operationValue } from '../../nodes/shared/description.js';
-import { fieldValue } from '../../nodes/shared/fields.js';
+import { fieldValue } from '../../nodes/shared/field-values.js';
 import { analyze, operationFields, RESERVED_NAMES } from '../../nodes/shared/fields.js';
 import { OTHER_RESOURCE } from '../../nodes/shared/resources.js';
 import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE } from '../../nodes/shared/campaign.js';
