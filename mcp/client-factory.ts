@@ -54,6 +54,8 @@ export interface OpenedClient {
   client: CallbridgeClient;
   /** Set when no credentials were configured and an in-process sandbox serves the requests. */
   sandbox?: RunningSandbox;
+  /** The requests go to a sandbox that `callbridge sandbox` runs: its calls are counted apart from real ones. */
+  sharedSandbox?: boolean;
   /** The client's pacer; the policy store makes it share a schedule across processes (Redis). */
   pacer?: AccountPacer;
   /** Closes the transport and the sandbox, if any. */

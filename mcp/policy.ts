@@ -1,6 +1,7 @@
 // What the MCP server and the CLI share about the call policy: the store their settings choose and
 // the core pipeline over it. Both read the same settings (flags for the server, the environment and
 // config file for both), so both are judged by the same rules and count in the same store.
+import { dirname, join } from 'node:path';
 import type { CallbridgeClient } from '../core/client.js';
 import { Pipeline } from '../core/pipeline.js';
 import type { CallEvents } from '../core/call-events.js';
@@ -11,11 +12,11 @@ import type { OpenedClient } from './client-factory.js';
 import type { Env } from './env-config.js';
 import type { McpConfig } from './guardrails/config.js';
 import { policyOf } from './guardrails/policy-settings.js';
-import { openStore, type OpenedStore } from './stores/open-store.js';
+import { defaultStorePath, openStore, type OpenedStore } from './stores/open-store.js';
 
 /**
  * Opens the store the settings choose: --store, else --state-file, else SQLite in the state directory
- * (memory with an in-process sandbox, whose calls end with the process). With a shared store (Redis) the
+ * (memory with an in-process sandbox; a file of its own with a shared sandbox). With a shared store (Redis) the
  * client's requests then take their turns on one schedule per vendor account with every other process.
  */
 export async function openPolicyStore(config: McpConfig, opened: OpenedClient, env: Env, runtime: Runtime): Promise<OpenedStore> {
@@ -29,7 +30,11 @@ function openChosenStore(config: McpConfig, opened: OpenedClient, env: Env, runt
   const warn = (message: string) => process.stderr.write(`${message}\n`);
   if (config.store) return openStore(config.store, { setting: '--store (CALLBRIDGE_STORE_URL, config "store")', env, runtime, warn });
   if (config.stateFile) return openStore(config.stateFile, { setting: '--state-file', env, runtime, warn });
-  return openStore(opened.sandbox ? 'memory' : undefined, { setting: '--store', env, runtime, warn });
+  // An in-process sandbox's calls end with the process; a shared sandbox's are counted apart, never
+  // against the caps of real calls (and a newcomer's sandbox tries never use up a real day's cap).
+  if (opened.sandbox) return openStore('memory', { setting: '--store', env, runtime, warn });
+  if (opened.sharedSandbox) return openStore(`sqlite:${join(dirname(defaultStorePath(env)), 'sandbox-policy.sqlite')}`, { setting: '--store', env, runtime, warn });
+  return openStore(undefined, { setting: '--store', env, runtime, warn });
 }
 
 /** The vendor account an operation's QPS belongs to: the vendor and its account id (never a secret). */

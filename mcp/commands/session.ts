@@ -91,7 +91,7 @@ async function openClient(env: Env): Promise<OpenedClient> {
   if (await sandboxAnswers(url)) {
     const { accountsFromEnv, sandboxEnv } = await import('../../sandbox/accounts.js');
     notice(`${SANDBOX_NOTICE} (no vendor credentials are configured; using the sandbox running at ${url}, started by \`callbridge sandbox\`).`);
-    return openClientFromEnv({ env: { ...env, ...sandboxEnv(url, accountsFromEnv(env)) }, notice });
+    return { ...(await openClientFromEnv({ env: { ...env, ...sandboxEnv(url, accountsFromEnv(env)) }, notice })), sharedSandbox: true };
   }
   return openClientFromEnv({
     env,

@@ -1,6 +1,8 @@
 // The CLI under the same call policy as the MCP server, tried as a hostile script would: emergency and
 // denied numbers in other forms, one subscriber in several forms against a cap shared by two
 // processes, a roster by file. Judged by the calls the sandbox recorded and the exit codes.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { runCli } from '../helpers/cli.js';
@@ -46,6 +48,14 @@ describe('the CLI obeys the call policy', () => {
     ]);
     expect([a.code, b.code].sort(), `${a.stderr}\n${b.stderr}`).toEqual([0, 4]);
     expect(callsTo('13800000802')).toBe(1);
+  });
+
+  it('calls to a running sandbox are counted in a store of their own, never against the caps of real calls', async () => {
+    const state = freshStateHome();
+    const r = await runCli(['invoke', 'dyvms.SingleCallByTts', '--input', tts('13800000803')], { CALLBRIDGE_SANDBOX_URL: sandbox.url, XDG_STATE_HOME: state });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(state, 'callbridge', 'sandbox-policy.sqlite'))).toBe(true);
+    expect(existsSync(join(state, 'callbridge', 'policy.sqlite'))).toBe(false);
   });
 
   it('a roster by file is refused: it dials people the command does not name', async () => {

@@ -28,6 +28,8 @@ const RECEIPT_WEBHOOK_ID = '7d2a9c1e-0014-4000-8000-00000000c0de';
 const BULK_WORKFLOW = 'cbQueueBulkWf001';
 const COORDINATED = { id: 'cbAlibabaCoord01', name: 'Alibaba Cloud (sandbox, coordinated)' };
 const COORDINATOR_TOKEN = 'queue-mode-coordinator-token-5d1e';
+/** The Call Receipt Trigger refuses pushes without its secret token (authentication is on by default). */
+const RECEIPT_TOKEN = 'queue-mode-receipt-token-8c2f';
 const CHUNKS_PER_WORKER = 150;
 
 interface Worker {
@@ -142,7 +144,7 @@ describe('n8n queue mode: main, two workers, Redis and PostgreSQL', () => {
     );
     await n8n.importWorkflow(
       workflow(RECEIPT_WORKFLOW, 'queue: call receipts', [
-        { name: 'Receipts', type: NODE.receiptTrigger, typeVersion: 1, webhookId: RECEIPT_WEBHOOK_ID, parameters: { vendor: 'alibaba', secretToken: '', options: { finalOnly: true } } },
+        { name: 'Receipts', type: NODE.receiptTrigger, typeVersion: 1, webhookId: RECEIPT_WEBHOOK_ID, parameters: { vendor: 'alibaba', secretToken: RECEIPT_TOKEN, options: { finalOnly: true } } },
         { name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
       ]),
     );
@@ -174,7 +176,7 @@ describe('n8n queue mode: main, two workers, Redis and PostgreSQL', () => {
   }, 2 * MINUTE);
 
   it('runs the callbridge nodes on the workers and receives the call receipt on main', async () => {
-    await sandboxConfig(sandbox.url, { receiptUrl: `${n8n.url}/webhook/${RECEIPT_WEBHOOK_ID}/receipt` });
+    await sandboxConfig(sandbox.url, { receiptUrl: `${n8n.url}/webhook/${RECEIPT_WEBHOOK_ID}/receipt?token=${RECEIPT_TOKEN}` });
     const started = await fetch(`${n8n.url}/webhook/callbridge-queue`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(started.status, await started.text()).toBe(200);
 

@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { freshStateHome } from '../helpers/state-home.js';
 
 const run = promisify(execFile);
 const parent = mkdtempSync(join(tmpdir(), 'callbridge-clone-'));
 const clone = join(parent, 'callbridge');
 /** Only what npm and node need: no project settings passed down by `npm test`, no vendor credentials. */
-const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', XDG_STATE_HOME: freshStateHome() };
 let sandbox: ChildProcess | undefined;
 
 afterAll(() => {
