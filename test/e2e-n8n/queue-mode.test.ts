@@ -14,7 +14,6 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
-import { connectRedis } from '../../mcp/stores/redis-connection.js';
 import { spawnMcpHttp, type McpHttpProcess } from '../reliability/support/mcp-process.js';
 import { startRedis, type TestRedis } from '../store/support/redis-server.js';
 import { freePort, N8n, n8nTools, nodeItems, packedTarball, waitFor, workflow, type ExecutionJson } from './harness.js';
@@ -216,13 +215,9 @@ describe('n8n queue mode: main, two workers, Redis and PostgreSQL', () => {
     // Each worker ran one of them.
     for (const execution of done) expect(workers.filter((w) => ran(w, execution.id))).toHaveLength(1);
     expect(new Set(done.map((e) => workers.findIndex((w) => ran(w, e.id)))).size).toBe(2);
-    // The sandbox's record: every chunk arrived once, none throttled at the documented 100 QPS.
+    // The sandbox's record: every chunk arrived once, none throttled at the documented 100 QPS, although two
+    // workers each pacing alone would send up to twice that (the sandbox throttles what is over).
     const after = await rates();
     expect({ accepted: after.accepted - before.accepted, throttled: after.throttled - before.throttled }).toEqual({ accepted: 2 * CHUNKS_PER_WORKER, throttled: 0 });
-    // And they took their turns on the coordinator's schedule in Redis.
-    const { redis: client } = await connectRedis(redis.url);
-    const keys = await client.keys('coord:*:pace:*');
-    client.disconnect();
-    expect(keys).toContain(`coord:{${encodeURIComponent('alibaba:sandbox-ak')}}:pace:${upload}:100`);
   }, 6 * MINUTE);
 });
