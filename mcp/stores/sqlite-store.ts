@@ -3,6 +3,7 @@
 // a busy timeout, and every check-and-count inside one BEGIN IMMEDIATE transaction.
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { DatabaseSync, SQLOutputValue } from 'node:sqlite';
 import { DAY_MS, checkReserveRequest, firstRefusal } from '../../core/policy/store-rules.js';
 import type { PlacedCall, PolicyStore, ReserveRequest, ReserveResult } from '../../core/policy/types.js';
@@ -81,7 +82,7 @@ export class SqliteStore implements PolicyStore {
     chmodSync(path, 0o600);
     const db = new sqlite.DatabaseSync(path);
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.exec('PRAGMA journal_mode = WAL');
+    await switchToWal(db);
     db.exec('PRAGMA foreign_keys = ON');
     const store = new SqliteStore(db, options);
     store.transaction(() => db.exec(SCHEMA));
@@ -249,6 +250,27 @@ export class SqliteStore implements PolicyStore {
       throw error;
     }
   }
+}
+
+/**
+ * Turning WAL on needs a moment alone with a new file, and SQLite answers "database is locked" at once
+ * (without waiting the busy timeout) when another process opens the file at the same instant: ask again.
+ */
+async function switchToWal(db: DatabaseSync): Promise<void> {
+  const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= giveUpAt) throw error;
+      await delay(5 + Math.random() * 20);
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'errcode' in error && (error.errcode === 5 || error.errcode === 6);
 }
 
 function int(value: SQLOutputValue | undefined): number {

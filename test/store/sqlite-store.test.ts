@@ -61,4 +61,10 @@ describe('SQLite store file', () => {
     for (const [, callId] of placed) expect((await store.placedCall('dyvms:acct-1', callId))?.callId).toBe(callId);
     await store.close();
   });
+
+  it('opens when several processes create the same new file at the same instant', async () => {
+    const files = join(dir, 'opened-together');
+    const results = await runTogether('./store-open.ts', Array.from({ length: 6 }, () => [files, '60']));
+    expect(results).toEqual(Array.from({ length: 6 }, () => ({ opened: 60 })));
+  }, 60_000);
 });
