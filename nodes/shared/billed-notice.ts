@@ -5,12 +5,16 @@ import type { INodeProperties } from 'n8n-workflow';
 export const BILLED_NOTICE_TEXT =
   'Places real, billed calls. If the vendor\'s answer is lost, the node stops with "Outcome unknown" and names the Out ID or number to check: the call may have been placed. The node never dials an item twice, so do not use Retry On Fail here; check the call first, then run the workflow again.';
 
-export function billedNotice(resource: string, operation: string): INodeProperties {
+/** Campaign operations make the job group dial; running them again adds or restarts calls, so the advice differs. */
+export const CAMPAIGN_BILLED_NOTICE_TEXT =
+  'Starts real, billed calls: the job group dials its callees within its strategy\'s hours. If this step fails, check the campaign with Get Results before running it again, because running it again can add the callees a second time. Do not use Retry On Fail here.';
+
+export function billedNotice(resource: string, operations: string[], text = BILLED_NOTICE_TEXT): INodeProperties {
   return {
-    displayName: BILLED_NOTICE_TEXT,
+    displayName: text,
     name: 'billedNotice',
     type: 'notice',
     default: '',
-    displayOptions: { show: { resource: [resource], operation: [operation] } },
+    displayOptions: { show: { resource: [resource], operation: operations } },
   };
 }

@@ -9,6 +9,7 @@ import { addCallees, screenCallees } from '../../core/actions/add-callees.js';
 import { allTaskCalls } from '../../core/actions/task-calls.js';
 import type { Product } from '../../core/operation.js';
 import { PROVIDERS, type Callee, type TaskAction } from '../../core/providers/index.js';
+import { billedNotice, CAMPAIGN_BILLED_NOTICE_TEXT } from './billed-notice.js';
 import { lookupProperty } from './lookup-fields.js';
 import type { FieldSpec } from './fields.js';
 import type { ProductClient } from './execute.js';
@@ -54,6 +55,7 @@ export function campaignProperties(): INodeProperties[] {
   ];
   return [
     operation,
+    billedNotice(CAMPAIGN_RESOURCE.value, ['addCallees', 'start', 'resume'], CAMPAIGN_BILLED_NOTICE_TEXT),
     { ...locator('InstanceId', LOOKUPS.instance, 'Instance', 'The Outbound Bot instance'), displayOptions: show(ALL) },
     { ...locator('JobGroupId', LOOKUPS.jobGroup, 'Job Group', 'The campaign (job group); create one under Job Group → Create'), displayOptions: show(ALL) },
     {

@@ -57,7 +57,7 @@ function operationProperties(entry: OperationEntry): INodeProperties[] {
   const { op, resource, fields } = entry;
   const value = operationValue(op);
   const example = op.examples?.[0]?.input ?? {};
-  const props: INodeProperties[] = op.access === 'call' ? [billedNotice(resource.value, value)] : [];
+  const props: INodeProperties[] = op.access === 'call' ? [billedNotice(resource.value, [value])] : [];
   const required = fields.filter((f) => f.required);
   const optional = fields.filter((f) => !f.required);
   for (const field of required) props.push({ ...toProperty(field, example[field.key]), displayOptions: show(resource.value, value) });
