@@ -118,6 +118,8 @@ describe('the n8n editor in headless Chromium', () => {
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${n8n.url}/workflow/${workflowId}`);
+    // n8n's "Node executed successfully" toasts would cover the output panel in the screenshots.
+    await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
   }, 10 * MINUTE);
 
   afterAll(async () => {
