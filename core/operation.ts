@@ -98,8 +98,12 @@ export interface OperationSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Documented per-account requests per second; undefined when the docs state none. */
   qps?: number;
   pagination?: Pagination;
-  /** A list it returns whole (no page walking): dotted path of the array in its output. The n8n nodes output one item per entry. */
-  listItems?: string;
+  /**
+   * A list it returns whole (no page walking): dotted path of the array in its output, or paths of which
+   * the first holding an array is the list (a field renamed between API versions). The n8n nodes output
+   * one item per entry.
+   */
+  listItems?: string | readonly string[];
   /** How the operation goes on the wire where it differs from its vendor's defaults (vendor-only settings). */
   wire?: OperationWire;
   /**
@@ -175,4 +179,14 @@ export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 /** Reads a dotted path ("Data.List") from a parsed response. */
 export function getPath(value: unknown, path: string): unknown {
   return valueAt(value, path.split('.'));
+}
+
+/** The entries of the list an operation returns whole (its `listItems`), or undefined when the output holds none. */
+export function listEntries(op: { listItems?: string | readonly string[] }, output: unknown): unknown[] | undefined {
+  const paths = typeof op.listItems === 'string' ? [op.listItems] : (op.listItems ?? []);
+  for (const path of paths) {
+    const found = getPath(output, path);
+    if (Array.isArray(found)) return found;
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { CallResult } from '../../core/call-result.js';
 import { CallbridgeClient, type ClientConfig } from '../../core/client.js';
 import { CallbridgeError, redact, withSettingHelp, type Setting } from '../../core/errors.js';
-import { getPath, type AnyOperation, type Product } from '../../core/operation.js';
+import { getPath, listEntries, type AnyOperation, type Product } from '../../core/operation.js';
 import type { Pipeline } from '../../core/pipeline.js';
 import { PolicyRefusal } from '../../core/policy/refusal.js';
 import { CALL_TRACKERS, callResult, trackedCalls, type ProviderSettings } from '../../core/providers/index.js';
@@ -325,8 +325,8 @@ async function runItem(ctx: IExecuteFunctions, product: Product, pc: ProductClie
       return { items: [{ json: toJson(output), binary: { [property]: binary }, pairedItem: paired }] };
     }
   }
-  const entries = op.listItems ? getPath(output, op.listItems) : undefined;
+  const entries = listEntries(op, output);
   // A list returned whole: one item per entry, like the lists walked page by page.
-  if (Array.isArray(entries)) return { items: entries.map((entry) => ({ json: toJson(entry), pairedItem: paired })) };
+  if (entries) return { items: entries.map((entry) => ({ json: toJson(entry), pairedItem: paired })) };
   return { items: [{ json: toJson(output), pairedItem: paired }] };
 }

@@ -6,7 +6,7 @@ import type { ICredentialDataDecryptedObject, ILoadOptionsFunctions, INodeListSe
 import { NodeOperationError } from 'n8n-workflow';
 import { redact } from '../../core/errors.js';
 import type { Lookup } from '../../core/lookup.js';
-import { getPath, type Product } from '../../core/operation.js';
+import { getPath, listEntries, type Product } from '../../core/operation.js';
 import { catalog } from '../../core/registry.js';
 import { operationEntries } from './description.js';
 import { credentialTypeOf, productClient } from './execute.js';
@@ -66,7 +66,7 @@ async function listPage(ctx: ILoadOptionsFunctions, product: Product, lookup: Lo
     const message = error instanceof Error ? error.message : String(error);
     throw new NodeOperationError(ctx.getNode(), redact(`Could not load the ${lookup.title} list: ${message}`, pc.secrets()));
   }
-  const raw = getPath(answer, pagination ? pagination.itemsPath : (op.listItems ?? ''));
+  const raw = pagination ? getPath(answer, pagination.itemsPath) : listEntries(op, answer);
   const items = Array.isArray(raw) ? raw : [];
   const entries = items
     .map((item): INodeListSearchItems | undefined => {

@@ -16,6 +16,7 @@ export default defineOperation({
   description:
     'Returns how many calls of a job group hit each tag (the call-outcome labels defined in the script, e.g. "interested", "wrong person"): TagHitsList [{TagGroup, TagName, HitCount}] and the script\'s TagGroups. Get JobGroupId from outboundbot.CreateJobGroup or ListJobGroups. The vendor table nests TagHitsList inside TagGroups while its examples put it at the top level; both places are accepted.',
   access: 'read',
+  listItems: 'TagHitsList',
   resource: 'jobGroup',
   input: () => z.strictObject({
     InstanceId: instanceId(),

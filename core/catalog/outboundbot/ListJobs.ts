@@ -10,6 +10,7 @@ export default defineOperation({
   description:
     'Returns the full details of specific jobs by ID: status, contacts, summaries and every call attempt (Tasks, with transcript, duration, hang-up side; PlanedTime keeps the vendor\'s spelling). Get job IDs from outboundbot.AssignJobs (JobsId), ListJobsByGroup or QueryJobs. For one job, outboundbot.DescribeJob returns the same data. The vendor\'s request and response examples are empty; the 99-ID limit comes from current vendor docs.',
   access: 'read',
+  listItems: 'Jobs',
   resource: 'job',
   input: () => z.strictObject({
     InstanceId: instanceId(),

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     "Returns all tag groups and tags (call-outcome labels) of a script, not paged. Needs InstanceId (outboundbot.ListInstances) and ScriptId (outboundbot.ListScripts). Read this before outboundbot.ModifyTagGroups, which replaces the whole set; its items can be edited and sent back there (TagGroupId / TagId are accepted as Id). Tag hit counts per campaign come from outboundbot.DescribeTagHitsSummary.",
   access: 'read',
+  listItems: 'Tags',
   resource: 'tag',
   input: () => z.strictObject({
     InstanceId: instanceIdParam(),

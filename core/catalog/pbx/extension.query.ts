@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns the settings of one, several or all extensions (extid "all", or leave it out): number, user name, status, type, caller ID, voicemail and call-forwarding settings, returned as received (extinfos). APIs 1.x take extid and omit it for all; API v2.0.0 requires number there, so the client sends number = extid, or "all" when extid is left out.',
   access: 'read',
+  listItems: 'extinfos',
   resource: 'extension',
   docUrl: 'https://help.yeastar.com/en/s-series-developer-v2/api-v2/extension-query.html',
   input: () => z.strictObject({

@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists the inbound (trunk to PBX) calls in progress, or the ones with the given IDs: from, to, trunk and state (e.g. Talking). On API v2.0.0 this is call/query: give callid for one call, or nothing for every inbound call; the answer lists each call with its members (legs) and their channelid, which pbx.inbound.hangup needs there. Errno 10007: no such call.',
   access: 'read',
+  listItems: ['inbound', 'calls'],
   resource: 'inboundCall',
   wire: {
     pbxPaths: { 'v2.0.0': 'call/query' },

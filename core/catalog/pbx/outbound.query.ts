@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Lists the outbound (PBX to trunk) calls in progress, or the ones with the given IDs: from, to, trunk and state (e.g. Talking). On API v2.0.0 this is call/query: give callid for one call, or nothing for every outbound call; the answer lists each call with its members (legs) and their channelid, which pbx.outbound.hangup needs there. Errno 10007: no such call.',
   access: 'read',
+  listItems: ['outbound', 'calls'],
   resource: 'outboundCall',
   wire: {
     pbxPaths: { 'v2.0.0': 'call/query' },

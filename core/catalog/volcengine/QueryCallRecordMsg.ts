@@ -9,6 +9,7 @@ export default defineOperation({
   description:
     'Returns the call records (CDRs) of up to 100 calls by CallId: caller, callee, start/ring/answer/end times (Unix ms), talk time (CallDuration, seconds), CallResult (1 answered, 2 powered off, 3 suspended, 4 invalid number, 7 no answer, 8 busy, 9 rejected, ...), who hung up, and whether a recording exists. Records become available only after the call-record push was sent, so a call that just ended may not be found yet. Legacy form (POST form body, Result is the list) of volcengine.QueryCallRecordMsgV2, which the curated tools use.',
   access: 'read',
+  listItems: 'Result',
   resource: 'callRecord',
   // Doc page (version 2022-01-01) and Go SDK: POST form body with CallIdList comma-separated.
   wire: {

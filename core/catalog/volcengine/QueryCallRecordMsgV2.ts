@@ -8,6 +8,7 @@ export default defineOperation({
   description:
     'Returns the call records (CDRs) of up to 100 calls by CallId, in Result.Records: caller, callee, start/answer/end times (Unix ms), CallResult (1 answered, 2 powered off, 3 suspended, 4 invalid number, 7 no answer, 8 busy, 9 rejected, ...), who hung up, the task or one-off call (TaskOpenId, SingleOpenId) and whether a recording exists. Records become available only after the call-record push was sent, so a call that just ended may not be found yet. Successor of the legacy volcengine.QueryCallRecordMsg; the curated tools use this one.',
   access: 'read',
+  listItems: 'Result.Records',
   resource: 'callRecord',
   // Generated Go SDK (service/vms/api_query_call_record_msg_v2.go): GET, CallIdList (string, required) in the query.
   wire: { bodyType: 'query' },
