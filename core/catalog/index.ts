@@ -146,6 +146,7 @@ import pbx_logout from './pbx/logout.js';
 import pbx_outbound_hangup from './pbx/outbound.hangup.js';
 import pbx_outbound_playprompt from './pbx/outbound.playprompt.js';
 import pbx_outbound_query from './pbx/outbound.query.js';
+import pbx_trunklist_query from './pbx/trunklist.query.js';
 
 export const operations: AnyOperation[] = [
   dyvms_AddRtcAccount,
@@ -292,4 +293,5 @@ export const operations: AnyOperation[] = [
   pbx_outbound_hangup,
   pbx_outbound_playprompt,
   pbx_outbound_query,
+  pbx_trunklist_query,
 ];

@@ -47,6 +47,7 @@ export const RESOURCES: Record<Product, ResourceGroup[]> = {
     { value: 'extension', name: 'Extension', description: 'Extensions: settings, calls from an extension, prompts' },
     { value: 'outboundCall', name: 'Outbound Call', description: 'Calls from the PBX to external numbers' },
     { value: 'inboundCall', name: 'Inbound Call', description: 'Calls coming in through trunks' },
+    { value: 'trunk', name: 'Trunk', description: 'The trunks (lines to the carrier) and their state' },
     { value: 'session', name: 'API Session', description: 'The API session (the credential logs in by itself)' },
   ],
 };

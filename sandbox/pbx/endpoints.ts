@@ -3,6 +3,10 @@ import { callQuery, dialExtension, dialOutbound, extensionQuery, hangup, outboun
 import { extStatus, findExtension, isExtension } from './calls.js';
 import { field, PbxFailure, required, type PbxHandler } from './scope.js';
 import { heartbeat } from './session.js';
+import { PBX_TRUNK } from './state.js';
+
+/** The sandbox's one trunk, as trunklist/query (1.x) and trunk/list (v2.0.0) list it. */
+const trunkList = () => ({ trunklist: [{ trunkname: PBX_TRUNK, type: 'SIP', status: 'Registered' }] });
 
 /** Endpoints of every API version. */
 export const COMMON_ENDPOINTS: Record<string, PbxHandler> = {
@@ -17,6 +21,7 @@ export const COMMON_ENDPOINTS: Record<string, PbxHandler> = {
 /** Endpoints of the 1.x API (and the v0.0.1 clones). */
 export const V1_ENDPOINTS: Record<string, PbxHandler> = {
   'extensionlist/query': ({ ctx, state }) => ({ extlist: state.extensions.map((e) => ({ extnumber: e.number, status: extStatus(state, e, ctx), type: e.type, username: e.username, agentid: '' })) }),
+  'trunklist/query': trunkList,
   'extension/dial_outbound': ({ body, session, ctx, state }) => dialOutbound(state, required(body, 'extid'), required(body, 'outto'), session, ctx, 'pbx.extension.dial_outbound'),
   'extension/dial_extension': ({ body, session, ctx, state }) => dialExtension(state, required(body, 'caller'), required(body, 'callee'), session, ctx),
   'outbound/playprompt': ({ body, session, version, ctx, state }) => {
@@ -47,6 +52,7 @@ export const V1_ENDPOINTS: Record<string, PbxHandler> = {
 /** Endpoints of the 2.0 API. */
 export const V2_ENDPOINTS: Record<string, PbxHandler> = {
   'extension/list': ({ ctx, state }) => ({ extlist: state.extensions.map((e) => ({ number: e.number, username: e.username, type: e.type, status: extStatus(state, e, ctx) })) }),
+  'trunk/list': trunkList,
   'call/dial': ({ body, session, ctx, state }) => {
     const caller = required(body, 'caller');
     const callee = required(body, 'callee');

@@ -146,7 +146,7 @@ function pbxLogins(): Record<string, unknown> {
 
 describe('wire bytes of every catalog example', () => {
   it('covers every operation of the four vendors', () => {
-    expect(operations.length).toBe(144);
+    expect(operations.length).toBe(145);
     expect(new Set(operations.map((op) => op.product))).toEqual(new Set(['dyvms', 'outboundbot', 'volcengine', 'pbx']));
     expect(operations.filter((op) => !op.examples?.length).map((op) => op.id)).toEqual([]);
   });

@@ -65,7 +65,11 @@ describe('lists returned whole are one item per entry (node execute path, sandbo
     for (const tag of tags) expect(tag).toMatchObject({ TagId: expect.any(String), TagName: expect.any(String), TagGroup: expect.any(String) });
   });
 
-  it('PBX: extension settings and the outbound calls in progress, one item each, on API 1.x and v2.0.0', async () => {
+  it('PBX: trunks, extension settings and the outbound calls in progress, one item each, on API 1.x and v2.0.0', async () => {
+    for (const version of ['v1.1.0', 'v2.0.0']) {
+      const trunks = await run('pbx', { resource: 'trunk', operation: 'trunklist.query' }, version);
+      expect(trunks, version).toEqual([{ trunkname: 'sandbox-trunk', type: 'SIP', status: 'Registered' }]);
+    }
     const extensions = await run('pbx', { resource: 'extension', operation: 'extension.query', extid: 'all' });
     expect(extensions.length).toBeGreaterThan(1);
     // The sandbox answers as the PBX does: each extension's settings, its number as extid on 1.x.
