@@ -63,7 +63,7 @@ export class CallbridgeAlibabaCloudApi implements ICredentialType {
       type: 'string',
       default: '',
       placeholder: 'http://callbridge.internal:3030',
-      description: 'A callbridge MCP server running on Redis (callbridge mcp --http --store redis://…). Requests then take turns with every n8n worker and callbridge replica on this account, so together they stay within its QPS. Empty: each execution paces itself.',
+      description: 'Address of a callbridge MCP server that keeps its state in Redis (see the callbridge deployment guide). Requests then take turns with every n8n worker and callbridge replica on this account, so together they stay within its rate limit. Empty: each execution paces itself.',
     },
     {
       displayName: 'Coordinator Token',

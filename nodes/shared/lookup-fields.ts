@@ -51,7 +51,7 @@ export function lookupProperty(spec: FieldSpec, common: Common, placeholder: str
         displayName: 'From List',
         name: 'list',
         type: 'list',
-        placeholder: `Select a ${lookup.title}...`,
+        placeholder: `Select ${/^[AEIOU]/i.test(lookup.title) ? 'an' : 'a'} ${lookup.title}...`,
         typeOptions: { searchListMethod: lookup.name, searchable: true },
       },
       {

@@ -11,6 +11,10 @@ const WIRE_FORM: [RegExp, (match: string, lead?: unknown) => string][] = [
   // Ends the sentence (keep its full stop) or the clause before a semicolon.
   [/[;,]\s*(?:each is )?sent as (?:[^.;()]|\.(?=\S)|\([^()]*\))*?(?:\.\.\.|\.(?=\s|$)|(?=;))/gi, (match) => (match.endsWith('.') ? '.' : '')],
   [/(^|[.!?]\s+)Sent as (?:[^.]|\.(?=\S))*\.(?=\s|$)\s*/g, (_match, lead) => (typeof lead === 'string' ? lead : '')],
+  // "... and is sent as one JSON string." ends a clause that says something else first.
+  [/,?\s+and is sent as (?:[^.]|\.(?=\S))*(?=\.(?:\s|$))/gi, () => ''],
+  // Any other sentence that says how a value is sent is about the wire only.
+  [/(^|[.!?]\s+)[^.!?]*\bsent as\b(?:[^.]|\.(?=\S))*\.(?=\s|$)\s*/g, (_match, lead) => (typeof lead === 'string' ? lead : '')],
   // Notes on the vendor's documentation are for whoever maintains the catalog.
   [/\s*\([^()]*\bvendor example[^()]*\)/g, () => ''],
   [/(^|[.!?]\s+)[^.!?]*\bvendor example[^.!?]*\.(?=\s|$)\s*/g, (_match, lead) => (typeof lead === 'string' ? lead : '')],
