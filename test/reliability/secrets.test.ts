@@ -10,14 +10,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INSTANCE_ID } from '../../sandbox/outboundbot/state.js';
-import { CREDENTIAL_TYPE, NODE, sandboxConfig } from '../e2e-n8n/support.js';
+import { NODE, sandboxConfig } from '../e2e-n8n/support.js';
 import { runCli } from '../helpers/cli.js';
 import { packedCallbridgeBin } from '../helpers/packed-callbridge.js';
 import { waitFor } from '../helpers/wait-for.js';
@@ -25,43 +25,10 @@ import { pool } from './support/clients.js';
 import { recordFigures } from './support/figures.js';
 import { spawnMcpHttp } from './support/mcp-process.js';
 import { SecretsN8n, type SavedCredential } from './support/n8n-run.js';
-import { N8N_SCENARIOS, RECEIPT_CALLEE, type CredentialKey, type N8nScenario } from './support/n8n-scenarios.js';
+import { ACCOUNTS, MCP_TOKEN, RECEIPT_TOKEN, STS_TOKEN, VOLC_SESSION_TOKEN, WRONG } from './support/canaries.js';
+import { N8N_SCENARIOS, n8nCredentials, RECEIPT_CALLEE, type CredentialKey, type N8nScenario } from './support/n8n-scenarios.js';
 import { startObservedSandbox, type ObservedSandbox } from './support/observed-sandbox.js';
 import { SecretScanner } from './support/secrets.js';
-
-/** A secret made up for this run, with the characters that URL-encoding and JSON-escaping change. */
-const canary = (name: string) => `${name}+${randomBytes(6).toString('hex')}/${randomBytes(6).toString('hex')}=`;
-
-const ACCOUNTS = {
-  ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIreliabilityId01',
-  ALIBABA_CLOUD_ACCESS_KEY_SECRET: canary('AliSecret'),
-  VOLCENGINE_ACCESS_KEY: 'AKLTreliabilityAk01',
-  VOLCENGINE_SECRET_KEY: canary('VolcSK'),
-  CALLBRIDGE_PBX_USERNAME: 'admin-rel',
-  CALLBRIDGE_PBX_PASSWORD: canary('PbxPass'),
-};
-const STS_TOKEN = canary('StsToken');
-const VOLC_SESSION_TOKEN = canary('VolcSession');
-const MCP_TOKEN = `McpBearer-${randomBytes(12).toString('hex')}`;
-/** The Call Receipt Trigger's secret token (the sandbox pushes with it in the URL's query). */
-const RECEIPT_TOKEN = `ReceiptToken-${randomBytes(12).toString('hex')}`;
-const WRONG = { alibaba: canary('AliWrong'), volcengine: canary('VolcWrong'), pbx: canary('PbxWrong'), receiptToken: `ReceiptWrong-${randomBytes(12).toString('hex')}` };
-
-/** The n8n credentials of the scenarios, pointed at the sandbox. */
-function n8nCredentials(): Record<CredentialKey, { type: string; data: Record<string, unknown> }> {
-  const alibaba = { accessKeyId: ACCOUNTS.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: ACCOUNTS.ALIBABA_CLOUD_ACCESS_KEY_SECRET, securityToken: STS_TOKEN, region: 'cn-shanghai', endpoint: `${sandbox.url}/` };
-  const volcengine = { accessKeyId: ACCOUNTS.VOLCENGINE_ACCESS_KEY, secretAccessKey: ACCOUNTS.VOLCENGINE_SECRET_KEY, region: 'cn-north-1', endpoint: sandbox.env.CALLBRIDGE_VOLCENGINE_ENDPOINT };
-  const pbx = { baseUrl: sandbox.env.CALLBRIDGE_PBX_URL, username: ACCOUNTS.CALLBRIDGE_PBX_USERNAME, password: ACCOUNTS.CALLBRIDGE_PBX_PASSWORD, apiVersion: 'v1.1.0', ignoreTlsErrors: false };
-  return {
-    alibaba: { type: CREDENTIAL_TYPE.alibaba, data: alibaba },
-    alibabaWrong: { type: CREDENTIAL_TYPE.alibaba, data: { ...alibaba, accessKeySecret: WRONG.alibaba } },
-    alibabaNoCalls: { type: CREDENTIAL_TYPE.alibaba, data: { ...alibaba, allowBilledCalls: false } },
-    volcengine: { type: CREDENTIAL_TYPE.volcengine, data: volcengine },
-    volcengineWrong: { type: CREDENTIAL_TYPE.volcengine, data: { ...volcengine, secretAccessKey: WRONG.volcengine } },
-    pbx: { type: CREDENTIAL_TYPE.pbx, data: pbx },
-    pbxWrong: { type: CREDENTIAL_TYPE.pbx, data: { ...pbx, password: WRONG.pbx } },
-  };
-}
 
 /** Faults on operations used only for the fault scenarios. */
 const FAULTS = [
@@ -307,7 +274,7 @@ describe('secrets never leak', () => {
   }, 120_000);
 
   it('n8n (a real n8n 2.41.1 under `n8n start`, debug logs): webhook answers, credential tests, receipts, every execution through the public API and as stored in its database, its console and its log file', async () => {
-    const credentials = n8nCredentials();
+    const credentials = n8nCredentials(sandbox);
     const run = await SecretsN8n.start();
     try {
       const saved = {} as Record<CredentialKey, SavedCredential>;
@@ -389,6 +356,7 @@ describe('secrets never leak', () => {
       const logFile = run.logFileText();
       scanner.scan('n8n-log', 'console (stdout, stderr)', consoleText);
       scanner.scan('n8n-log', 'log file', logFile);
+      expect(consoleText, 'n8n logs at debug level').toMatch(/\bdebug\b/);
       for (const e of executions) expect(logFile, `the log file names execution ${e.id}`).toContain(`"executionId":"${e.id}"`);
       n8nFigures = { executions: executions.length, storedExecutions: stored.length, logBytes: Buffer.byteLength(consoleText) + Buffer.byteLength(logFile) };
     } catch (error) {

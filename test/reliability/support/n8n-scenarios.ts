@@ -2,11 +2,28 @@
 // each with the status its execution must end in and, where a fault or error is the point, what the
 // execution's error must say (so a scenario that did not do what it claims fails).
 import { DEFAULT_INSTANCE_ID } from '../../../sandbox/outboundbot/state.js';
-import { NODE } from '../../e2e-n8n/support.js';
+import { CREDENTIAL_TYPE, NODE } from '../../e2e-n8n/support.js';
 import type { WorkflowNode } from '../../e2e-n8n/harness.js';
+import { ACCOUNTS, STS_TOKEN, WRONG } from './canaries.js';
 
 /** The credentials the scenarios use: right secrets, wrong secrets, and an Alibaba one that forbids billed calls. */
 export type CredentialKey = 'alibaba' | 'alibabaWrong' | 'alibabaNoCalls' | 'volcengine' | 'volcengineWrong' | 'pbx' | 'pbxWrong';
+
+/** The n8n credentials of the scenarios, pointed at the sandbox. */
+export function n8nCredentials(sandbox: { url: string; env: Record<string, string> }): Record<CredentialKey, { type: string; data: Record<string, unknown> }> {
+  const alibaba = { accessKeyId: ACCOUNTS.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: ACCOUNTS.ALIBABA_CLOUD_ACCESS_KEY_SECRET, securityToken: STS_TOKEN, region: 'cn-shanghai', endpoint: `${sandbox.url}/` };
+  const volcengine = { accessKeyId: ACCOUNTS.VOLCENGINE_ACCESS_KEY, secretAccessKey: ACCOUNTS.VOLCENGINE_SECRET_KEY, region: 'cn-north-1', endpoint: sandbox.env.CALLBRIDGE_VOLCENGINE_ENDPOINT };
+  const pbx = { baseUrl: sandbox.env.CALLBRIDGE_PBX_URL, username: ACCOUNTS.CALLBRIDGE_PBX_USERNAME, password: ACCOUNTS.CALLBRIDGE_PBX_PASSWORD, apiVersion: 'v1.1.0', ignoreTlsErrors: false };
+  return {
+    alibaba: { type: CREDENTIAL_TYPE.alibaba, data: alibaba },
+    alibabaWrong: { type: CREDENTIAL_TYPE.alibaba, data: { ...alibaba, accessKeySecret: WRONG.alibaba } },
+    alibabaNoCalls: { type: CREDENTIAL_TYPE.alibaba, data: { ...alibaba, allowBilledCalls: false } },
+    volcengine: { type: CREDENTIAL_TYPE.volcengine, data: volcengine },
+    volcengineWrong: { type: CREDENTIAL_TYPE.volcengine, data: { ...volcengine, secretAccessKey: WRONG.volcengine } },
+    pbx: { type: CREDENTIAL_TYPE.pbx, data: pbx },
+    pbxWrong: { type: CREDENTIAL_TYPE.pbx, data: { ...pbx, password: WRONG.pbx } },
+  };
+}
 
 export interface N8nScenario {
   label: string;
