@@ -204,6 +204,26 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
       }
       expect(calls.map((c) => c.id).sort()).toEqual([...callIds].sort());
 
+      /** A receipt of a call not seen before (Alibaba's format, from the first one). */
+      const receipt = (callId: string, outId: string) => ({ ...(items[0].raw as Record<string, unknown>), call_id: callId, out_id: outId });
+      /**
+       * Posts a fresh receipt after `what` and waits until its item is out and every execution has finished.
+       * n8n answered `what` first, so any execution it started already exists and has finished by then.
+       */
+      const afterMarker = async (what: string, n: number) => {
+        const marker = receipt(`8${String(n).padStart(8, '0')}^1`, `marker-${n}`);
+        const res = await fetch(`${hook()}?token=${TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([marker]) });
+        expect(res.status).toBe(200);
+        return waitFor(
+          `the receipt posted after ${what}`,
+          async () => {
+            const got = await triggerItems(ALIBABA_WORKFLOW, 'Receipts');
+            return got.items.some((item) => item.callId === marker.call_id) && got.executions.every((e) => e.finished) ? got.items : undefined;
+          },
+          60_000,
+        );
+      };
+
       // Alibaba re-pushes a message after a timeout: the same message again gives the vendor's answer and no new item.
       const again = await fetch(`${hook()}?token=${TOKEN}`, {
         method: 'POST',
@@ -212,19 +232,16 @@ describe('n8n start: credential tests and the Call Receipt Trigger', () => {
       });
       expect(again.status).toBe(200);
       expect(((await again.json()) as { code?: unknown }).code).toBe(0);
-      await new Promise((r) => setTimeout(r, 1500));
-      const after = await triggerItems(ALIBABA_WORKFLOW, 'Receipts');
-      expect(after.items, 'a repeated delivery adds no item').toHaveLength(numbers.length);
+      expect(await afterMarker('the repeated delivery', 1), 'a repeated delivery adds no item (the marker adds one)').toHaveLength(numbers.length + 1);
 
       // Replayed after 1200 other receipts, the first one is still known: no new item.
-      const others = Array.from({ length: 1200 }, (_, i) => ({ ...(items[0].raw as Record<string, unknown>), call_id: `9${String(i).padStart(8, '0')}^1`, out_id: `other-${i}` }));
+      const others = Array.from({ length: 1200 }, (_, i) => receipt(`9${String(i).padStart(8, '0')}^1`, `other-${i}`));
       const many = await fetch(`${hook()}?token=${TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(others) });
       expect(many.status).toBe(200);
-      await waitFor('the 1200 other receipts as items', async () => ((await triggerItems(ALIBABA_WORKFLOW, 'Receipts')).items.length >= numbers.length + others.length ? true : undefined), 60_000);
+      await waitFor('the 1200 other receipts as items', async () => ((await triggerItems(ALIBABA_WORKFLOW, 'Receipts')).items.length >= numbers.length + 1 + others.length ? true : undefined), 60_000);
       const replay = await fetch(`${hook()}?token=${TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([items[0].raw]) });
       expect(replay.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1500));
-      expect((await triggerItems(ALIBABA_WORKFLOW, 'Receipts')).items, 'the replay adds no item').toHaveLength(numbers.length + others.length);
+      expect(await afterMarker('the replay', 2), 'the replay adds no item (the marker adds one)').toHaveLength(numbers.length + 1 + others.length + 1);
     }, 3 * MINUTE);
   });
 

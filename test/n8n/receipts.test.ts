@@ -10,6 +10,7 @@ import { rememberNew, tokenMatches, volcengineAuthCode, type SeenReceipts } from
 import { parseReceipt, receiptAnswer, receiveReceipt } from '../../nodes/shared/receipts.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { VOLC_CALLBACK_AUTH_TOKEN } from '../../sandbox/volcengine/index.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { fakeExecute, sandboxCredentials } from './helpers.js';
 
 // docs/research/alibaba-receipts.md §3 (verbatim examples)
@@ -308,13 +309,9 @@ describe('sandbox pushes through the trigger', () => {
       });
       const [items] = await executeProduct.call(ctx, 'dyvms');
       const callId = items[0].json.CallId;
-      let final: IDataObject | undefined;
-      for (let i = 0; i < 100 && !final; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        final = trigger.deliveries.flatMap((d) => d.items).find((item) => item.callId === callId && item.eventType === 'VoiceReport');
-      }
+      const final = await waitFor('the VoiceReport of the call', () => trigger.deliveries.flatMap((d) => d.items).find((item) => item.callId === callId && item.eventType === 'VoiceReport'));
       expect(final).toMatchObject({ vendor: 'alibaba', callId, outId: 'rcpt-1', final: true });
-      expect(['completed', 'no_answer', 'busy', 'failed']).toContain(final?.status);
+      expect(['completed', 'no_answer', 'busy', 'failed']).toContain(final.status);
       expect(trigger.deliveries.every((d) => d.status === 200)).toBe(true);
     } finally {
       await trigger.close();
@@ -341,17 +338,12 @@ describe('sandbox pushes through the trigger', () => {
         ],
       });
       await executeProduct.call(ctx, 'volcengine');
-      let record: IDataObject | undefined;
-      for (let i = 0; i < 150 && !record; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        record = good.deliveries.flatMap((d) => d.items).find((item) => item.outId === 'rv-1');
-      }
+      const record = await waitFor('the call record', () => good.deliveries.flatMap((d) => d.items).find((item) => item.outId === 'rv-1'), 15_000);
       expect(record).toMatchObject({ vendor: 'volcengine', eventType: 'CallRecord', final: true });
       expect(good.deliveries.every((d) => d.status === 200)).toBe(true);
       // The recording push (answered calls only) went to the trigger holding the wrong AuthToken: refused.
-      if (record?.status === 'completed') {
-        for (let i = 0; i < 50 && !wrong.deliveries.length; i++) await new Promise((r) => setTimeout(r, 100));
-        expect(wrong.deliveries.length).toBeGreaterThan(0);
+      if (record.status === 'completed') {
+        await waitFor('the recording push', () => (wrong.deliveries.length > 0 ? true : undefined));
       }
       expect(wrong.deliveries.every((d) => d.status === 401 && d.items.length === 0)).toBe(true);
     } finally {

@@ -15,6 +15,7 @@ export function renderReliability(figures: Figures): string {
   const props = load('properties');
   const pbx = (load('pbx-session')?.results ?? {}) as Json;
   const secrets = (load('secrets')?.scan ?? {}) as Json;
+  const n8n = (secrets.n8n ?? {}) as Json;
   const mcp = (load('mcp-load')?.http ?? {}) as Json;
   const core = (nd?.core ?? {}) as Json;
   const cli = (nd?.cli ?? {}) as Json;
@@ -146,11 +147,18 @@ export function renderReliability(figures: Figures): string {
 
   out.push(`## 3. Secrets never leak
 
-  One sandbox with distinctive secrets; every output scanned for each secret as is, URL-encoded (once and
+  One sandbox with secrets made up for the run; every output scanned for each secret as is, URL-encoded (once and
   twice) and JSON-escaped: ${((secrets.secretsLookedFor ?? []) as string[]).join(', ')}, and all ${n(secrets.pbxTokensIssued)} PBX session tokens the sandbox issued.
   Scenarios: successes, vendor errors, resets and 5xx (outcome unknown), throttling, invalid input, a
   password given as input, dry runs, wrong AccessKey secret / SK / PBX password, an unreachable vendor;
   for MCP HTTP also refusals (no or wrong token, foreign Origin, oversized body, not JSON).
+  n8n is a real n8n 2.41.1 with the packed package under \`n8n start\`, logging at debug level: one published
+  workflow per scenario (a call refused by the credential's policy stands for the dry run, which the nodes
+  do not have), credential tests, a Call Receipt Trigger fed by the sandbox. Scanned: its webhook answers
+  (n8n-http), all ${n(n8n.executions)} executions through its public API (n8n-api) and the ${n(n8n.storedExecutions)} in its database with the
+  credentials as stored (n8n-db), and ${n(n8n.logBytes)} bytes of its console output and log file (n8n-log). The copy of
+  the workflow each execution keeps holds the trigger's token as typed into the node (n8n keeps every node
+  parameter so); every other secret is looked for there too.
   `);
   out.push(
     table(
@@ -264,8 +272,8 @@ export function renderReadmeSection(figures: Figures): string {
   processing, read timeouts, 5xx and throttling: ${n(total('attempts'))} intents, ${n(total('outcomeUnknown'))} reported as *outcome unknown*
   (${n(total('unknownNamingIdentifier'))} naming the OutId/TaskId/number to check), **${n(total('intentsPlacedTwice'))} calls placed twice, ${n(total('resentAfterProcessing'))} requests re-sent after
   they may have been processed**.
-- **Secrets never leak.** The CLI, the MCP server (stdio, HTTP, dry run) and the n8n nodes were run
-  through successes, vendor errors, network faults, invalid input and dry runs; ${n(scanned)} bytes of output
+- **Secrets never leak.** The CLI, the MCP server (stdio, HTTP, dry run) and a real n8n were run
+  through successes, vendor errors, network faults, invalid input and dry runs; ${n(scanned)} bytes of output and logs
   scanned for every secret, raw, URL-encoded once and twice, and JSON-escaped: **${n(secrets.hits)} hits**.
 - **Bad input never reaches the wire.** Every input rule docs/operations.md states for ${n(refused.length)} operations, broken once
   each: ${n(refused.reduce((t, o) => t + Number(o.cases ?? 0), 0))} invalid inputs, ${n(refused.reduce((t, o) => t + Number(o.refused ?? 0), 0))} refusals naming the field, **0 requests sent**; ${n(roundTrip.reduce((t, o) => t + Number(o.runs ?? 0), 0))} random valid

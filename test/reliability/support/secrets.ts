@@ -68,6 +68,8 @@ export interface Scanned {
   text: string;
   /** The output's own size (outputBytes). */
   bytes: number;
+  /** Names of secrets this output may hold by design (e.g. the workflow a user configured), not looked for in it. */
+  expected: string[];
 }
 
 export class SecretScanner {
@@ -89,16 +91,16 @@ export class SecretScanner {
     return forms.filter(([, f]) => (seen.has(f) ? false : (seen.add(f), true)));
   }
 
-  scan(surface: string, label: string, value: unknown): void {
-    const entry = { surface, label, text: deepText(value), bytes: outputBytes(value) };
+  scan(surface: string, label: string, value: unknown, expected: string[] = []): void {
+    const entry = { surface, label, text: deepText(value), bytes: outputBytes(value), expected };
     this.scanned.push(entry);
     this.hits.push(...this.check(entry));
   }
 
-  private check({ surface, label, text }: Scanned): string[] {
+  private check({ surface, label, text, expected }: Scanned): string[] {
     const hits: string[] = [];
     for (const [name, secret] of Object.entries(this.secrets())) {
-      if (!secret || secret.length < 4) continue;
+      if (!secret || secret.length < 4 || expected.includes(name)) continue;
       for (const [kind, form] of this.forms(secret)) {
         const at = text.indexOf(form);
         if (at >= 0) hits.push(`${surface} / ${label}: ${name} (${kind}) at ...${text.slice(Math.max(0, at - 60), at + form.length + 20)}...`);
