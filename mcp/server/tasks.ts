@@ -77,12 +77,24 @@ async function find(deps: ServerDeps, taskId: string): Promise<StoredTask | unde
 /**
  * Starts following a call or campaign as a task; throws TaskStarted with the handle (the tool's answer).
  * `snapshot`: what the handle carries as the tool's structured output meanwhile (place_call's answer,
- * the campaign's current status).
+ * the campaign's current status). `seen`: what the tool's own look just saw (it counts as the first poll).
  */
-export async function followAsTask(ctx: ToolContext, follow: Follow, timeoutSeconds: number, snapshot: Record<string, unknown>): Promise<never> {
+export async function followAsTask(ctx: ToolContext, follow: Follow, timeoutSeconds: number, snapshot: Record<string, unknown>, seen?: string): Promise<never> {
   const now = ctx.runtime.now();
   const at = new Date(now).toISOString();
-  const task: StoredTask = { taskId: randomUUID(), status: 'working', statusMessage: describeFollow(follow), createdAt: at, lastUpdatedAt: at, follow, deadline: now + timeoutSeconds * 1000, startedAt: now, polls: 0, owner: ctx.caller };
+  const task: StoredTask = {
+    taskId: randomUUID(),
+    status: 'working',
+    statusMessage: seen ?? describeFollow(follow),
+    createdAt: at,
+    lastUpdatedAt: at,
+    follow,
+    deadline: now + timeoutSeconds * 1000,
+    startedAt: now,
+    polls: seen === undefined ? 0 : 1,
+    lastPolledAt: seen === undefined ? undefined : now,
+    owner: ctx.caller,
+  };
   await save(ctx, task);
   listenForReceipts(ctx, task);
   // The task handle (resultType "task"); the snapshot rides along as the tool's structured output.

@@ -36,7 +36,7 @@ export const get_task_status = defineTool({
     const { provider, task_id: taskId, wait_seconds: waitSeconds } = args;
     const first = await campaignStatus(ctx, { provider, task_id: taskId });
     if (!waitSeconds || first.final) return campaignOutput(provider, taskId, first, waitSeconds ? false : undefined);
-    if (ctx.acceptsTasks) await followAsTask(ctx, { kind: 'campaign', provider, task_id: taskId }, waitSeconds, campaignOutput(provider, taskId, first));
+    if (ctx.acceptsTasks) await followAsTask(ctx, { kind: 'campaign', provider, task_id: taskId }, waitSeconds, campaignOutput(provider, taskId, first), campaignProgress(first));
     await ctx.progress(0, waitSeconds, campaignProgress(first));
     const outcome = await waitUntilFinal(() => campaignStatus(ctx, { provider, task_id: taskId }), {
       runtime: ctx.runtime,

@@ -76,9 +76,14 @@ describe('get_task_status follows a campaign', () => {
   it('as a task: the handle carries the running state; tasks/get completes with the final state the sandbox reached', { timeout: 60_000 }, async () => {
     const taskId = await startedCampaign(url, ['13600020001', '13600020002']);
     const handle = await callToolAsTask(url, 'get_task_status', { provider: 'dyvms', task_id: taskId, wait_seconds: 3600 });
-    expect(handle).toMatchObject({ resultType: 'task', status: 'working', pollIntervalMs: 1000, structuredContent: { task_id: taskId, final: false } });
-    const working = await getTask(url, handle.taskId);
-    expect(working).toMatchObject({ status: 'working', statusMessage: expect.stringMatching(/^running, \d of 2 calls done/) });
+    expect(handle).toMatchObject({
+      resultType: 'task',
+      status: 'working',
+      statusMessage: expect.stringMatching(/^running, \d of 2 calls done/),
+      pollIntervalMs: 1000,
+      structuredContent: { task_id: taskId, state: 'running', final: false },
+    });
+    expect(await getTask(url, handle.taskId)).toMatchObject({ status: 'working' });
 
     clock.advance(HOUR); // every call of the campaign ends; the sandbox marks it finished
     const done = await settled(url, handle.taskId);
