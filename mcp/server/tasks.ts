@@ -139,8 +139,10 @@ function listenForReceipts(deps: ServerDeps, created: StoredTask): void {
   timer.unref();
 }
 
+/** A context for asking the vendor outside any tool call (nothing of the request that created the task). */
 function toolContext(deps: ServerDeps): ToolContext {
-  return { ...deps, signal: new AbortController().signal, progress: async () => undefined };
+  const { client, config, pipeline, runtime, signer, store, inProcessSandbox } = deps;
+  return { client, config, pipeline, runtime, signer, store, inProcessSandbox, signal: new AbortController().signal, progress: async () => undefined };
 }
 
 /**
