@@ -1,21 +1,26 @@
-// Polls a call-result query until the call reaches a final state or a timeout passes.
+// Polls a query until its answer is final (a call's result, a campaign's status) or a timeout passes.
 // Time and sleep come from the injected Runtime, so tests run on a fake clock.
 import type { CallResult } from './call-result.js';
 import { CallbridgeError, messageOf } from './errors.js';
 import type { Runtime } from './transport.js';
 
-export interface WaitProgress {
+/** What a polled query answers: at least whether the thing it follows reached a final state. */
+export interface Finality {
+  final: boolean;
+}
+
+export interface WaitProgress<T extends Finality = CallResult> {
   /** 1-based number of the poll that just finished. */
   attempt: number;
   elapsedMs: number;
   timeoutMs: number;
   /** The latest result, when the poll succeeded. */
-  result?: CallResult;
+  result?: T;
   /** The message of a transient error that will be retried. */
   error?: string;
 }
 
-export interface WaitOptions {
+export interface WaitOptions<T extends Finality = CallResult> {
   runtime: Runtime;
   /** Give up after this long (ms). */
   timeoutMs: number;
@@ -24,7 +29,7 @@ export interface WaitOptions {
   /** Largest delay between polls (default 15 s). */
   maxIntervalMs?: number;
   /** Called after every poll. */
-  onProgress?: (progress: WaitProgress) => void | Promise<void>;
+  onProgress?: (progress: WaitProgress<T>) => void | Promise<void>;
   /** Stop early (the caller went away). */
   signal?: { readonly aborted: boolean };
   /** Whether a failed poll is retried (default: CallbridgeErrors marked retryable). Others end the wait. */
@@ -36,9 +41,9 @@ export interface WaitOptions {
   wakeOn?: (wake: () => void) => () => void;
 }
 
-export interface WaitOutcome {
+export interface WaitOutcome<T extends Finality = CallResult> {
   /** The last result seen (undefined if every poll failed). */
-  result?: CallResult;
+  result?: T;
   /** True when the last result is final. */
   final: boolean;
   timedOut: boolean;
@@ -49,15 +54,15 @@ export interface WaitOutcome {
 
 const defaultRetryOn = (error: unknown) => error instanceof CallbridgeError && error.retryable;
 
-/** Polls `poll` until it returns a final CallResult, the timeout passes or the signal aborts. */
-export async function waitForCallResult(poll: () => Promise<CallResult>, options: WaitOptions): Promise<WaitOutcome> {
+/** Polls `poll` until it returns a final answer, the timeout passes or the signal aborts. */
+export async function waitUntilFinal<T extends Finality>(poll: () => Promise<T>, options: WaitOptions<T>): Promise<WaitOutcome<T>> {
   const { runtime, timeoutMs } = options;
   if (!(timeoutMs >= 0)) throw new CallbridgeError({ kind: 'validation', field: 'timeout', message: 'timeout must be 0 or more milliseconds' });
   const maxInterval = Math.max(1, options.maxIntervalMs ?? 15_000);
   let interval = Math.min(Math.max(1, options.intervalMs ?? 3_000), maxInterval);
   const retryOn = options.retryOn ?? defaultRetryOn;
   const started = runtime.now();
-  let result: CallResult | undefined;
+  let result: T | undefined;
   let attempts = 0;
   for (;;) {
     if (options.signal?.aborted) return { result, final: false, timedOut: false, aborted: true, attempts, elapsedMs: runtime.now() - started };
@@ -80,7 +85,7 @@ export async function waitForCallResult(poll: () => Promise<CallResult>, options
 }
 
 /** Sleeps, unless the wake-up fires first. */
-async function pause(ms: number, { runtime, wakeOn }: WaitOptions): Promise<void> {
+async function pause<T extends Finality>(ms: number, { runtime, wakeOn }: WaitOptions<T>): Promise<void> {
   if (!wakeOn) return runtime.sleep(ms);
   let stop = () => {};
   const woken = new Promise<void>((resolve) => {
@@ -91,4 +96,9 @@ async function pause(ms: number, { runtime, wakeOn }: WaitOptions): Promise<void
   } finally {
     stop();
   }
+}
+
+/** Polls a call-result query until the call reaches a final state or the timeout passes. */
+export function waitForCallResult(poll: () => Promise<CallResult>, options: WaitOptions): Promise<WaitOutcome> {
+  return waitUntilFinal(poll, options);
 }

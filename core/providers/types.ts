@@ -9,6 +9,8 @@ export const PROVIDER_NAMES = ['dyvms', 'outboundbot', 'volcengine', 'pbx'] as c
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 /** The providers that place a single call (Outbound Bot calls only in job groups). */
 export const CALL_PROVIDERS = ['dyvms', 'volcengine', 'pbx'] as const satisfies readonly ProviderName[];
+/** Providers whose tasks report a state and progress counts (Volcengine has no task status query). */
+export const TASK_STATUS_PROVIDERS = ['dyvms', 'outboundbot'] as const satisfies readonly ProviderName[];
 /** The providers with call tasks (the PBX has none). */
 export const TASK_PROVIDERS = ['dyvms', 'outboundbot', 'volcengine'] as const satisfies readonly ProviderName[];
 
@@ -129,6 +131,8 @@ export type TaskAction = 'start' | 'pause' | 'resume' | 'cancel';
 
 export const TASK_STATES = ['created', 'scheduled', 'running', 'paused', 'completed', 'cancelled', 'unknown'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
+/** States a task does not leave by itself: it finished, or was cancelled (a paused task can be resumed). */
+export const FINAL_TASK_STATES: readonly TaskState[] = ['completed', 'cancelled'];
 
 export interface TaskStatus {
   state: TaskState;

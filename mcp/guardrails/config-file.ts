@@ -34,6 +34,7 @@ const fileSchema = z.strictObject({
     .optional(),
   maxConcurrentCalls: capValue.optional(),
   callMaxSeconds: z.number().int().min(1).optional(),
+  taskPollSeconds: z.number().int().min(1).max(86_400).optional(),
   stateFile: z.string().optional(),
   store: z.string().optional(),
   allowUnknownCallees: z.boolean().optional(),

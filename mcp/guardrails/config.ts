@@ -66,6 +66,8 @@ export interface McpConfig {
   maxConcurrentCalls: number;
   /** A billed call counts as in progress until its result is final or this many seconds passed. */
   callMaxSeconds: number;
+  /** An MCP task (a followed call or campaign) asks the vendor at most once per this many seconds (receipts end it sooner). */
+  taskPollSeconds: number;
   /** Persist call counts and task callees across restarts. */
   stateFile?: string;
   /** Default Outbound Bot instance for IDs given without "<instance>:" prefix. */
@@ -85,6 +87,7 @@ export const DEFAULTS = {
   caps: { perNumberPerHour: 2, perNumberPerDay: 5, perHour: 50, perDay: 200 } satisfies Caps,
   maxConcurrentCalls: 5,
   callMaxSeconds: 900,
+  taskPollSeconds: 5,
 } as const;
 
 /** Command-line flags of `callbridge mcp` (util.parseArgs form). */
@@ -114,6 +117,7 @@ export const MCP_FLAGS = {
   'max-calls-per-day': { type: 'string' },
   'max-concurrent-calls': { type: 'string' },
   'call-max-seconds': { type: 'string' },
+  'task-poll-seconds': { type: 'string' },
   'state-file': { type: 'string' },
   store: { type: 'string' },
   'allow-unknown-callees': { type: 'boolean' },
@@ -153,6 +157,7 @@ export const SETTING_NAMES = {
   perDay: ['--max-calls-per-day', 'CALLBRIDGE_MCP_MAX_CALLS_PER_DAY', 'caps.perDay'],
   maxConcurrentCalls: ['--max-concurrent-calls', 'CALLBRIDGE_MCP_MAX_CONCURRENT_CALLS', 'maxConcurrentCalls'],
   callMaxSeconds: ['--call-max-seconds', 'CALLBRIDGE_MCP_CALL_MAX_SECONDS', 'callMaxSeconds'],
+  taskPollSeconds: ['--task-poll-seconds', 'CALLBRIDGE_MCP_TASK_POLL_SECONDS', 'taskPollSeconds'],
   stateFile: ['--state-file', 'CALLBRIDGE_MCP_STATE_FILE', 'stateFile'],
   store: ['--store', 'CALLBRIDGE_STORE_URL', 'store'],
   allowUnknownCallees: ['--allow-unknown-callees', 'CALLBRIDGE_MCP_ALLOW_UNKNOWN_CALLEES', 'allowUnknownCallees'],
@@ -321,6 +326,13 @@ export function resolveConfig(flags: McpFlags, env: Env, readFile: (path: string
       (v) => intSetting('CALLBRIDGE_MCP_CALL_MAX_SECONDS', v, 1),
       file.callMaxSeconds,
       DEFAULTS.callMaxSeconds,
+    ),
+    taskPollSeconds: pick(
+      'taskPollSeconds',
+      str(flags['task-poll-seconds']) !== undefined ? intSetting('--task-poll-seconds', str(flags['task-poll-seconds']) as string, 1, 86_400) : undefined,
+      (v) => intSetting('CALLBRIDGE_MCP_TASK_POLL_SECONDS', v, 1, 86_400),
+      file.taskPollSeconds,
+      DEFAULTS.taskPollSeconds,
     ),
     stateFile: pick('stateFile', str(flags['state-file']), (v) => v, file.stateFile, undefined),
     store: pick('store', str(flags.store), (v) => v, file.store, undefined),

@@ -40,6 +40,8 @@ Guardrails:  --allow-calls  --no-confirm  --dry-run
              --max-calls-per-hour 50  --max-calls-per-day 200  --max-concurrent-calls 5
              --call-max-seconds 900  --allow-unknown-callees
              --pbx-dial-prefixes 9,0  --pbx-region CN
+Tasks:       --task-poll-seconds 5   (a call or campaign followed as an MCP task asks the vendor at most
+             this often; a receipt on POST /receipts/<vendor> completes a call's task at once)
 State:       --store memory | sqlite:<path> | <path> | redis://host:port[?prefix=name] (default: SQLite in $XDG_STATE_HOME/callbridge;
              memory with the in-process sandbox); --state-file <path> is an alias of --store
 Defaults:    --outboundbot-instance ID  --volcengine-pool NP...

@@ -4,6 +4,7 @@
 import type { CallResult } from '../../core/call-result.js';
 import {
   callResult,
+  FINAL_TASK_STATES,
   InputError,
   PROVIDERS,
   type Invoke,
@@ -14,6 +15,7 @@ import {
   type ProviderSettings,
   type TaskCallDetail,
   type TaskCallQuery,
+  type TaskStatus,
 } from '../../core/providers/index.js';
 import { SETTING_NAMES } from '../guardrails/config.js';
 import { normalizeNumber } from '../../core/phone-number.js';
@@ -74,4 +76,16 @@ export async function taskCallDetail(ctx: ToolContext, q: TaskCallQuery & { prov
   const detail = await PROVIDERS[q.provider].taskCallDetail(guardedInvoke(ctx), settingsOf(ctx), q);
   if (q.call_id && detail.result.final) await ctx.pipeline.callEnded(q.provider, q.call_id);
   return detail;
+}
+
+/** A task's (campaign's) status, and whether it is final: it finished or was cancelled. */
+export async function campaignStatus(ctx: ToolContext, q: { provider: ProviderName; task_id: string }): Promise<TaskStatus & { final: boolean }> {
+  const status = await PROVIDERS[q.provider].taskStatus(guardedInvoke(ctx), settingsOf(ctx), q.task_id);
+  return { ...status, final: FINAL_TASK_STATES.includes(status.state) };
+}
+
+/** One line on a task's progress: "running, 3 of 10 calls done (vendor status EXECUTING)". */
+export function campaignProgress(status: TaskStatus): string {
+  const counts = status.total !== undefined ? `, ${status.completed ?? 0} of ${status.total} calls done` : '';
+  return `${status.state}${counts}${status.vendor_status ? ` (vendor status ${status.vendor_status})` : ''}`;
 }

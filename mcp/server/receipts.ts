@@ -1,7 +1,7 @@
 // POST /receipts/<vendor> on `callbridge mcp --http`: call receipts the vendors push (Alibaba VMS HTTP
 // batch push, Volcengine call records, PBX event reports). A receipt that says a call ended wakes every
-// wait_for_call_result on that call, in every replica sharing the store's events; the waiter then asks
-// the vendor, which stays the source of the result. A receipt therefore ends nothing by itself: a forged
+// wait_for_call_result on that call and every MCP task following it (mcp/server/tasks.ts), in every
+// replica sharing the store's events; each then asks the vendor, which stays the source of the result. A receipt therefore ends nothing by itself: a forged
 // one costs one extra query and frees no concurrency slot, which is why the route needs no bearer token.
 import type { ServerResponse } from 'node:http';
 import type { CallResult } from '../../core/call-result.js';

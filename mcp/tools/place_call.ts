@@ -52,7 +52,7 @@ export const place_call = defineTool({
     const placed = { provider: args.provider, ...out, ...dryRunOf(previews) };
     if (!waitSeconds || !out.call_id) return placed;
     const follow = { provider: args.provider, call_id: out.call_id };
-    if (ctx.acceptsTasks) await followAsTask(ctx, follow, waitSeconds, placed);
+    if (ctx.acceptsTasks) await followAsTask(ctx, { kind: 'call', ...follow, placed }, waitSeconds, placed);
     const outcome = await waitForCallResult(() => getCallResult(ctx, follow), { runtime: ctx.runtime, timeoutMs: waitSeconds * 1000, intervalMs: 3000, signal: ctx.signal });
     return { ...placed, result: outcome.result && withRawObject(outcome.result), final: outcome.final };
   },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { waitForCallResult } from '../../core/wait.js';
 import { checkKnownCall, getCallResult } from '../server/providers.js';
-import { followAsTask, followOutput } from '../server/tasks.js';
+import { followOutput, type Follow } from '../server/task-follows.js';
+import { followAsTask } from '../server/tasks.js';
 import { defineTool } from './define.js';
 import { callDate, callResultOut, provider, READ_HINTS } from './schemas.js';
 
@@ -24,7 +25,10 @@ export const wait_for_call_result = defineTool({
   hints: READ_HINTS,
   async run(args, ctx) {
     await checkKnownCall(ctx, args.provider, args.call_id);
-    if (ctx.acceptsTasks) await followAsTask(ctx, { provider: args.provider, call_id: args.call_id, call_date: args.call_date }, args.timeout_seconds);
+    if (ctx.acceptsTasks) {
+      const follow: Follow = { kind: 'call', provider: args.provider, call_id: args.call_id, call_date: args.call_date };
+      await followAsTask(ctx, follow, args.timeout_seconds, followOutput(undefined, false, false, 0, 0));
+    }
     // A first notification before any I/O: a client may drop one that arrives together with the result.
     await ctx.progress(0, args.timeout_seconds, 'waiting for the call result');
     const outcome = await waitForCallResult(() => getCallResult(ctx, args), {

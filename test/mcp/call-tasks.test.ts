@@ -17,6 +17,7 @@ import { openStore } from '../../mcp/stores/open-store.js';
 import { createClock } from '../../sandbox/clock.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { startHarness, textOf } from './helpers/harness.js';
+import { MODERN, tasksRequest } from './helpers/tasks-client.js';
 
 let sandbox: RunningSandbox;
 const replicas: RunningHttpServer[] = [];
@@ -40,28 +41,8 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-const MODERN = '2026-07-28';
-let nextId = 1;
-
-/** One 2026-07-28 request as a Tasks-aware client sends it (per-request _meta envelope declaring the extension). */
-async function modern(replica: number, method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const meta = {
-    'io.modelcontextprotocol/protocolVersion': MODERN,
-    'io.modelcontextprotocol/clientInfo': { name: 'tasks-client', version: '1' },
-    'io.modelcontextprotocol/clientCapabilities': { extensions: { 'io.modelcontextprotocol/tasks': {} } },
-  };
-  const name = typeof params.name === 'string' ? params.name : typeof params.taskId === 'string' ? params.taskId : undefined;
-  const res = await fetch(replicas[replica].url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': MODERN, 'mcp-method': method, ...(name ? { 'mcp-name': name } : {}) },
-    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: { ...params, _meta: meta } }),
-  });
-  const text = await res.text();
-  const data = /^data: (.+)$/m.exec(text);
-  const message = JSON.parse(data ? data[1] : text) as { result?: Record<string, unknown>; error?: { message: string } };
-  if (!message.result) throw new Error(`${method}: ${message.error?.message ?? text}`);
-  return message.result;
-}
+/** One 2026-07-28 request as a Tasks-aware client sends it, to one of the replicas. */
+const modern = (replica: number, method: string, params: Record<string, unknown>) => tasksRequest(replicas[replica].url, method, params);
 
 async function placedCallId(to: string): Promise<string> {
   const placed = await modern(0, 'tools/call', { name: 'place_call', arguments: { provider: 'volcengine', to, tts_template: 'sandbox-tts-001', caller_id: 'NP100000000001' } });
