@@ -10,6 +10,7 @@ import { allTaskCalls } from '../../core/actions/task-calls.js';
 import type { Product } from '../../core/operation.js';
 import { PROVIDERS, type Callee, type TaskAction } from '../../core/providers/index.js';
 import { billedNotice, CAMPAIGN_BILLED_NOTICE_TEXT } from './billed-notice.js';
+import { AttemptLedger, attemptKey, derivedReference, type SentWhat } from './idempotency.js';
 import { lookupProperty } from './lookup-fields.js';
 import type { FieldSpec } from './fields.js';
 import type { ProductClient } from './execute.js';
@@ -169,6 +170,22 @@ function callees(ctx: IExecuteFunctions, count: number): Callee[] {
 
 const ACTIONS: Record<'start' | 'pause' | 'resume', TaskAction> = { start: 'start', pause: 'pause', resume: 'resume' };
 
+/**
+ * The campaign operations that dial run at most once per run of the node, like billed single calls: n8n's
+ * Retry On Fail after a lost answer would otherwise add the callees, or restart the calls, a second time.
+ */
+const dialling = new AttemptLedger<IDataObject>();
+
+/** Callees without a Reference ID get one derived from the run's attempt key, so each call can be traced. */
+function referenced(list: Callee[], key: string): Callee[] {
+  return list.map((callee, i) => (callee.ref ? callee : { ...callee, ref: derivedReference(`${key}/${i}`) }));
+}
+
+function whatWasSent(operation: CampaignOperation, group: string, list: Callee[] = []): SentWhat {
+  const refs = list.slice(0, 3).map((c) => c.ref).join(', ') + (list.length > 3 ? ` and ${list.length - 3} more` : '');
+  return { operation: `${CAMPAIGN_OPERATIONS[operation].name}, job group ${group}`, check: { 'the job group': group, ...(refs ? { 'the callees with Reference ID': refs } : {}) } };
+}
+
 /** Runs a Campaign operation once for all input items. */
 export async function runCampaign(ctx: IExecuteFunctions, pc: ProductClient, count: number): Promise<INodeExecutionData[]> {
   const operation = ctx.getNodeParameter('operation', 0) as CampaignOperation;
@@ -180,21 +197,24 @@ export async function runCampaign(ctx: IExecuteFunctions, pc: ProductClient, cou
   if (!instance || !group) throw new NodeOperationError(ctx.getNode(), 'Choose the Instance and the Job Group');
   const taskId = `${instance}:${group}`;
   const paired = Array.from({ length: count }, (_, item) => ({ item }));
+  const key = attemptKey(ctx, 'all');
   if (operation === 'addCallees') {
-    const { valid, rejections } = screenCallees(callees(ctx, count), (number) => {
+    const { valid, rejections } = screenCallees(referenced(callees(ctx, count), key), (number) => {
       const refusal = pc.pipeline.numberRefusal('outboundbot', number);
       return refusal && `${refusal.rule}: ${refusal.reason}`;
     });
-    const outcome = valid.length
-      ? await addCallees({ provider, invoke, settings: pc.settings, taskId, callees: valid })
-      : { accepted: 0, rejections: [], requests: 0, previewed: false };
-    const json: IDataObject = {
-      jobGroupId: group,
-      accepted: outcome.accepted,
-      requests: outcome.requests,
-      rejected: [...rejections, ...outcome.rejections].map((r) => ({ number: r.number, reason: r.reason })),
-      ...('incomplete' in outcome && outcome.incomplete ? { incomplete: outcome.incomplete } : {}),
-    };
+    const { output: json } = await dialling.sendOnce(key, whatWasSent(operation, group, valid), async () => {
+      const outcome = valid.length
+        ? await addCallees({ provider, invoke, settings: pc.settings, taskId, callees: valid })
+        : { accepted: 0, rejections: [], requests: 0, previewed: false };
+      return {
+        jobGroupId: group,
+        accepted: outcome.accepted,
+        requests: outcome.requests,
+        rejected: [...rejections, ...outcome.rejections].map((r) => ({ number: r.number, reason: r.reason })),
+        ...('incomplete' in outcome && outcome.incomplete ? { incomplete: outcome.incomplete } : {}),
+      };
+    });
     return [{ json, pairedItem: paired }];
   }
   if (operation === 'results') {
@@ -208,7 +228,11 @@ export async function runCampaign(ctx: IExecuteFunctions, pc: ProductClient, cou
     }
     return out;
   }
-  const { operation: used } = await provider.controlTask(invoke, pc.settings, taskId, ACTIONS[operation]);
-  const status = await provider.taskStatus(invoke, pc.settings, taskId);
-  return [{ json: { jobGroupId: group, done: operation, operation: used.replace('outboundbot.', ''), state: status.state, vendorStatus: status.vendor_status ?? null }, pairedItem: paired }];
+  const control = async (): Promise<IDataObject> => {
+    const { operation: used } = await provider.controlTask(invoke, pc.settings, taskId, ACTIONS[operation]);
+    const status = await provider.taskStatus(invoke, pc.settings, taskId);
+    return { jobGroupId: group, done: operation, operation: used.replace('outboundbot.', ''), state: status.state, vendorStatus: status.vendor_status ?? null };
+  };
+  const { output: json } = operation === 'pause' ? { output: await control() } : await dialling.sendOnce(key, whatWasSent(operation, group), control);
+  return [{ json, pairedItem: paired }];
 }

@@ -18,7 +18,7 @@ import { CAMPAIGN_PRODUCTS, CAMPAIGN_RESOURCE, runCampaign } from './campaign.js
 import { CREDENTIAL } from './constants.js';
 import { findOperation, operationEntries } from './description.js';
 import { fieldValue, FieldValueError } from './field-values.js';
-import { attemptKey, RepeatedAttemptError, sendOnce, withDerivedReference } from './idempotency.js';
+import { AttemptLedger, attemptKey, RepeatedAttemptError, sentWhat, withDerivedReference } from './idempotency.js';
 import { nodePipeline, policyInvoke, runSent } from './policy.js';
 import { policyFieldOf } from './policy-properties.js';
 import { n8nRuntime } from './runtime.js';
@@ -275,9 +275,12 @@ async function sendItem(ctx: IExecuteFunctions, pc: ProductClient, op: AnyOperat
   if (op.access !== 'call') return { input, output: await runSent(pc.pipeline, op.id, input) };
   const key = attemptKey(ctx, itemIndex);
   const referenced = withDerivedReference(op, input, key);
-  const { output } = await sendOnce(key, op, referenced, () => runSent(pc.pipeline, op.id, referenced));
+  const { output } = await billedItems.sendOnce(key, sentWhat(op, referenced), () => runSent(pc.pipeline, op.id, referenced));
   return { input: referenced, output };
 }
+
+/** Every billed item attempt of this n8n process. */
+const billedItems = new AttemptLedger<unknown>();
 
 type ItemRun = { items: INodeExecutionData[] } | { following: Promise<INodeExecutionData[]> };
 type ItemOutcome = { items: INodeExecutionData[] } | { failure: unknown };

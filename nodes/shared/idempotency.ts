@@ -1,6 +1,6 @@
 // Billed operations never dial twice because n8n ran the node again (Retry On Fail, or On Error ->
 // Continue with Retry On Fail, which n8n also retries). Each item's attempt has a key: execution, node,
-// run and item. Before a billed request is sent its key is remembered (in this process); a later attempt
+// run and item (the whole run, for the campaign operations that send all items at once). Before a billed request is sent its key is remembered (in this process); a later attempt
 // with the same key is not sent: it gets the earlier answer when the earlier attempt placed the call, and
 // a refusal naming what to check when its outcome is unknown. The caller's own reference (dyvms OutId,
 // Volcengine SingleOpenId, Outbound Bot referenceId) defaults to a value derived from the key, so every
@@ -19,30 +19,22 @@ const REFERENCE_KEYS = ['OutId', 'SingleOpenId', 'referenceId'];
 /** n8n retries a node within seconds (at most 5 tries, at most 5 s apart); a day is far beyond any retry. */
 const KEEP_MS = 24 * 3600_000;
 
-interface Attempt {
-  at: number;
-  /** 'pending': sent or being sent, outcome not known; 'placed': the vendor answered. */
-  state: 'pending' | 'placed';
+/** 'pending': sent or being sent, outcome not known; 'placed': the vendor answered. */
+type Attempt<T> = { at: number; what: SentWhat } & ({ state: 'pending' } | { state: 'placed'; output: T });
+
+export interface SentWhat {
   operation: string;
   check?: Record<string, string>;
-  output?: unknown;
 }
 
-/** Every billed attempt of this n8n process in the last day, by key. */
-const attempts = new Map<string, Attempt>();
-
-function prune(now: number): void {
-  for (const [key, attempt] of attempts) {
-    if (now - attempt.at < KEEP_MS) break;
-    attempts.delete(key);
-  }
-}
-
-/** One item's attempt: the same for every retry of the node's run, different for every run (loops, tool calls). */
-export function attemptKey(ctx: IExecuteFunctions, itemIndex: number): string {
+/**
+ * One item's attempt (or the whole run's, for operations that send all items at once): the same for every
+ * retry of the node's run, different for every run (loops, tool calls).
+ */
+export function attemptKey(ctx: IExecuteFunctions, itemIndex: number | 'all'): string {
   const node = ctx.getNode();
   const executionId = ctx.getExecutionId() || `unsaved-${n8nRuntime.nonce()}`;
-  const runIndex = ctx.getWorkflowDataProxy(itemIndex).$runIndex;
+  const runIndex = ctx.getWorkflowDataProxy(itemIndex === 'all' ? 0 : itemIndex).$runIndex;
   return `${executionId}/${node.id || node.name}/${runIndex}/${itemIndex}`;
 }
 
@@ -105,12 +97,9 @@ function describeCheck(check: Record<string, string> | undefined): string {
 
 /** The earlier attempt's outcome is unknown: not sent again. */
 export class RepeatedAttemptError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly check: Record<string, string> | undefined,
-  ) {
+  constructor(readonly what: SentWhat) {
     super(
-      `Not sent again: an earlier attempt of this item may already have placed the call (${operation}), and its outcome is unknown. Check ${describeCheck(check)} before running it again. This node never re-dials on Retry On Fail; turn Retry On Fail off for billed operations.`,
+      `Not sent again: an earlier attempt may already have placed the calls (${what.operation}), and its outcome is unknown. Check ${describeCheck(what.check)} before running it again. This node never re-dials on Retry On Fail; turn Retry On Fail off for billed operations.`,
     );
   }
 }
@@ -123,26 +112,41 @@ function provablyNotSent(error: unknown): boolean {
 }
 
 /**
- * Sends a billed operation at most once per attempt key. A repeat of a placed attempt returns the earlier
- * answer with `repeated: true`; a repeat of an attempt whose outcome is unknown throws RepeatedAttemptError.
+ * Billed attempts of this n8n process in the last day, by key. `send` runs at most once per key: a repeat of
+ * a placed attempt returns the earlier answer with `repeated: true`; a repeat of an attempt whose outcome is
+ * unknown throws RepeatedAttemptError. An attempt that provably sent nothing may be tried again.
  */
-export async function sendOnce(key: string, op: AnyOperation, input: Record<string, unknown>, send: () => Promise<unknown>): Promise<{ output: unknown; repeated: boolean }> {
-  const now = n8nRuntime.now();
-  prune(now);
-  const earlier = attempts.get(key);
-  if (earlier?.state === 'placed') return { output: earlier.output, repeated: true };
-  if (earlier) throw new RepeatedAttemptError(earlier.operation, earlier.check);
-  const attempt: Attempt = { at: now, state: 'pending', operation: op.id, check: checkWith(op, input) };
-  attempts.set(key, attempt);
-  const outcome = await send().then(
-    (output) => ({ ok: true as const, output }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  if (!outcome.ok) {
-    if (provablyNotSent(outcome.error)) attempts.delete(key);
-    throw outcome.error;
+export class AttemptLedger<T> {
+  private readonly attempts = new Map<string, Attempt<T>>();
+
+  async sendOnce(key: string, what: SentWhat, send: () => Promise<T>): Promise<{ output: T; repeated: boolean }> {
+    const now = n8nRuntime.now();
+    this.prune(now);
+    const earlier = this.attempts.get(key);
+    if (earlier?.state === 'placed') return { output: earlier.output, repeated: true };
+    if (earlier) throw new RepeatedAttemptError(earlier.what);
+    this.attempts.set(key, { at: now, what, state: 'pending' });
+    const outcome = await send().then(
+      (output) => ({ ok: true as const, output }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    if (!outcome.ok) {
+      if (provablyNotSent(outcome.error)) this.attempts.delete(key);
+      throw outcome.error;
+    }
+    this.attempts.set(key, { at: now, what, state: 'placed', output: outcome.output });
+    return { output: outcome.output, repeated: false };
   }
-  attempt.state = 'placed';
-  attempt.output = outcome.output;
-  return { output: outcome.output, repeated: false };
+
+  private prune(now: number): void {
+    for (const [key, attempt] of this.attempts) {
+      if (now - attempt.at < KEEP_MS) break;
+      this.attempts.delete(key);
+    }
+  }
+}
+
+/** What to check for a billed operation's request: its reference and callee fields. */
+export function sentWhat(op: AnyOperation, input: Record<string, unknown>): SentWhat {
+  return { operation: op.id, check: checkWith(op, input) };
 }

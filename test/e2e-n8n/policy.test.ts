@@ -5,7 +5,9 @@
  * using the node as a tool (scripted fake OpenAI model) is refused the same.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CALLING_NUMBER, DEFAULT_INSTANCE_ID, DEFAULT_SCRIPT_ID } from '../../sandbox/outboundbot/state.js';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
+import { callbridgeClient } from '../sandbox/helpers.js';
 import { startFakeOpenAi, toolResults, type ChatRequest, type FakeOpenAi, type ScriptedReply } from './fake-openai.js';
 import { N8n, packedTarball, workflow, type WorkflowNode } from './harness.js';
 import { credentialData, CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, manualTrigger, NODE, sandboxCalls, sandboxCredentials, uses } from './support.js';
@@ -90,6 +92,47 @@ describe('n8n: call policy and Retry On Fail against the sandbox', () => {
     expect(error, 'the last try refused to send again').toContain('Not sent again');
     expect(calls[0].outId, 'the Out ID was derived from the execution, node and item').toMatch(/^n8n[0-9a-f]{12}$/);
     expect(error).toContain(calls[0].outId);
+  }, 5 * MINUTE);
+
+  it('Retry On Fail on a campaign after a lost answer adds each callee once; the retries refuse naming the job group', async () => {
+    const { client, close } = callbridgeClient(sandbox.env);
+    const group = async () => {
+      const made = (await client.invoke('outboundbot.CreateJobGroup', { InstanceId: DEFAULT_INSTANCE_ID, JobGroupName: 'e2e retry', ScriptId: DEFAULT_SCRIPT_ID, CallingNumber: [DEFAULT_CALLING_NUMBER] })) as { JobGroup?: { JobGroupId?: string } };
+      return made.JobGroup?.JobGroupId ?? '';
+    };
+    try {
+      const jobGroupId = await group();
+      expect(jobGroupId).not.toBe('');
+      await setFaults('outboundbot.AssignJobs:reset-after-processing=1');
+      const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+      const wf = workflow('cbE2eRetryCamp01', 'e2e: Retry On Fail never re-adds callees', [
+        manualTrigger(),
+        {
+          name: 'Add',
+          type: NODE.outboundBot,
+          typeVersion: 1,
+          credentials: uses('alibaba'),
+          parameters: { resource: 'campaign', operation: 'addCallees', InstanceId: rl(DEFAULT_INSTANCE_ID), JobGroupId: rl(jobGroupId), calleeSource: 'list', callees: { values: [{ phoneNumber: '13800000471' }, { phoneNumber: '13800000472' }] } },
+          retryOnFail: true,
+          maxTries: 3,
+          waitBetweenTries: 0,
+        },
+      ]);
+      await n8n.importWorkflow(wf);
+      const { execution, result } = await n8n.execute(wf.id, { allowFailure: true });
+      const faults = (await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as { injected: unknown };
+      expect(faults.injected, 'the sandbox lost the first answer').toEqual({ 'outboundbot.AssignJobs': { 'reset-after-processing': 1 } });
+      const error = JSON.stringify(execution?.data.resultData.error ?? null) + result.stdout.slice(-3000);
+      expect(error, 'the last try refused to send again').toContain('Not sent again');
+      expect(error).toContain(`job group ${jobGroupId}`);
+      // The job group as the sandbox holds it: each callee once, each with a Reference ID derived from the run.
+      const described = (await client.invoke('outboundbot.ListJobsByGroup', { InstanceId: DEFAULT_INSTANCE_ID, JobGroupId: jobGroupId, PageNumber: 1, PageSize: 50 })) as { Jobs?: { List?: Array<{ Contacts?: Array<{ PhoneNumber?: string; ReferenceId?: string }> }> } };
+      const contacts = (described.Jobs?.List ?? []).flatMap((job) => job.Contacts ?? []);
+      expect(contacts.map((c) => c.PhoneNumber).sort()).toEqual(['13800000471', '13800000472']);
+      for (const c of contacts) expect(c.ReferenceId).toMatch(/^n8n[0-9a-f]{12}$/);
+    } finally {
+      await close();
+    }
   }, 5 * MINUTE);
 
   it('a node dialling an emergency number or a denied number in another written form places no call', async () => {

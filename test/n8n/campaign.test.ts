@@ -17,8 +17,8 @@ afterAll(async () => {
 
 const fromList = (value: string) => ({ __rl: true, mode: 'list', value });
 
-async function run(parameters: Array<Record<string, unknown>>) {
-  const context = fakeExecute({ credentials: sandboxCredentials(sandbox), parameters });
+async function run(parameters: Array<Record<string, unknown>>, executionId?: string) {
+  const context = fakeExecute({ credentials: sandboxCredentials(sandbox), parameters, executionId });
   const [items] = await executeProduct.call(context.ctx, 'outboundbot');
   return { items, requests: context.requests };
 }
@@ -96,5 +96,30 @@ describe('Campaign from items', () => {
     const context = fakeExecute({ credentials: sandboxCredentials(sandbox), parameters: [campaign('addCallees', group, { calleeSource: 'items', phoneNumber: '' })] });
     await expect(executeProduct.call(context.ctx, 'outboundbot')).rejects.toThrow('Phone Number is empty in item 1');
     expect(context.requests).toHaveLength(0);
+  });
+
+  it('a retry of the same run after a lost answer adds no callee twice: it refuses, naming the job group and Reference IDs', async () => {
+    const group = await createGroup('retry after a lost answer');
+    const control = (path: string, body?: unknown) =>
+      fetch(`${sandbox.url}/_sandbox/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<IDataObject>);
+    await control('faults', { spec: 'outboundbot.AssignJobs:reset-after-processing=1' });
+    const items = ['13800003001', '13800003002'].map((phoneNumber) => campaign('addCallees', group, { calleeSource: 'items', phoneNumber }));
+    try {
+      await expect(run(items, 'exec-campaign-lost')).rejects.toThrow(/Outcome unknown/);
+      for (let retry = 0; retry < 2; retry++) {
+        const again = run(items, 'exec-campaign-lost');
+        await expect(again).rejects.toThrow(/Not sent again/);
+        await expect(again).rejects.toThrow(new RegExp(`job group ${group}.*Reference ID n8n[0-9a-f]{12}`));
+      }
+    } finally {
+      await control('faults', { spec: '' });
+    }
+    expect((await control('faults')).injected, 'the answer was lost once').toEqual({ 'outboundbot.AssignJobs': { 'reset-after-processing': 1 } });
+    // The job group as the sandbox holds it: each callee once.
+    const jobs = (await run([campaign('results', group, { returnAll: true })])).items.map((i) => i.json.callee);
+    expect(jobs.sort()).toEqual(['13800003001', '13800003002']);
+    // Another execution is a new attempt (after checking, the operator runs the workflow again).
+    const other = await run(items, 'exec-campaign-next');
+    expect(other.items[0].json).toMatchObject({ accepted: 2 });
   });
 });
