@@ -7,7 +7,7 @@ export const BILLED_NOTICE_TEXT =
 
 /** Campaign operations make the job group dial: the advice names the job group and Reference IDs, not one call. */
 export const CAMPAIGN_BILLED_NOTICE_TEXT =
-  'Starts real, billed calls: the job group dials its callees within its strategy\'s hours. If the vendor\'s answer is lost, the node stops with "Outcome unknown" and names the job group and Reference IDs to check. The node never repeats this step for the same run, so do not use Retry On Fail here; check the campaign with Get Results, then run the workflow again.';
+  'Starts real, billed calls: the job group dials its callees within its strategy\'s hours. If the vendor\'s answer is lost, the node stops with "Outcome unknown" and names the job group and Reference IDs to check. The node never repeats this step for the same run. Do not use Retry On Fail here; check the campaign with Get Results, then run the workflow again.';
 
 export function billedNotice(resource: string, operations: string[], text = BILLED_NOTICE_TEXT): INodeProperties {
   return {
