@@ -120,8 +120,8 @@ describe('n8n: call policy and Retry On Fail against the sandbox', () => {
       ]);
       await n8n.importWorkflow(wf);
       const { execution, result } = await n8n.execute(wf.id, { allowFailure: true });
-      const faults = (await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as { injected: unknown };
-      expect(faults.injected, 'the sandbox lost the first answer').toEqual({ 'outboundbot.AssignJobs': { 'reset-after-processing': 1 } });
+      const faults = (await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as { injected: Record<string, unknown> };
+      expect(faults.injected['outboundbot.AssignJobs'], 'AssignJobs reached the sandbox once, and its answer was lost').toEqual({ 'reset-after-processing': 1 });
       const error = JSON.stringify(execution?.data.resultData.error ?? null) + result.stdout.slice(-3000);
       expect(error, 'the last try refused to send again').toContain('Not sent again');
       expect(error).toContain(`job group ${jobGroupId}`);

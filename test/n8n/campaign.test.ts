@@ -114,7 +114,8 @@ describe('Campaign from items', () => {
     } finally {
       await control('faults', { spec: '' });
     }
-    expect((await control('faults')).injected, 'the answer was lost once').toEqual({ 'outboundbot.AssignJobs': { 'reset-after-processing': 1 } });
+    const injected = (await control('faults')).injected as IDataObject;
+    expect(injected['outboundbot.AssignJobs'], 'AssignJobs reached the sandbox once, and its answer was lost').toEqual({ 'reset-after-processing': 1 });
     // The job group as the sandbox holds it: each callee once.
     const jobs = (await run([campaign('results', group, { returnAll: true })])).items.map((i) => i.json.callee);
     expect(jobs.sort()).toEqual(['13800003001', '13800003002']);
