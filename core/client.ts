@@ -4,7 +4,7 @@ import type { AnyOperation, PbxApiVersion, Product } from './operation.js';
 import { normalizeOutput, outputProblems } from './output.js';
 import { Pacer, type RatePacer } from './pacer.js';
 import { backoffMs, shouldRetry } from './retry.js';
-import { NetworkError, type HttpRequest, type Runtime, type Transport } from './transport.js';
+import { NetworkError, type HttpRequest, type Runtime, type SendOptions, type Transport } from './transport.js';
 import { validateInput } from './validate.js';
 import { VENDOR_NAMES, VENDORS, vendorOf, type Authenticator, type VendorConfigs, type VendorName } from './vendors/index.js';
 import { PBX_DEFAULT_VERSION } from './vendors/pbx/index.js';
@@ -35,12 +35,14 @@ export class CallbridgeClient {
   private readonly pacer: RatePacer;
   /** Per configured vendor the transport does not authenticate itself: what signs its requests or holds its session. */
   private readonly authenticators = new Map<VendorName, Authenticator>();
+  private readonly sendOptions: SendOptions;
 
   constructor(
     private readonly config: ClientConfig,
     private readonly catalog: ReadonlyMap<string, AnyOperation>,
   ) {
     this.pacer = config.pacer ?? new Pacer(config.runtime);
+    this.sendOptions = { timeoutMs: config.timeoutMs ?? 15_000 };
     for (const name of VENDOR_NAMES) this.addAuthenticator(name);
   }
 
@@ -148,8 +150,11 @@ export class CallbridgeClient {
       if (this.config.pace !== false) await this.pacer.wait(op.id, op.qps);
       let sent = request;
       try {
-        sent = authenticator ? await authenticator.authenticate(request) : request;
-        const response = await this.config.transport.send(sent, { timeoutMs: this.config.timeoutMs ?? 15_000 });
+        if (authenticator) {
+          const authenticated = authenticator.authenticate(request);
+          sent = authenticated instanceof Promise ? await authenticated : authenticated;
+        }
+        const response = await this.config.transport.send(sent, this.sendOptions);
         authenticator?.answered();
         const body = VENDORS[name].read(op, response);
         const output = normalizeOutput(op, body);
