@@ -32,6 +32,8 @@ function objectNormalizer(schema: z.core.$ZodObject): Normalize {
   // z.object drops unknown keys, z.looseObject keeps them as they are, z.strictObject refuses them (a validation matter).
   const keepsUnknown = catchall !== undefined && !(catchall instanceof z.core.$ZodNever);
   const rest = catchall && keepsUnknown ? normalizer(catchall) : same;
+  // Nothing to convert and no key to drop: the object is its own result (the schema's would be an equal copy).
+  if (catchall !== undefined && rest === same && fields.every((f) => f.normalize === same && !f.defaulted)) return same;
   return (value) => {
     if (!isRecord(value)) return value;
     const out: Record<string, unknown> = {};
@@ -48,15 +50,15 @@ function normalizer(schema: z.core.$ZodType): Normalize {
   if (schema instanceof z.core.$ZodObject) return objectNormalizer(schema);
   if (schema instanceof z.core.$ZodArray) {
     const item = normalizer(schema._zod.def.element);
-    return (value) => (Array.isArray(value) ? value.map(item) : value);
+    return item === same ? same : (value) => (Array.isArray(value) ? value.map(item) : value);
   }
   if (schema instanceof z.core.$ZodOptional) {
     const inner = normalizer(schema._zod.def.innerType);
-    return (value) => (value === undefined ? undefined : inner(value));
+    return inner === same ? same : (value) => (value === undefined ? undefined : inner(value));
   }
   if (schema instanceof z.core.$ZodNullable) {
     const inner = normalizer(schema._zod.def.innerType);
-    return (value) => (value === null ? null : inner(value));
+    return inner === same ? same : (value) => (value === null ? null : inner(value));
   }
   if (schema instanceof z.core.$ZodPipe) {
     const first = normalizer(schema._zod.def.in);
@@ -74,6 +76,7 @@ function normalizer(schema: z.core.$ZodType): Normalize {
   }
   if (schema instanceof z.core.$ZodRecord) {
     const item = normalizer(schema._zod.def.valueType);
+    if (item === same) return same;
     return (value) => (isRecord(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, item(v)])) : value);
   }
   if (schema instanceof z.core.$ZodReadonly) return normalizer(schema._zod.def.innerType);
