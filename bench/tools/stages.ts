@@ -4,6 +4,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { catalog } from '../../core/registry.js';
+import { normalizeOutput } from '../../core/output.js';
 import { validateInput } from '../../core/validate.js';
 import { alibaba, alibabaSigner, readAlibaba } from '../../core/vendors/alibaba/index.js';
 import { readVolcengine, volcengine, volcengineSigner } from '../../core/vendors/volcengine/index.js';
@@ -57,14 +58,17 @@ time('dyvms validateInput', (i) => validateInput(tts, ttsInput(i)));
 const validTts = validateInput(tts, ttsInput(0));
 const signAli = alibabaSigner(ali); // what a client keeps
 time('dyvms alibaba build + sign', () => signAli(alibaba.build(tts, validTts, ali), systemRuntime));
-time('dyvms readAlibaba + output.safeParse', (i) => tts.output.safeParse(readAlibaba(tts, aliBody(i))));
 time('dyvms readAlibaba only', (i) => readAlibaba(tts, aliBody(i)));
+time('dyvms readAlibaba + normalizeOutput (what a call runs)', (i) => normalizeOutput(tts, readAlibaba(tts, aliBody(i))));
+time('dyvms readAlibaba + output.safeParse (validateOutput)', (i) => tts.output.safeParse(readAlibaba(tts, aliBody(i))));
 time('volcengine validateInput', (i) => validateInput(sba, sbaInput(i)));
 const validSba = validateInput(sba, sbaInput(0));
 const signVolc = volcengineSigner(volc); // what a client keeps (the day's signing key derived once)
 time('volcengine build + sign', () => signVolc(volcengine.build(sba, validSba, volc), systemRuntime));
-time('volcengine response + output.safeParse', (i) => sba.output.safeParse(readVolcengine(sba, volcBody(i))));
+time('volcengine readVolcengine only', (i) => readVolcengine(sba, volcBody(i)));
+time('volcengine readVolcengine + normalizeOutput (what a call runs)', (i) => normalizeOutput(sba, readVolcengine(sba, volcBody(i))));
+time('volcengine readVolcengine + output.safeParse (validateOutput)', (i) => sba.output.safeParse(readVolcengine(sba, volcBody(i))));
 time('randomUUID', () => randomUUID());
 
 if (flags.json) process.stdout.write(`${JSON.stringify(results)}\n`);
-else for (const r of results) console.log(`${r.stage.padEnd(44)} ${r.us.toFixed(2).padStart(7)} µs`);
+else for (const r of results) console.log(`${r.stage.padEnd(66)} ${r.us.toFixed(2).padStart(7)} µs`);
