@@ -38,18 +38,9 @@ function byField(issues: Array<{ field: string; rule: string; given: string }>):
   return [...fields].map(([field, { rules, given }]) => ({ field, text: `${field}: ${rules.join(' and ')}${given}` }));
 }
 
-/**
- * zod's compiled object parser (its JIT) is not used: with the preprocess steps nearly every input has
- * (numbers given as text, JSON text for objects), V8 moves the parser's per-field objects to its old
- * generation (allocation-site pretenuring), and a process validating calls grows its heap and its
- * garbage collection time with each call; zod's plain object parser is as fast for these schemas.
- * (docs/benchmarks.md, "Where callbridge's time goes".)
- */
-const PARSE = { jitless: true } as const;
-
 /** Parses input with the operation's schema; on failure throws a validation error naming each field and rule. */
 export function validateInput(op: AnyOperation, input: unknown): Record<string, unknown> {
-  const result = op.input.safeParse(input ?? {}, PARSE);
+  const result = op.input.safeParse(input ?? {});
   if (result.success) return result.data as Record<string, unknown>;
   const issues = byField(result.error.issues.map((issue) => issueText(issue, input)));
   throw new CallbridgeError({
