@@ -132,6 +132,10 @@ export interface ClientSummary {
   rpsSequential: Spread;
   rpsC50: Spread;
   maxRssMiB: Spread;
+  /** Garbage-collection pauses, ms per 1000 measured calls (older results lack it). */
+  gcMsPerKCall?: Spread;
+  /** Young generation at the end of a run, MiB (older results lack it). */
+  youngGenMiB?: Spread;
   coldRequireMs: Spread;
   installKiB: number;
   installPackages: number;
@@ -345,7 +349,7 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
         const r = await runWorker(spec.name, config);
         results.set(spec.name, [...(results.get(spec.name) ?? []), r]);
         process.stderr.write(
-          `round ${round + 1}/${rounds} ${spec.name.padEnd(22)} cpu/call ${r.sequential.cpuUsPerCall.toFixed(0).padStart(4)} µs  seq ${r.sequential.rps.toFixed(0).padStart(5)}/s  c50 ${r.concurrent.rps.toFixed(0).padStart(5)}/s  rss ${r.maxRssMiB.toFixed(0)} MiB\n`,
+          `round ${round + 1}/${rounds} ${spec.name.padEnd(22)} cpu/call ${r.sequential.cpuUsPerCall.toFixed(0).padStart(4)} µs  seq ${r.sequential.rps.toFixed(0).padStart(5)}/s  c50 ${r.concurrent.rps.toFixed(0).padStart(5)}/s  rss ${r.maxRssMiB.toFixed(0)} MiB  gc ${(r.gcMsPerKCall ?? 0).toFixed(1)} ms/1k  young ${(r.youngGenMiB ?? 0).toFixed(0)} MiB\n`,
         );
         if (server.stats.rejected) throw new Error(`the server rejected requests: ${server.stats.lastRejection}`);
       }
@@ -369,6 +373,8 @@ export async function runClientOverhead(flags: Record<string, string | boolean>)
       rpsSequential: spread(rs.map((r) => r.sequential.rps)),
       rpsC50: spread(rs.map((r) => r.concurrent.rps)),
       maxRssMiB: spread(rs.map((r) => r.maxRssMiB)),
+      gcMsPerKCall: spread(rs.map((r) => r.gcMsPerKCall ?? 0)),
+      youngGenMiB: spread(rs.map((r) => r.youngGenMiB ?? 0)),
       coldRequireMs: spread(cold),
       installKiB: size.kib,
       installPackages: size.packages,
@@ -477,10 +483,11 @@ export function overheadTable(result: OverheadResult): string {
     fmt(c.rpsSequential),
     fmt(c.rpsC50),
     fmt(c.maxRssMiB),
+    c.gcMsPerKCall && c.youngGenMiB ? `${fmt(c.gcMsPerKCall, 1)}; ${fmt(c.youngGenMiB)}` : 'n/a',
     fmt(c.coldRequireMs, 1),
     c.installPackages ? `${(c.installKiB / 1024).toFixed(1)} MiB / ${c.installPackages}` : 'n/a',
   ]);
-  return table(['client', 'CPU µs/call (seq)', 'CPU µs/call (c50)', 'req/s seq', 'req/s c50', 'peak RSS MiB', 'cold require ms', 'install (pkgs)'], rows);
+  return table(['client', 'CPU µs/call (seq)', 'CPU µs/call (c50)', 'req/s seq', 'req/s c50', 'peak RSS MiB', 'GC ms per 1k calls; young gen MiB', 'cold require ms', 'install (pkgs)'], rows);
 }
 
 export function ratioTable(result: OverheadResult): string {
