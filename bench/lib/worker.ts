@@ -1,6 +1,6 @@
 // Runs inside one child process per client and run: warm-up, a sequential phase and a phase at
 // concurrency C, measuring wall time and this process's own CPU (process.cpuUsage), then peak RSS.
-import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 
 export interface Target {
