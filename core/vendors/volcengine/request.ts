@@ -43,7 +43,7 @@ function requestParts(op: AnyOperation, input: Record<string, unknown>) {
   return { method, search: `Action=${volcEncode(op.action)}&Version=${VOLCENGINE_VERSION}`, headers, body };
 }
 
-/** The endpoint's origin and path, parsed once per endpoint (a client sends to one). */
+/** The origin and path of the last endpoint built for, parsed once (a process usually sends to one endpoint). */
 let lastEndpoint: { endpoint: string; base: string } | undefined;
 function endpointBase(endpoint: string): string {
   if (lastEndpoint?.endpoint !== endpoint) {
