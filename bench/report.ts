@@ -194,7 +194,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult, h?:
     out.push(overheadAnalysis(o));
     out.push('');
     if (o.stages.length) {
-      out.push('In-process cost of each stage, no network (`bench/tools/stages.ts`, median of 3 passes; run under tsx, so only the proportions matter):');
+      out.push('In-process cost of each stage, no network (`bench/tools/stages.ts`, the fastest of 5 passes: on a shared machine the others include time the process was not running; run under tsx, so only the proportions matter):');
       out.push('');
       out.push(table(['stage', 'µs per call'], o.stages.map((s) => [s.stage, s.us.toFixed(2)])));
       out.push('');
