@@ -103,16 +103,20 @@ function overheadAnalysis(o: OverheadResult): string {
     const rssFloor = r('peak RSS: floor');
     const rssNoInput = r('peak RSS: diagnostic');
     if (rssPop) {
-      const young = (c?: ClientSummary) => (c?.youngGenMiB?.n ? `${c.youngGenMiB.median.toFixed(0)} MiB (${c.youngGenMiB.min.toFixed(0)}–${c.youngGenMiB.max.toFixed(0)})` : undefined);
-      const cbYoung = young(cb);
-      const floorYoung = young(floor);
+      const pop = byName.get('pop-core');
+      const mib = (c?: ClientSummary) => (c ? `${c.maxRssMiB.median.toFixed(0)} MiB (${c.maxRssMiB.min.toFixed(0)}–${c.maxRssMiB.max.toFixed(0)})` : '?');
+      const young = (c?: ClientSummary) => (c?.youngGenMiB?.n ? `${c.youngGenMiB.min.toFixed(0)}–${c.youngGenMiB.max.toFixed(0)} MiB` : undefined);
+      const youngs = [['callbridge', young(cb)], ['the floor', young(floor)], ['pop-core', young(pop)]].filter(([, v]) => v !== undefined);
       lines.push(
-        `- Peak RSS: callbridge ${cb.maxRssMiB.median.toFixed(0)} MiB, pop-core ${byName.get('pop-core')?.maxRssMiB.median.toFixed(0) ?? '?'} MiB, the floor ${floor.maxRssMiB.median.toFixed(0)} MiB. ` +
-          (rssFloor ? `The floor itself peaks at ${x(rssFloor.sequential)} pop-core's: undici and its keep-alive pool under 50 concurrent requests cost more than pop-core's use of node:http, so an undici-based client cannot meet this target with the floor's own transport. ` : '') +
-          (cbYoung && floorYoung
-            ? `Most of the rest is V8's young generation: it starts at 32 MiB and doubles once more has survived its collections (what requests in flight hold when one runs) than it holds; callbridge ended its runs with ${cbYoung}, the floor with ${floorYoung}. `
-            : '') +
-          (rssNoInput ? `Without input validation callbridge peaks at ${x(rssNoInput.sequential)} pop-core's.` : ''),
+        `- Peak RSS: callbridge ${mib(cb)}, pop-core ${mib(pop)}, the floor ${mib(floor)}` +
+          (rssFloor ? `; the floor peaks at ${x(rssFloor.sequential)} pop-core's` : '') +
+          (rssNoInput ? `, callbridge without input validation at ${x(rssNoInput.sequential)}` : '') +
+          '. Peak RSS moves in steps of V8\'s young generation: it starts at 32 MiB and doubles once more has survived its collections since it last grew than it holds (what the requests in flight hold when one runs, 50 at a time here), so one client can end a run at 64 MiB and the next run at 128 MiB' +
+          (youngs.length ? ` (young generation at the end of the runs: ${youngs.map(([who, v]) => `${who} ${v}`).join(', ')})` : '') +
+          '. The ratio to pop-core therefore moves by whole steps between rounds, as its min–max shows; what callbridge controls is its allocation per call and what it holds while a request is in flight. ' +
+          (rssFloor && rssFloor.sequential.median > 1
+            ? 'undici and its keep-alive pool under 50 concurrent requests cost more than pop-core\'s use of node:http, so an undici-based client starts above pop-core.'
+            : ''),
       );
     }
     const coldRatio = r('cold require');
