@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // `callbridge mcp` keeps its policy store in $XDG_STATE_HOME: each run starts from an empty one.
-    env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-test-state-')) },
+    // Every answer is checked against the full output schema (the CLI and MCP processes read it from here too).
+    env: { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'callbridge-test-state-')), CALLBRIDGE_VALIDATE_OUTPUT: 'true' },
   },
 });

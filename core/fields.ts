@@ -3,9 +3,15 @@ import { z } from 'zod';
 /** UTF-8 byte length, without Buffer or TextEncoder (core stays free of runtime globals). */
 export function utf8Length(text: string): number {
   let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // a surrogate pair: one code point of 4 bytes (a lone surrogate counts 3, as TextEncoder's replacement character)
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
   return bytes;
 }
@@ -23,7 +29,10 @@ export function bytes(min: number, max: number) {
     .string()
     .min(Math.ceil(min / 4), { message, abort: true })
     .max(max, { message, abort: true })
-    .refine((s) => utf8Length(s) >= min && utf8Length(s) <= max, { message });
+    .refine((s) => {
+      const length = utf8Length(s);
+      return length >= min && length <= max;
+    }, { message });
 }
 
 /** An integer; numeric strings such as "20" are accepted and sent as numbers. */

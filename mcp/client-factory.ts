@@ -17,7 +17,16 @@ export interface ClientFactoryOptions {
 
 /** Builds a client from the environment: vendor credentials, endpoint overrides, PBX TLS options. */
 export function createClientFromEnv({ env, transport, pacer }: ClientFactoryOptions): CallbridgeClient {
-  return new CallbridgeClient({ ...credentialsFromEnv(env), transport: transport ?? transportFromEnv(env), runtime: systemRuntime, pacer }, catalog);
+  return new CallbridgeClient(
+    {
+      ...credentialsFromEnv(env),
+      transport: transport ?? transportFromEnv(env),
+      runtime: systemRuntime,
+      pacer,
+      validateOutput: env.CALLBRIDGE_VALIDATE_OUTPUT === 'true',
+    },
+    catalog,
+  );
 }
 
 function transportFromEnv(env: Env): UndiciTransport {

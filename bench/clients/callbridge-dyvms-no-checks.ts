@@ -1,5 +1,5 @@
-// Diagnostic: callbridge dyvms.SingleCallByTts without input validation and without the output schema (see bench/lib/unchecked.ts).
+// Diagnostic: callbridge dyvms.SingleCallByTts without input validation (see bench/lib/unchecked.ts).
 import { uncheckedDyvms } from '../lib/unchecked.js';
 import { runWorker } from '../lib/worker.js';
 
-await runWorker('callbridge-dyvms-no-checks', (target) => uncheckedDyvms(target, 'input+output'));
+await runWorker('callbridge-dyvms-no-checks', (target) => uncheckedDyvms(target, 'no-input-validation'));

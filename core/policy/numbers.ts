@@ -116,6 +116,21 @@ export function globMatch(pattern: string, value: string): boolean {
   return re.test(value);
 }
 
+/** The operator's patterns read as numbers, once per pattern and context rather than once per call judged. */
+const patternReadings = new Map<string, NumberVerdict>();
+
+function patternNumber(pattern: string, context: NumberContext): NumberVerdict {
+  const key = `${context.region}|${(context.dialPrefixes ?? []).join(',')}|${context.shortIsExtension === true}|${pattern}`;
+  let read = patternReadings.get(key);
+  if (!read) {
+    // Patterns come from the settings, so the map stays small; settings edited many times over only refill it.
+    if (patternReadings.size >= 10_000) patternReadings.clear();
+    read = readNumber(pattern, context);
+    patternReadings.set(key, read);
+  }
+  return read;
+}
+
 /**
  * Whether an operator's pattern matches a canonical number. A pattern without wildcards is a number
  * itself (read in the same region) and matches its subscriber exactly; a glob matches any form.
@@ -123,7 +138,7 @@ export function globMatch(pattern: string, value: string): boolean {
 export function patternMatches(pattern: string, e164: string, national: string, context: NumberContext): boolean {
   const p = pattern.replace(FORMATTING, '');
   if (!/[*?]/.test(p)) {
-    const read = readNumber(p, context);
+    const read = patternNumber(p, context);
     if (read.ok && !read.extension) return read.e164 === e164;
     return numberForms(e164, national).includes(p);
   }

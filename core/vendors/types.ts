@@ -6,8 +6,11 @@ import type { HttpRequest, HttpResponse, Runtime, Transport } from '../transport
 
 /** Authenticates the requests of one client for one vendor (signs them, or adds a session token). */
 export interface Authenticator {
-  /** The request as it is sent: signed afresh (new time and nonce), or with the current session token. */
-  authenticate(request: HttpRequest): Promise<HttpRequest>;
+  /**
+   * The request as it is sent: signed afresh (new time and nonce), or with the current session token
+   * (a promise when it may have to log in first; a signature is made at once).
+   */
+  authenticate(request: HttpRequest): HttpRequest | Promise<HttpRequest>;
   /** The request as a dry run shows it (without logging in; secrets are redacted by the client). */
   preview(request: HttpRequest): HttpRequest;
   /**
@@ -53,7 +56,7 @@ export const PREVIEW_SIGNATURE = 'PREVIEW-NOT-SIGNED';
  */
 export function signingAuthenticator(sign: (request: HttpRequest) => HttpRequest, unsign: (request: HttpRequest) => HttpRequest): Authenticator {
   return {
-    authenticate: async (request) => sign(request),
+    authenticate: (request) => sign(request),
     preview: (request) => unsign(sign(request)),
     expired: () => false,
     answered: () => undefined,

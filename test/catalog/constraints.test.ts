@@ -132,7 +132,7 @@ function badInputs(op: AnyOperation): { base: Record<string, unknown>; cases: Ba
 function newClient(op: AnyOperation) {
   const transport = scriptedTransport([]);
   const client = new CallbridgeClient(
-    {
+    { validateOutput: true,
       alibaba: { accessKeyId: 'test-id', accessKeySecret: 'test-secret' },
       volcengine: { accessKeyId: 'test-ak', secretAccessKey: 'test-sk' },
       pbx: { baseUrl: 'http://127.0.0.1:1', username: 'api', password: 'test-password' },

@@ -34,7 +34,7 @@ export function alibabaLoopback(
     server = await startRecordingServer(() => reply());
     transport = new UndiciTransport();
     client = new CallbridgeClient(
-      {
+      { validateOutput: true,
         alibaba: { accessKeyId: 'test-id', accessKeySecret: 'test-secret', endpoints: { [product]: `${server.url}/` } },
         transport,
         runtime: fakeRuntime(),

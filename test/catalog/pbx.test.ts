@@ -11,7 +11,7 @@ const PASSWORD = 'pbx-catalog-secret';
 function client(apiVersion: PbxApiVersion, steps: Parameters<typeof scriptedTransport>[0] = []) {
   const transport = scriptedTransport(steps);
   const c = new CallbridgeClient(
-    { pbx: { baseUrl: 'https://pbx.example:8088', username: 'api', password: PASSWORD, apiVersion }, transport, runtime: fakeRuntime(), pace: false },
+    { validateOutput: true, pbx: { baseUrl: 'https://pbx.example:8088', username: 'api', password: PASSWORD, apiVersion }, transport, runtime: fakeRuntime(), pace: false },
     catalog,
   );
   return { client: c, transport };

@@ -33,7 +33,7 @@ afterAll(async () => {
 
 function client() {
   return new CallbridgeClient(
-    { volcengine: { ...auth, endpoint: `${server.url}/` }, transport, runtime: fakeRuntime(Date.UTC(2026, 4, 18, 9, 30, 0)), pace: false },
+    { validateOutput: true, volcengine: { ...auth, endpoint: `${server.url}/` }, transport, runtime: fakeRuntime(Date.UTC(2026, 4, 18, 9, 30, 0)), pace: false },
     catalog,
   );
 }

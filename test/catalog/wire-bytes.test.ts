@@ -66,7 +66,7 @@ function n8nWire(options: IHttpRequestOptions): Wire {
 /** Every request core's client sends for one invocation (a PBX login first), or the error it refuses with. */
 async function viaClient(op: AnyOperation, input: unknown, config: Omit<ClientConfig, 'transport' | 'runtime'>, transportSigns = false): Promise<Wire[] | { refused: string }> {
   const transport = recorder(transportSigns);
-  const client = new CallbridgeClient({ ...config, transport, runtime: fakeRuntime(EPOCH), pace: false, maxAttempts: 1 }, new Map([[op.id, op]]));
+  const client = new CallbridgeClient({ validateOutput: true, ...config, transport, runtime: fakeRuntime(EPOCH), pace: false, maxAttempts: 1 }, new Map([[op.id, op]]));
   try {
     await client.invoke(op.id, input);
   } catch (error) {

@@ -17,7 +17,7 @@ type Op = (typeof operations)[number];
 
 function client(pbxVersion: PbxApiVersion): CallbridgeClient {
   return new CallbridgeClient(
-    {
+    { validateOutput: true,
       volcengine: { accessKeyId: 'AK', secretAccessKey: 'SK', endpoint: 'https://open.volcengineapi.com/' },
       pbx: { baseUrl: 'https://pbx.example:8088', username: 'api', password: 'pbx-password', apiVersion: pbxVersion },
       transport: { send: async () => Promise.reject(new Error('nothing is sent here')) },

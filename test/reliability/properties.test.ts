@@ -97,7 +97,7 @@ function signedRequest(op: AnyOperation, input: Record<string, unknown>): HttpRe
 
 function newClient(transport: Transport): CallbridgeClient {
   return new CallbridgeClient(
-    {
+    { validateOutput: true,
       alibaba: alibabaConfig(),
       volcengine: volcengineConfig(),
       pbx,

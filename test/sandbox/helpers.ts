@@ -69,7 +69,7 @@ export async function sendForm(url: string, params: Record<string, string>, meth
 export function callbridgeClient(env: Record<string, string>, options: { runtime?: Runtime; maxAttempts?: number; pace?: boolean; timeoutMs?: number } = {}) {
   const transport = new UndiciTransport();
   const client = new CallbridgeClient(
-    { ...credentialsFromEnv(env), transport, runtime: options.runtime ?? systemRuntime, maxAttempts: options.maxAttempts, pace: options.pace, timeoutMs: options.timeoutMs },
+    { validateOutput: true, ...credentialsFromEnv(env), transport, runtime: options.runtime ?? systemRuntime, maxAttempts: options.maxAttempts, pace: options.pace, timeoutMs: options.timeoutMs },
     catalog,
   );
   return { client, close: () => transport.close() };

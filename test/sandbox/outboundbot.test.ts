@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   transport = new UndiciTransport();
   client = new CallbridgeClient(
-    { alibaba: { ...AK, endpoints: { outboundbot: `${sandbox.url}/outboundbot/` } }, transport, runtime: systemRuntime, maxAttempts: 1 },
+    { validateOutput: true, alibaba: { ...AK, endpoints: { outboundbot: `${sandbox.url}/outboundbot/` } }, transport, runtime: systemRuntime, maxAttempts: 1 },
     catalog,
   );
   const instances = await invoke('ListInstances', {});

@@ -91,7 +91,7 @@ describe('the client on every API version', () => {
   it.each(versions)('%s: extension query without extid, with "all", and a heartbeat after 20 idle minutes all pass', async (apiVersion) => {
     const sent: string[] = [];
     const client = new CallbridgeClient(
-      {
+      { validateOutput: true,
         pbx: { baseUrl: `${sandbox.url}/pbx`, username: USER, password: PASSWORD, apiVersion, eventHost: '127.0.0.1' },
         transport: { send: (request, options) => (sent.push(new URL(request.url).pathname), transport.send(request, options)) },
         runtime: { ...systemRuntime, now: () => clock.now() },

@@ -34,7 +34,7 @@ function counting(): Transport & { sent: HttpRequest[] } {
 
 function pbxClient(box: RunningSandbox, transport: Transport, options: { apiVersion?: PbxApiVersion; password?: string; eventPort?: string } = {}) {
   return new CallbridgeClient(
-    {
+    { validateOutput: true,
       pbx: { baseUrl: `${box.url}/pbx`, username: USER, password: options.password ?? PASSWORD, apiVersion: options.apiVersion, eventPort: options.eventPort },
       transport,
       runtime: systemRuntime,

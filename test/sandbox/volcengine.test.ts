@@ -32,7 +32,7 @@ beforeAll(async () => {
   receiver = await startRecordingServer(() => ({ status: 200, body: { ok: true } }));
   transport = new UndiciTransport();
   client = new CallbridgeClient(
-    {
+    { validateOutput: true,
       volcengine: { accessKeyId: AK, secretAccessKey: SK, endpoint: `${sandbox.url}/volcengine/` },
       transport,
       runtime: systemRuntime,

@@ -14,7 +14,7 @@ const serverError = jsonResponse(500, { RequestId: 'r-500', Code: 'InternalError
 function client(steps: Parameters<typeof scriptedTransport>[0]) {
   const transport = scriptedTransport(steps);
   const runtime = fakeRuntime();
-  return { transport, runtime, client: new CallbridgeClient({ alibaba, transport, runtime }, catalog) };
+  return { transport, runtime, client: new CallbridgeClient({ validateOutput: true, alibaba, transport, runtime }, catalog) };
 }
 
 async function failure(promise: Promise<unknown>): Promise<CallbridgeError> {

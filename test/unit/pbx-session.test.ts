@@ -168,7 +168,7 @@ describe('PbxSession heartbeat', () => {
 describe('the client and the PBX session', () => {
   function client(steps: Array<HttpResponse | Error>, cfg: PbxConfig = config) {
     const transport = scriptedTransport(steps);
-    return { transport, client: new CallbridgeClient({ pbx: cfg, transport, runtime: fakeRuntime(), pace: false }, catalog) };
+    return { transport, client: new CallbridgeClient({ validateOutput: true, pbx: cfg, transport, runtime: fakeRuntime(), pace: false }, catalog) };
   }
 
   it('reuses one token for several operations', async () => {

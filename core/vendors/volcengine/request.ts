@@ -27,11 +27,10 @@ function formEncode(input: Record<string, unknown>): Record<string, string> {
 function requestParts(op: AnyOperation, input: Record<string, unknown>) {
   const bodyType = op.wire?.bodyType ?? 'json';
   const method = op.wire?.method ?? (bodyType === 'query' ? 'GET' : 'POST');
-  const query: Record<string, string> = { Action: op.action, Version: VOLCENGINE_VERSION };
   let body = '';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (bodyType === 'query') Object.assign(query, formEncode(input));
-  else if (bodyType === 'form') {
+  if (bodyType === 'query') return { method, search: volcCanonicalQuery({ Action: op.action, Version: VOLCENGINE_VERSION, ...formEncode(input) }), headers, body };
+  if (bodyType === 'form') {
     body = Object.entries(formEncode(input))
       .map(([k, v]) => `${volcEncode(k)}=${volcEncode(v)}`)
       .join('&');
@@ -40,15 +39,24 @@ function requestParts(op: AnyOperation, input: Record<string, unknown>) {
     body = JSON.stringify(input);
     headers['Content-Type'] = 'application/json; charset=utf-8';
   }
-  return { method, query, headers, body };
+  // Action and Version alone, already in canonical order.
+  return { method, search: `Action=${volcEncode(op.action)}&Version=${VOLCENGINE_VERSION}`, headers, body };
+}
+
+/** The origin and path of the last endpoint built for, parsed once (a process usually sends to one endpoint). */
+let lastEndpoint: { endpoint: string; base: string } | undefined;
+function endpointBase(endpoint: string): string {
+  if (lastEndpoint?.endpoint !== endpoint) {
+    const url = new URL(endpoint);
+    lastEndpoint = { endpoint, base: `${url.origin}${url.pathname || '/'}` };
+  }
+  return lastEndpoint.base;
 }
 
 /** The request before signing: Action and Version (and a query-style input) in the canonical query, the body by the operation's body type. */
 export function buildVolcengine(op: AnyOperation, input: Record<string, unknown>, config: Pick<VolcengineConfig, 'endpoint'>): HttpRequest {
-  const url = new URL(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT);
-  const { method, query, headers, body } = requestParts(op, input);
-  const search = volcCanonicalQuery(query);
-  return { method, url: `${url.origin}${url.pathname || '/'}?${search}`, headers, body: method === 'GET' ? undefined : body };
+  const { method, search, headers, body } = requestParts(op, input);
+  return { method, url: `${endpointBase(config.endpoint ?? VOLCENGINE_DEFAULT_ENDPOINT)}?${search}`, headers, body: method === 'GET' ? undefined : body };
 }
 
 interface VolcengineEnvelope {

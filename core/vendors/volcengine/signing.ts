@@ -126,16 +126,22 @@ const SIGNER_HEADERS = /^(host|authorization|x-date|x-content-sha256|x-security-
 export function volcengineSigner(auth: VolcengineSigning): (request: HttpRequest, runtime: Pick<Runtime, 'now'>) => HttpRequest {
   const keys = signingKeys(auth.secretAccessKey);
   const region = auth.region ?? VOLCENGINE_DEFAULT_REGION;
+  // Host and path of the last URL base signed for (a client sends to one endpoint): parsed once, not per request.
+  let last: { base: string; host: string; path: string } | undefined;
   return (request, runtime) => {
     const at = request.url.indexOf('?');
-    const url = new URL(request.url);
+    const base = at >= 0 ? request.url.slice(0, at) : request.url;
+    if (last?.base !== base) {
+      const url = new URL(request.url);
+      last = { base, host: url.host, path: url.pathname || '/' };
+    }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) if (!SIGNER_HEADERS.test(name)) headers[name] = value;
+    for (const name in request.headers) if (!SIGNER_HEADERS.test(name)) headers[name] = request.headers[name];
     const signed = signVolcengine(
       {
         method: request.method,
-        host: url.host,
-        path: url.pathname || '/',
+        host: last.host,
+        path: last.path,
         query: at >= 0 ? request.url.slice(at + 1) : '',
         headers,
         body: request.body ?? '',

@@ -80,7 +80,7 @@ export function sandboxClient(sandbox: SandboxAddress, options: SandboxClientOpt
     pbx: { username: env.CALLBRIDGE_PBX_USERNAME, password: env.CALLBRIDGE_PBX_PASSWORD },
   };
   return new CallbridgeClient(
-    {
+    { validateOutput: true,
       alibaba: {
         accessKeyId: a.alibaba.accessKeyId,
         accessKeySecret: a.alibaba.accessKeySecret,
