@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import { asciiOnly } from '../scripts/ascii-only.js';
 import { startupByModule } from './lib/bundle-profile.js';
 import { BUILD_DIR, machine, parseFlags, ROOT, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
 
@@ -190,22 +191,25 @@ const TOOLSET_VARIANTS: { label: string; args: string[] }[] = [
   { label: 'catalog', args: ['--toolsets', 'catalog'] },
 ];
 
-/** How tsup.config.ts bundles the CLI: every dependency inlined (one file loads far faster than hundreds), ESM with a require. */
+/** How tsup.config.ts bundles the CLI: every dependency inlined (a few files load far faster than hundreds), ESM with a require. */
 const AS_THE_CLI = {
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node22',
+  charset: 'ascii',
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 } as const;
 
-/** The CLI bundled as tsup.config.ts builds it (entry mcp/cli.ts), into .cache/. */
+/** The CLI bundled as tsup.config.ts builds it (entry mcp/cli.ts, lazily imported parts in chunks/), into .cache/. */
 async function buildCli(): Promise<string> {
   const { build } = await import('esbuild');
-  const outfile = join(BUILD_DIR, 'callbridge', 'cli.js');
-  await build({ entryPoints: [join(ROOT, 'mcp', 'cli.ts')], outfile, ...AS_THE_CLI });
-  return outfile;
+  const outdir = join(BUILD_DIR, 'callbridge');
+  rmSync(outdir, { recursive: true, force: true });
+  await build({ entryPoints: { cli: join(ROOT, 'mcp', 'cli.ts') }, outdir, splitting: true, chunkNames: 'chunks/[name]-[hash]', ...AS_THE_CLI });
+  asciiOnly(outdir);
+  return join(outdir, 'cli.js');
 }
 
 /** bench/lib/minimal-mcp-stdio-server.ts bundled as the CLI is (the SDK and zod inlined). */

@@ -73,7 +73,7 @@ export class UndiciTransport implements Transport {
 
   /** undici is loaded on the first request, so starting the CLI or the MCP server does not pay for it. */
   private load(): Promise<Loaded> {
-    this.loaded ??= import('undici').then(({ Agent, ProxyAgent, request }): Loaded => {
+    this.loaded ??= import('./undici-parts.js').then(({ Agent, ProxyAgent, request }): Loaded => {
       const { options } = this;
       const timeout = options.connectTimeoutMs ?? 5_000;
       const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
