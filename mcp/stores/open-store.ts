@@ -8,7 +8,7 @@ import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import type { RatePacer } from '../../core/pacer.js';
 import type { Runtime } from '../../core/transport.js';
-import { SqliteStore } from './sqlite-store.js';
+import { LazySqliteStore } from './lazy-sqlite-store.js';
 
 export type StoreLocation =
   | { kind: 'memory' }
@@ -95,7 +95,7 @@ export async function openStore(value: string | undefined, options: OpenStoreOpt
     }
     case 'sqlite': {
       refuseNonSqlite(location.path, options.setting);
-      const store = await SqliteStore.open(location.path, ids);
+      const store = new LazySqliteStore(location.path, ids);
       const description = `${location.path} (shared by processes on this machine)`;
       return { store, location, description, events: new LocalCallEvents(), unreachable: async () => undefined, close: () => store.close() };
     }
