@@ -67,7 +67,7 @@ export function startupByModule(profileFile: string, bundleFile: string): { modu
     const frame = byId.get(id)?.callFrame;
     const url = frame?.url ?? '';
     const inBundle = url.startsWith(`${bundleDir}/`) && url.endsWith('.js');
-    const group = inBundle ? groupOf(moduleAt(marksAt(url), frame?.lineNumber ?? 0)) : url ? url.replace(/^node:internal\//, 'node:') : (frame?.functionName ?? '(vm)');
+    const group = inBundle ? groupOf(moduleAt(marksAt(url), frame?.lineNumber ?? 0)) : url ? url.replace(/^node:internal\//, 'node:') : frame?.functionName || '(vm)';
     totals.set(group, (totals.get(group) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   return [...totals].map(([module, ms]) => ({ module, ms })).sort((a, b) => b.ms - a.ms);
