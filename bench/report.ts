@@ -11,7 +11,7 @@ import { mcpTables, type McpResult } from './mcp.js';
 const x = (s: Spread) => `${s.median.toFixed(2)}× (${s.min.toFixed(2)}–${s.max.toFixed(2)})`;
 const metText = (met: Ratio['met'] | boolean) => (met === true || met === 'yes' ? 'yes' : met === 'partly' ? 'partly' : met === 'n/a' ? '—' : 'NO');
 
-export function summaryTable(o?: OverheadResult, b?: BulkResult, m?: McpResult): string {
+export function summaryTable(o?: OverheadResult, b?: BulkResult, m?: McpResult, h?: McpHttpResult): string {
   const rows: string[][] = [];
   for (const r of o?.ratios.filter((r) => r.met !== 'n/a') ?? []) {
     const cpu = (r.measure ?? 'cpu') === 'cpu';
@@ -31,6 +31,9 @@ export function summaryTable(o?: OverheadResult, b?: BulkResult, m?: McpResult):
     rows.push(['MCP', 'cold start: spawn → first tools/list answered', `${m.coldStartMs.median.toFixed(0)} ms (${m.coldStartMs.min.toFixed(0)}–${m.coldStartMs.max.toFixed(0)})`, `≤ ${m.targetMs} ms`, metText(m.met)]);
     if (m.rssRatio) {
       rows.push(['MCP', 'RSS after start ÷ a minimal server on the same SDK', `${x(m.rssRatio)} (${m.rssAfterStartMiB.median.toFixed(1)} vs ${m.minimalRssMiB.median.toFixed(1)} MiB)`, `≤ ${m.rssTargetRatio}×`, metText(m.rssMet)]);
+    }
+    for (const r of h?.rows ?? []) {
+      rows.push(['MCP', `over HTTP, c${h?.concurrency}: ${r.workload}, req/s ÷ a minimal SDK v2 server's`, `${r.ratio.toFixed(2)}× (${r.callbridge.median.toFixed(0)} vs ${r.minimal.median.toFixed(0)} req/s)`, `≥ ${h?.targetRatio}×`, metText(r.met)]);
     }
     const d = m.toolsets[0];
     if (d) rows.push(['MCP', `tools/list, ${d.label}`, `${d.tools} tools, ${d.bytes.toLocaleString('en-US')} bytes, ${d.tokens.toLocaleString('en-US')} tokens`, '< 8,000 tokens (issue 6)', metText(d.tokens < 8000)]);
@@ -53,7 +56,7 @@ function httpAnalysis(h: McpHttpResult): string {
   return [
     'Both servers build an SDK server per request (createMcpHandler, stateless), frame the answer as an SSE event and serialise it with JSON.stringify; for tools/list that is the same bytes either way, and callbridge answers it from entries prepared once per process (never converting a zod schema per request). ' +
       'Per request, callbridge does on top: its HTTP guard (Host and Origin checks, bearer or OAuth token, body limit; the body is parsed once and handed to the SDK), the registration of its 14 tools (the minimal server registers one), strict argument validation and the SDK\'s check of the result against the output schema, redaction of every result, and the tool\'s own work. ' +
-      'Removed for this benchmark: lower-casing all 144 operations\' texts on every search (now one joined text per field, made once, searched with indexOf; mcp/tools/operation-search.ts) and a stringify → redact → parse round trip of every result (a result without a secret is now sent as built).',
+      'Removed for this benchmark: lower-casing all 144 operations\' texts and scanning every description on every search (now an index of three-character slices, made on the first search: a word is checked only in the operations holding its rarest slice; mcp/tools/operation-search.ts) and a stringify → redact → parse round trip of every result (a result without a secret is now sent as built).',
     h.profile
       ? `In the profile above (callbridge alone, after the measured rounds): the MCP SDK ${share('@modelcontextprotocol/server')}, socket writes (writev) ${share('writev')}, garbage collection ${share('(garbage collector)')}, zod ${share('zod')} (the SDK's own message schemas, argument validation, the output check), callbridge's tools ${share('mcp/tools')}, its server and HTTP guard ${share('mcp/server')}, core (redaction) ${share('core')}; Node's web Request/Response (\`node:deps/undici/undici\`, used by the SDK's node adapter) ${share('node:deps/undici/undici')}.`
       : '',
@@ -172,7 +175,7 @@ export function renderDoc(o?: OverheadResult, b?: BulkResult, m?: McpResult, h?:
   out.push('');
   out.push('## Summary');
   out.push('');
-  out.push(summaryTable(o, b, m));
+  out.push(summaryTable(o, b, m, h));
   out.push('');
 
   if (o) {
@@ -304,12 +307,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const o = readResult<OverheadResult>(`client-overhead${suffix}`);
   const b = readResult<BulkResult>(`bulk-pacing${suffix}`);
   const m = readResult<McpResult>(`mcp${suffix}`);
-  console.log(summaryTable(o, b, m));
+  const h = readResult<McpHttpResult>(`mcp-http${suffix}`);
+  console.log(summaryTable(o, b, m, h));
   if (o) console.log(`\n${overheadTable(o)}\n\n${ratioTable(o)}`);
   // The doc comes from the full run; `--quick --write` renders it from the quick results (said in the doc).
   if (!flags['no-write'] && (!flags.quick || flags.write)) {
     const file = join(ROOT, 'docs', 'benchmarks.md');
-    writeFileSync(file, renderDoc(o, b, m, readResult<McpHttpResult>(`mcp-http${suffix}`), flags.quick === true));
+    writeFileSync(file, renderDoc(o, b, m, h, flags.quick === true));
     console.log(`\nwrote ${file}`);
   }
 }
