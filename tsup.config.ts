@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { asciiOnly } from './scripts/ascii-only.js';
 
 const root = import.meta.dirname;
 
@@ -60,11 +61,17 @@ export default defineConfig([
     platform: 'node',
     target: 'node22',
     bundle: true,
-    splitting: false,
+    // Dependencies are bundled: a few files load far faster than hundreds (MCP cold start). Lazily
+    // imported parts (undici, the sandbox, ioredis, the MCP server) are chunks of their own under
+    // chunks/, read and compiled only when a command needs them.
+    splitting: true,
     clean: true,
-    // Dependencies are bundled: one file loads far faster than hundreds (MCP cold start), and lazily
-    // imported parts (undici, the sandbox, the MCP server) are evaluated only when a command needs them.
     noExternal: [/.*/],
+    esbuildOptions(options) {
+      options.chunkNames = 'chunks/[name]-[hash]';
+      options.charset = 'ascii';
+    },
+    onSuccess: async () => asciiOnly(join(root, 'dist/callbridge')),
     // node:sqlite has no unprefixed name: keep every node: import as written.
     removeNodeProtocol: false,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },

@@ -6,14 +6,18 @@
 //
 //   npx tsup && npx tsx bench/mcp-http.ts [--cli=dist/callbridge/cli.js] [--quick] [--seconds=5] [--rounds=3]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Agent } from 'undici';
+import { startupByModule } from './lib/bundle-profile.js';
 import { BUILD_DIR, machine, parseFlags, ROOT, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
 
 const CONCURRENCY = 50;
 const TARGET_RATIO = 0.9;
+/** Linux clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = 100;
 
 interface Workload {
   name: string;
@@ -31,14 +35,25 @@ export interface McpHttpResult {
   concurrency: number;
   secondsPerRound: number;
   rounds: number;
-  rows: Array<{ workload: string; callbridge: Spread; minimal: Spread; ratio: number; met: boolean }>;
+  rows: Array<{
+    workload: string;
+    callbridge: Spread;
+    minimal: Spread;
+    ratio: number;
+    met: boolean;
+    /** CPU time (user + system) of each server process per request answered, µs: less moved by other load on the machine than requests/s. */
+    callbridgeCpuUs?: Spread;
+    minimalCpuUs?: Spread;
+  }>;
   targetRatio: number;
+  /** After the measured rounds: callbridge alone under node --cpu-prof, each workload in turn; CPU ms by module of the bundle (and Node's internals), largest first. */
+  profile?: { seconds: number; requests: number; byModule: { module: string; ms: number }[] };
 }
 
 /** Starts a server process and resolves with its MCP URL (read from its stderr). */
-function start(command: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
+function start(command: string, args: string[], nodeArgs: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [command, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CALLBRIDGE_MCP_CONFIRM: 'false' } });
+    const child = spawn(process.execPath, [...nodeArgs, command, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CALLBRIDGE_MCP_CONFIRM: 'false' } });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
@@ -49,8 +64,20 @@ function start(command: string, args: string[]): Promise<{ url: string; child: C
   });
 }
 
-/** Requests per second: CONCURRENCY workers send `body` back to back for `seconds`. */
-async function rate(url: string, body: string, seconds: number, dispatcher: Agent): Promise<number> {
+/** CPU time (user + system) a process has used so far, ms (from /proc). */
+function cpuMsOf(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** Requests per second and the server's CPU µs per request: CONCURRENCY workers send `body` back to back for `seconds`. */
+async function rate(server: { url: string; child: ChildProcess }, body: string, seconds: number, dispatcher: Agent): Promise<{ perSecond: number; cpuUs: number }> {
+  const cpu0 = cpuMsOf(server.child.pid);
+  const { perSecond, requests } = await load(server.url, body, seconds, dispatcher);
+  return { perSecond, cpuUs: ((cpuMsOf(server.child.pid) - cpu0) * 1000) / requests };
+}
+
+async function load(url: string, body: string, seconds: number, dispatcher: Agent): Promise<{ perSecond: number; requests: number }> {
   const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-06-18' };
   const until = performance.now() + seconds * 1000;
   let done = 0;
@@ -64,7 +91,26 @@ async function rate(url: string, body: string, seconds: number, dispatcher: Agen
   };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return done / ((performance.now() - t0) / 1000);
+  return { perSecond: done / ((performance.now() - t0) / 1000), requests: done };
+}
+
+/** callbridge alone under node --cpu-prof, each workload for `seconds`; the profile is written when SIGINT stops it. */
+async function profileCallbridge(cli: string, seconds: number, dispatcher: Agent): Promise<McpHttpResult['profile']> {
+  const dir = mkdtempSync(join(tmpdir(), 'callbridge-mcp-http-prof-'));
+  try {
+    const server = await start(cli, ['mcp', '--http', '--port', '0', '--store', 'memory'], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    let requests = 0;
+    for (const workload of WORKLOADS) requests += (await load(server.url, workload.body, seconds, dispatcher)).requests;
+    server.child.removeAllListeners('exit');
+    await new Promise((resolveExit) => {
+      server.child.once('exit', resolveExit);
+      server.child.kill('SIGINT');
+    });
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    return file ? { seconds: seconds * WORKLOADS.length, requests, byModule: startupByModule(join(dir, file), cli) } : undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function buildMinimal(): Promise<string> {
@@ -92,21 +138,30 @@ export async function runMcpHttpBench(flags: Record<string, string | boolean>): 
     minimal = await start(await buildMinimal(), [toolsFile]);
     const rows: McpHttpResult['rows'] = [];
     for (const workload of WORKLOADS) {
-      const ours: number[] = [];
-      const theirs: number[] = [];
+      const ours: { perSecond: number; cpuUs: number }[] = [];
+      const theirs: { perSecond: number; cpuUs: number }[] = [];
       // Warm both, then alternate so that machine noise hits both alike.
-      await rate(callbridge.url, workload.body, 1, dispatcher);
-      await rate(minimal.url, workload.body, 1, dispatcher);
+      await rate(callbridge, workload.body, 1, dispatcher);
+      await rate(minimal, workload.body, 1, dispatcher);
       for (let i = 0; i < rounds; i++) {
-        ours.push(await rate(callbridge.url, workload.body, seconds, dispatcher));
-        theirs.push(await rate(minimal.url, workload.body, seconds, dispatcher));
+        ours.push(await rate(callbridge, workload.body, seconds, dispatcher));
+        theirs.push(await rate(minimal, workload.body, seconds, dispatcher));
       }
-      const a = spread(ours);
-      const b = spread(theirs);
+      const a = spread(ours.map((r) => r.perSecond));
+      const b = spread(theirs.map((r) => r.perSecond));
       const ratio = a.median / b.median;
-      rows.push({ workload: workload.name, callbridge: a, minimal: b, ratio, met: ratio >= TARGET_RATIO });
+      rows.push({
+        workload: workload.name,
+        callbridge: a,
+        minimal: b,
+        ratio,
+        met: ratio >= TARGET_RATIO,
+        callbridgeCpuUs: spread(ours.map((r) => r.cpuUs)),
+        minimalCpuUs: spread(theirs.map((r) => r.cpuUs)),
+      });
     }
-    return { machine: { ...started, loadAverageEnd: machine().loadAverage }, versions: versionReport(['@modelcontextprotocol/server', '@modelcontextprotocol/node', 'zod']), concurrency: CONCURRENCY, secondsPerRound: seconds, rounds, rows, targetRatio: TARGET_RATIO };
+    const profile = await profileCallbridge(cli, seconds, dispatcher);
+    return { machine: { ...started, loadAverageEnd: machine().loadAverage }, versions: versionReport(['@modelcontextprotocol/server', '@modelcontextprotocol/node', 'zod']), concurrency: CONCURRENCY, secondsPerRound: seconds, rounds, rows, targetRatio: TARGET_RATIO, profile };
   } finally {
     await dispatcher.close();
     callbridge.child.removeAllListeners('exit');
@@ -118,10 +173,17 @@ export async function runMcpHttpBench(flags: Record<string, string | boolean>): 
 
 export function mcpHttpTable(result: McpHttpResult): string {
   const f = (s: Spread) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
-  return table(
-    ['MCP over HTTP, concurrency 50', 'callbridge req/s, median (min–max)', 'minimal SDK v2 server req/s', 'ratio', `target ≥ ${result.targetRatio}×`],
-    result.rows.map((r) => [r.workload, f(r.callbridge), f(r.minimal), `${r.ratio.toFixed(2)}×`, r.met ? 'met' : 'NOT met']),
+  const cpu = (r: McpHttpResult['rows'][number]) => (r.callbridgeCpuUs && r.minimalCpuUs ? [f(r.callbridgeCpuUs), f(r.minimalCpuUs), `${(r.callbridgeCpuUs.median / r.minimalCpuUs.median).toFixed(2)}×`] : ['—', '—', '—']);
+  const rates = table(
+    ['MCP over HTTP, concurrency 50', 'callbridge req/s, median (min–max)', 'minimal SDK v2 server req/s', 'ratio', `target ≥ ${result.targetRatio}×`, 'server CPU µs/request: callbridge', 'minimal', 'CPU ratio'],
+    result.rows.map((r) => [r.workload, f(r.callbridge), f(r.minimal), `${r.ratio.toFixed(2)}×`, r.met ? 'met' : 'NOT met', ...cpu(r)]),
   );
+  const p = result.profile;
+  if (!p?.byModule.length) return rates;
+  const total = p.byModule.reduce((sum, m) => sum + m.ms, 0);
+  const busy = p.byModule.filter((m) => m.module !== '(idle)');
+  const heading = `where callbridge's CPU goes under this load: node --cpu-prof, ${p.seconds} s, ${p.requests} requests, by module`;
+  return `${rates}\n\n${table([heading, 'ms', '% of samples'], busy.slice(0, 14).map((m) => [m.module, m.ms.toFixed(0), `${((100 * m.ms) / total).toFixed(1)}%`]))}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -73,7 +73,10 @@ export class UndiciTransport implements Transport {
 
   /** undici is loaded on the first request, so starting the CLI or the MCP server does not pay for it. */
   private load(): Promise<Loaded> {
-    this.loaded ??= import('undici').then(({ Agent, ProxyAgent, request }): Loaded => {
+    // Its default export (module.exports of the CommonJS package): the CLI's bundle, split into chunks, gives
+    // a dynamic import() of a CommonJS package nothing else, and a static import would load undici at start.
+    this.loaded ??= import('undici').then(({ default: undici }): Loaded => {
+      const { Agent, ProxyAgent, request } = undici;
       const { options } = this;
       const timeout = options.connectTimeoutMs ?? 5_000;
       const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;

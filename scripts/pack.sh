@@ -22,12 +22,13 @@ node -e '
 ' "$root/$n8n_dir/package.json"
 (cd "$n8n_dir" && npm pack --silent --pack-destination "$root/artifacts" >/dev/null)
 
-# callbridge: the CLI/MCP server, one bundled file (the MCP SDK v2 packages, zod and undici included;
-# their licence notices are kept at the end of the file), so the package has no dependencies to install.
+# callbridge: the CLI/MCP server, bundled (the MCP SDK v2 packages, zod and undici included; their
+# licence notices are kept in the files), so the package has no dependencies to install: cli.js and the
+# chunks it imports when a command needs them (dist/callbridge/chunks/).
 cli_dir=dist/callbridge-package
 rm -rf "$cli_dir"
-mkdir -p "$cli_dir/dist"
-cp dist/callbridge/cli.js "$cli_dir/dist/cli.js"
+mkdir -p "$cli_dir"
+cp -r dist/callbridge "$cli_dir/dist"
 chmod +x "$cli_dir/dist/cli.js"
 cp LICENSE "$cli_dir/"
 cp README.md "$cli_dir/"

@@ -24,7 +24,13 @@ export function parseCallingHours(text: string, name = '--calling-hours'): Calli
   return { start, end, text: `${m[1].padStart(2, '0')}:${m[2]}-${m[3].padStart(2, '0')}:${m[4]}` };
 }
 
+let canonicalZones: Set<string> | undefined;
+
 export function checkTimezone(zone: string, name = '--timezone'): string {
+  // The canonical names first: a date formatter loads ICU's calendar data (8 MB of memory at start-up,
+  // before any call needs it). Aliases and other spellings the formatter accepts still pass through it.
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(zone)) return zone;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone }).format(0);
     return zone;

@@ -11,6 +11,9 @@ import type { ResultOptions } from './result.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { httpUrl, integerIn, keyValue, positiveNumber, seed } from './option-values.js';
 
+/** For the entry (mcp/run-cli.ts): commander's own errors (it has printed them) end with a usage exit code. */
+export { CommanderError } from 'commander';
+
 const ENVIRONMENT_HELP = `Credentials come from the environment (README: configuration reference). With none at all,
 commands use the sandbox started by \`callbridge sandbox\` (at CALLBRIDGE_SANDBOX_URL, default
 http://127.0.0.1:8790), or else an in-process sandbox whose state ends with the command.

@@ -7,44 +7,48 @@ import { CallbridgeError } from '../../core/errors.js';
 export const TOOLSET_NAMES = ['calls', 'tasks', 'catalog'] as const;
 export type ToolsetName = (typeof TOOLSET_NAMES)[number];
 
-const capValue = z.union([z.number().int().min(0), z.literal('unlimited')]);
+/** The file's schema, built when a config file is read (most starts have none: zod schemas are costly to build). */
+function buildFileSchema() {
+  const capValue = z.union([z.number().int().min(0), z.literal('unlimited')]);
+  return z.strictObject({
+    host: z.string().optional(),
+    port: z.number().int().min(0).max(65535).optional(),
+    token: z.string().optional(),
+    allowedOrigins: z.array(z.string()).optional(),
+    maxBodyBytes: z.number().int().min(1024).optional(),
+    confirmKey: z.string().min(32).optional(),
+    oauthIssuer: z.url().optional(),
+    oauthAudience: z.string().optional(),
+    publicUrl: z.url().optional(),
+    toolsets: z.array(z.enum(TOOLSET_NAMES)).optional(),
+    readOnly: z.boolean().optional(),
+    allowCalls: z.boolean().optional(),
+    confirm: z.boolean().optional(),
+    dryRun: z.boolean().optional(),
+    allowNumbers: z.array(z.string()).optional(),
+    denyNumbers: z.array(z.string()).optional(),
+    callingHours: z.union([z.string(), z.literal(false)]).optional(),
+    timezone: z.string().optional(),
+    numberTimezones: z.record(z.string(), z.string()).optional(),
+    caps: z
+      .strictObject({ perNumberPerHour: capValue.optional(), perNumberPerDay: capValue.optional(), perHour: capValue.optional(), perDay: capValue.optional() })
+      .optional(),
+    maxConcurrentCalls: capValue.optional(),
+    callMaxSeconds: z.number().int().min(1).optional(),
+    taskPollSeconds: z.number().int().min(1).max(86_400).optional(),
+    stateFile: z.string().optional(),
+    store: z.string().optional(),
+    allowUnknownCallees: z.boolean().optional(),
+    pbxDialPrefixes: z.array(z.string().regex(/^\d{1,4}$/)).optional(),
+    pbxRegion: z.string().regex(/^[A-Z]{2}$/).optional(),
+    outboundbotInstanceId: z.string().optional(),
+    volcengineNumberPool: z.string().optional(),
+  });
+}
 
-const fileSchema = z.strictObject({
-  host: z.string().optional(),
-  port: z.number().int().min(0).max(65535).optional(),
-  token: z.string().optional(),
-  allowedOrigins: z.array(z.string()).optional(),
-  maxBodyBytes: z.number().int().min(1024).optional(),
-  confirmKey: z.string().min(32).optional(),
-  oauthIssuer: z.url().optional(),
-  oauthAudience: z.string().optional(),
-  publicUrl: z.url().optional(),
-  toolsets: z.array(z.enum(TOOLSET_NAMES)).optional(),
-  readOnly: z.boolean().optional(),
-  allowCalls: z.boolean().optional(),
-  confirm: z.boolean().optional(),
-  dryRun: z.boolean().optional(),
-  allowNumbers: z.array(z.string()).optional(),
-  denyNumbers: z.array(z.string()).optional(),
-  callingHours: z.union([z.string(), z.literal(false)]).optional(),
-  timezone: z.string().optional(),
-  numberTimezones: z.record(z.string(), z.string()).optional(),
-  caps: z
-    .strictObject({ perNumberPerHour: capValue.optional(), perNumberPerDay: capValue.optional(), perHour: capValue.optional(), perDay: capValue.optional() })
-    .optional(),
-  maxConcurrentCalls: capValue.optional(),
-  callMaxSeconds: z.number().int().min(1).optional(),
-  taskPollSeconds: z.number().int().min(1).max(86_400).optional(),
-  stateFile: z.string().optional(),
-  store: z.string().optional(),
-  allowUnknownCallees: z.boolean().optional(),
-  pbxDialPrefixes: z.array(z.string().regex(/^\d{1,4}$/)).optional(),
-  pbxRegion: z.string().regex(/^[A-Z]{2}$/).optional(),
-  outboundbotInstanceId: z.string().optional(),
-  volcengineNumberPool: z.string().optional(),
-});
+let fileSchema: ReturnType<typeof buildFileSchema> | undefined;
 
-export type McpConfigFile = z.infer<typeof fileSchema>;
+export type McpConfigFile = z.infer<ReturnType<typeof buildFileSchema>>;
 
 function configError(field: string, message: string): CallbridgeError {
   return new CallbridgeError({ kind: 'config', field, message });
@@ -82,6 +86,7 @@ export function readConfigFile(path: string): McpConfigFile {
     const { line, column } = jsonErrorPlace(text);
     throw configError('--config', `config file ${path} is not valid JSON (line ${line}, column ${column}).`);
   }
+  fileSchema ??= buildFileSchema();
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

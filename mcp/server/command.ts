@@ -15,7 +15,6 @@ import { systemRuntime } from '../runtime.js';
 import type { PaceSlotTaker } from './coordination.js';
 import type { ServerDeps } from './context.js';
 import { confirmationSigner } from './confirmation.js';
-import { checkHttpOptions, startHttpServer } from './http.js';
 import { selectTools } from '../tools/toolsets.js';
 import { checkOperationMap, createMcpServer } from './server.js';
 import { toolListEntries } from './tool-list.js';
@@ -136,7 +135,9 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
     return 0;
   }
   const config = resolveConfig(values, setup.env);
-  if (config.http) checkHttpOptions(config); // before anything starts
+  // The HTTP server (node:http, OAuth) is loaded only with --http: stdio starts without it.
+  const http = config.http ? await import('./http.js') : undefined;
+  http?.checkHttpOptions(config); // before anything starts
   checkConfirmKey(config);
   const opened = await setup.openClient(setup.env);
   const runtime = setup.runtime ?? systemRuntime;
@@ -151,11 +152,11 @@ export async function runMcp(argv: string[], setup: ServerSetup): Promise<number
   });
   const log = (text: string) => process.stderr.write(`${text}\n`);
 
-  if (config.http) {
-    const http = await startHttpServer(deps, config);
-    log(`${describeConfig(config, openedStore.description)}\n  listening on ${http.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''}${config.oauthIssuer ? `, OAuth access tokens of ${config.oauthIssuer}` : ''})`);
+  if (http) {
+    const server = await http.startHttpServer(deps, config);
+    log(`${describeConfig(config, openedStore.description)}\n  listening on ${server.url} (stateless Streamable HTTP${config.token ? ', bearer token required' : ''}${config.oauthIssuer ? `, OAuth access tokens of ${config.oauthIssuer}` : ''})`);
     await new Promise<void>((resolve) => {
-      const stop = () => void http.close().then(resolve);
+      const stop = () => void server.close().then(resolve);
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });

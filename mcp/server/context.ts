@@ -94,16 +94,14 @@ export async function execute(ctx: ToolContext, operationId: string, input: Reco
 // ---------------------------------------------------------------------------------------------
 // results
 
-/** The value with every secret replaced (redaction keeps it an object). */
-function redactValue(ctx: ServerDeps, value: Record<string, unknown>): Record<string, unknown> {
-  const clean: unknown = JSON.parse(ctx.client.redact(JSON.stringify(value)));
-  if (!isRecord(clean)) throw new Error('redaction changed the shape of a tool result');
-  return clean;
-}
-
 export function ok(ctx: ServerDeps, structured: Record<string, unknown>): CallToolResult {
-  const clean = redactValue(ctx, structured);
-  return { content: [{ type: 'text', text: JSON.stringify(clean) }], structuredContent: clean };
+  const text = JSON.stringify(structured);
+  const redacted = ctx.client.redact(text);
+  if (redacted === text) return { content: [{ type: 'text', text }], structuredContent: structured };
+  // A secret was in the result: the structured value is read back from the redacted text.
+  const clean: unknown = JSON.parse(redacted);
+  if (!isRecord(clean)) throw new Error('redaction changed the shape of a tool result');
+  return { content: [{ type: 'text', text: redacted }], structuredContent: clean };
 }
 
 /** A failure as an isError result: a clear message first, then the details as JSON (never structuredContent). */

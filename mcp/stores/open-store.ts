@@ -8,11 +8,7 @@ import { MemoryStore } from '../../core/policy/memory-store.js';
 import type { PolicyStore } from '../../core/policy/types.js';
 import type { RatePacer } from '../../core/pacer.js';
 import type { Runtime } from '../../core/transport.js';
-import { RedisCallEvents } from './redis-call-events.js';
-import { connectRedis, messageOf, redisLabel } from './redis-connection.js';
-import { RedisPacer } from './redis-pacer.js';
-import { RedisStore } from './redis-store.js';
-import { SqliteStore } from './sqlite-store.js';
+import { LazySqliteStore } from './lazy-sqlite-store.js';
 
 export type StoreLocation =
   | { kind: 'memory' }
@@ -99,35 +95,14 @@ export async function openStore(value: string | undefined, options: OpenStoreOpt
     }
     case 'sqlite': {
       refuseNonSqlite(location.path, options.setting);
-      const store = await SqliteStore.open(location.path, ids);
+      const store = new LazySqliteStore(location.path, ids);
       const description = `${location.path} (shared by processes on this machine)`;
       return { store, location, description, events: new LocalCallEvents(), unreachable: async () => undefined, close: () => store.close() };
     }
     case 'redis': {
-      const connection = await connectRedis(location.url, warn);
-      const { prefix } = location;
-      const store = new RedisStore(connection, { ...ids, prefix, warn });
-      const events = await RedisCallEvents.open(connection, { prefix, warn });
-      return {
-        store,
-        location,
-        description: `${redisLabel(location.url)} prefix ${prefix} (shared by every process using it)`,
-        pacer: (scope) => new RedisPacer(connection, { prefix, scope, runtime, warn }),
-        takePaceSlot: async (scope, operation, qps) => ({ waitMs: (await new RedisPacer(connection, { prefix, scope, runtime }).take(operation, qps)).waitMs }),
-        events,
-        unreachable: async () => {
-          try {
-            await connection.redis.ping();
-            return undefined;
-          } catch (error) {
-            return `${connection.label}: ${messageOf(error)}`;
-          }
-        },
-        close: async () => {
-          await events.close();
-          await store.close();
-        },
-      };
+      // ioredis is loaded only by deployments that use it (a third of the CLI's start-up code otherwise).
+      const { openRedisStore } = await import('./open-redis-store.js');
+      return openRedisStore(location, runtime, warn);
     }
   }
 }

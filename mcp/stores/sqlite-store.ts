@@ -71,15 +71,20 @@ export interface SqliteStoreOptions {
   nonce: () => string;
 }
 
+/** Creates the store's file and its directory, readable by this user only (an existing file keeps its content). */
+export function prepareSqliteFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
 export class SqliteStore implements PolicyStore {
   /** Opens (creating it and its directory, mode 0600) the store at `path`. */
   static async open(path: string, options: SqliteStoreOptions): Promise<SqliteStore> {
     const sqlite = await import('node:sqlite').catch(() => {
       throw new Error(`The SQLite policy store needs Node.js 22.13 or later (node:sqlite); this is Node.js ${process.versions.node}. Upgrade Node.js, or choose another store (--store memory).`);
     });
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    closeSync(openSync(path, 'a', 0o600));
-    chmodSync(path, 0o600);
+    prepareSqliteFile(path);
     const db = new sqlite.DatabaseSync(path);
     db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
     await switchToWal(db);

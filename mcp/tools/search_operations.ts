@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { PRODUCTS } from '../../core/operation.js';
-import { listOperations } from '../../core/registry.js';
 import { defineTool } from './define.js';
+import { searchOperations } from './operation-search.js';
 import { READ_HINTS } from './schemas.js';
-
-/** `weight` for each word found in `text`. */
-function score(words: string[], text: string, weight: number): number {
-  const t = text.toLowerCase();
-  return words.reduce((s, w) => s + (t.includes(w) ? weight : 0), 0);
-}
 
 export const search_operations = defineTool({
   name: 'search_operations',
@@ -29,16 +23,7 @@ export const search_operations = defineTool({
   },
   hints: { ...READ_HINTS, openWorldHint: false },
   async run(args) {
-    const words = args.query.toLowerCase().split(/[\s,.]+/).filter(Boolean);
-    const exact = args.query.trim().toLowerCase();
-    const ops = listOperations(args.product).filter((op) => !args.access || op.access === args.access);
-    const scored = ops
-      .map((op) => ({
-        op,
-        s: words.length ? (op.id.toLowerCase() === exact ? 100 : 0) + score(words, op.id, 3) + score(words, op.title, 2) + score(words, op.description, 1) : 1,
-      }))
-      .filter((x) => x.s > 0)
-      .sort((a, b) => b.s - a.s || a.op.id.localeCompare(b.op.id));
-    return { total: scored.length, operations: scored.slice(0, args.limit).map(({ op }) => ({ id: op.id, title: op.title, access: op.access })) };
+    const found = searchOperations(args.query, (op) => (!args.product || op.product === args.product) && (!args.access || op.access === args.access));
+    return { total: found.length, operations: found.slice(0, args.limit).map((op) => ({ id: op.id, title: op.title, access: op.access })) };
   },
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { openStore, parseStoreSetting } from '../../mcp/stores/open-store.js';
 import { RedisCallEvents } from '../../mcp/stores/redis-call-events.js';
 import { connectRedis } from '../../mcp/stores/redis-connection.js';
 import { RedisStore } from '../../mcp/stores/redis-store.js';
-import { SqliteStore } from '../../mcp/stores/sqlite-store.js';
+import { LazySqliteStore } from '../../mcp/stores/lazy-sqlite-store.js';
 import { fakeRuntime } from '../helpers/fakes.js';
 import { number, request } from './policy-store.contract.js';
 import { startRedis } from './support/redis-server.js';
@@ -65,10 +65,13 @@ describe('openStore', () => {
     expect(memory.events).toBeInstanceOf(LocalCallEvents);
 
     const sqlite = await openStore(undefined, { setting: '--store', env: { XDG_STATE_HOME: join(dir, 'xdg') }, runtime });
-    expect(sqlite.store).toBeInstanceOf(SqliteStore);
+    // SQLite itself is opened on the first use; the file is there, for this user only, from the start.
+    expect(sqlite.store).toBeInstanceOf(LazySqliteStore);
+    expect(statSync(join(dir, 'xdg', 'callbridge', 'policy.sqlite')).mode & 0o777).toBe(0o600);
     expect(sqlite.description).toBe(`${join(dir, 'xdg', 'callbridge', 'policy.sqlite')} (shared by processes on this machine)`);
     expect((await sqlite.store.reserve(request([number(1)], {}))).ok).toBe(true);
     await sqlite.close();
+    expect(readFileSync(join(dir, 'xdg', 'callbridge', 'policy.sqlite')).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect(statSync(join(dir, 'xdg', 'callbridge', 'policy.sqlite')).mode & 0o777).toBe(0o600);
 
     const old = join(dir, 'state.json');

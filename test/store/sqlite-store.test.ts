@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LazySqliteStore } from '../../mcp/stores/lazy-sqlite-store.js';
 import { SqliteStore } from '../../mcp/stores/sqlite-store.js';
 import { policyStoreContract } from './policy-store.contract.js';
 import { runTogether } from './support/children.js';
@@ -14,6 +15,12 @@ policyStoreContract('SQLite', async (now) => {
   const file = join(dir, `${randomUUID()}.sqlite`);
   const store = await SqliteStore.open(file, { now, nonce: randomUUID });
   return { store, another: () => SqliteStore.open(file, { now, nonce: randomUUID }) };
+});
+
+// What servers and commands use (mcp/stores/open-store.ts): the same store, opened on its first use.
+policyStoreContract('SQLite, opened on first use', async (now) => {
+  const file = join(dir, `${randomUUID()}.sqlite`);
+  return { store: new LazySqliteStore(file, { now, nonce: randomUUID }), another: async () => new LazySqliteStore(file, { now, nonce: randomUUID }) };
 });
 
 describe('SQLite store file', () => {
