@@ -109,9 +109,22 @@ export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
     if (!secret || secret.length < 4) continue;
-    for (const form of secretForms(secret)) out = out.split(form).join('***');
+    for (const form of formsOf(secret)) if (out.includes(form)) out = out.split(form).join('***');
   }
   return out;
+}
+
+/** Each secret's forms, made once (redact runs on every tool result); a process holds a handful of secrets. */
+const formsBySecret = new Map<string, string[]>();
+
+function formsOf(secret: string): string[] {
+  let forms = formsBySecret.get(secret);
+  if (!forms) {
+    if (formsBySecret.size >= 256) formsBySecret.clear();
+    forms = secretForms(secret);
+    formsBySecret.set(secret, forms);
+  }
+  return forms;
 }
 
 /** The message of anything thrown. */
