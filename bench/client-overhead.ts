@@ -4,122 +4,14 @@
 //
 //   npx tsx bench/client-overhead.ts [--rounds=5] [--quick] [--only=a,b] [--compare=<git rev>] [--profile=<client>]
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUILD_DIR, fmt, machine, parseFlags, ROOT, SEED, spread, table, versionReport, writeResult, type Spread } from './lib/common.js';
 import { startFixedServer } from './lib/fixed-server.js';
+import { CLIENTS, type ClientSpec } from './lib/client-specs.js';
+import { coldRequireMs, diskKiB, installSize } from './lib/footprint.js';
 import type { WorkerConfig, WorkerResult } from './lib/worker.js';
-
-interface ClientSpec {
-  name: string;
-  label: string;
-  vendor: 'alibaba' | 'volcengine';
-  /** diagnostic: callbridge with checks taken out, to measure their cost (not a shipped configuration). */
-  kind: 'callbridge' | 'official' | 'floor' | 'diagnostic';
-  /** What a user imports (cold require); a path is relative to ROOT. */
-  requires: string[];
-  /** Packages whose installed closure is the install size. */
-  packages: string[];
-  /** Extra files that ship with the client (callbridge's own bundle). */
-  ownFiles?: string[];
-  note: string;
-}
-
-const CLIENTS: ClientSpec[] = [
-  {
-    name: 'floor-alibaba',
-    label: 'floor: undici + hand-written HMAC-SHA1',
-    vendor: 'alibaba',
-    kind: 'floor',
-    requires: ['undici'],
-    packages: ['undici'],
-    note: 'RPC v1, POST form, no validation',
-  },
-  {
-    name: 'callbridge-dyvms',
-    label: 'callbridge (dyvms.SingleCallByTts)',
-    vendor: 'alibaba',
-    kind: 'callbridge',
-    requires: ['.cache/bench/callbridge-lib.mjs'],
-    packages: ['undici', 'zod'],
-    ownFiles: ['.cache/bench/callbridge-lib.mjs'],
-    note: 'core client + undici transport; input validated, answer normalised',
-  },
-  {
-    name: 'callbridge-dyvms-validate-output',
-    label: 'diagnostic: callbridge dyvms with validateOutput on (as the tests run)',
-    vendor: 'alibaba',
-    kind: 'diagnostic',
-    requires: [],
-    packages: [],
-    note: 'every answer also checked against the full output schema; off by default',
-  },
-  {
-    name: 'callbridge-dyvms-no-checks',
-    label: 'diagnostic: callbridge dyvms without input validation',
-    vendor: 'alibaba',
-    kind: 'diagnostic',
-    requires: [],
-    packages: [],
-    note: 'client.execute with the input as validated; not a shipped configuration',
-  },
-  {
-    name: 'pop-core',
-    label: '@alicloud/pop-core RPCClient',
-    vendor: 'alibaba',
-    kind: 'official',
-    requires: ['@alicloud/pop-core'],
-    packages: ['@alicloud/pop-core'],
-    note: 'RPC v1, POST form, own keep-alive agent',
-  },
-  {
-    name: 'openapi-client',
-    label: '@alicloud/openapi-client callApi',
-    vendor: 'alibaba',
-    kind: 'official',
-    requires: ['@alicloud/openapi-client', '@alicloud/tea-util', '@alicloud/openapi-util'],
-    packages: ['@alicloud/openapi-client'],
-    note: 'default ACS3-HMAC-SHA256, Node global keep-alive agent',
-  },
-  {
-    name: 'dysmsapi',
-    label: '@alicloud/dysmsapi20170525 (generated SDK)',
-    vendor: 'alibaba',
-    kind: 'official',
-    requires: ['@alicloud/dysmsapi20170525'],
-    packages: ['@alicloud/dysmsapi20170525'],
-    note: 'SendSms, default ACS3-HMAC-SHA256',
-  },
-  {
-    name: 'floor-volcengine',
-    label: 'floor: undici + hand-written HMAC-SHA256',
-    vendor: 'volcengine',
-    kind: 'floor',
-    requires: ['undici'],
-    packages: ['undici'],
-    note: 'JSON POST, no validation',
-  },
-  {
-    name: 'callbridge-volcengine',
-    label: 'callbridge (volcengine.SingleBatchAppend)',
-    vendor: 'volcengine',
-    kind: 'callbridge',
-    requires: ['.cache/bench/callbridge-lib.mjs'],
-    packages: ['undici', 'zod'],
-    ownFiles: ['.cache/bench/callbridge-lib.mjs'],
-    note: 'core client + undici transport; input validated, answer normalised',
-  },
-  {
-    name: 'volcengine-openapi',
-    label: '@volcengine/openapi Service',
-    vendor: 'volcengine',
-    kind: 'official',
-    requires: ['@volcengine/openapi'],
-    packages: ['@volcengine/openapi'],
-    note: 'createJSONAPI, axios',
-  },
-];
 
 export interface ClientSummary {
   name: string;
@@ -233,87 +125,6 @@ function runWorker(name: string, config: WorkerConfig, nodeFlags: string[] = [])
       }
     });
   });
-}
-
-/** Time to import what a user imports, in a fresh Node process (node boot excluded). */
-function coldRequireMs(spec: ClientSpec): number {
-  const targets = spec.requires.map((r) => (r.startsWith('.cache/') ? join(ROOT, r) : r));
-  const script = `
-const { createRequire } = require('node:module');
-const { pathToFileURL } = require('node:url');
-const req = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
-const targets = ${JSON.stringify(targets)};
-(async () => {
-  const t0 = performance.now();
-  for (const t of targets) {
-    if (t.endsWith('.mjs')) await import(pathToFileURL(t).href);
-    else req(t);
-  }
-  process.stdout.write(String(performance.now() - t0));
-})();`;
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, env, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cold require of ${spec.name} failed: ${r.stderr}`);
-  return Number(r.stdout);
-}
-
-/** du-like size (allocated blocks) of a directory, not descending into nested node_modules. */
-function diskKiB(path: string, skipNodeModules: boolean): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return (st.blocks * 512) / 1024;
-  let total = (st.blocks * 512) / 1024;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (skipNodeModules && entry.name === 'node_modules' && entry.isDirectory()) continue;
-    if (entry.isSymbolicLink()) continue;
-    total += diskKiB(join(path, entry.name), false);
-  }
-  return total;
-}
-
-/** The package directories a package pulls in (Node resolution from each dependent's folder). */
-function closure(packages: string[]): string[] {
-  const seen = new Set<string>();
-  const resolveFrom = (fromDir: string, name: string): string | undefined => {
-    let dir = fromDir;
-    for (;;) {
-      const candidate = join(dir, 'node_modules', name);
-      if (existsSync(join(candidate, 'package.json'))) return candidate;
-      if (dir === ROOT || dir === dirname(dir)) return undefined;
-      dir = dirname(dir);
-    }
-  };
-  const visit = (dir: string) => {
-    if (seen.has(dir)) return;
-    seen.add(dir);
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-      dependencies?: Record<string, string>;
-      optionalDependencies?: Record<string, string>;
-      peerDependencies?: Record<string, string>;
-      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
-    };
-    const names = [
-      ...Object.keys(pkg.dependencies ?? {}),
-      ...Object.keys(pkg.optionalDependencies ?? {}),
-      ...Object.keys(pkg.peerDependencies ?? {}).filter((n) => !pkg.peerDependenciesMeta?.[n]?.optional),
-    ];
-    for (const name of names) {
-      const found = resolveFrom(dir, name);
-      if (found) visit(found);
-    }
-  };
-  for (const p of packages) {
-    const found = resolveFrom(ROOT, p);
-    if (!found) throw new Error(`package ${p} is not installed`);
-    visit(found);
-  }
-  return [...seen];
-}
-
-export function installSize(packages: string[], ownFiles: string[] = []): { kib: number; packages: number } {
-  const dirs = closure(packages);
-  const kib = dirs.reduce((sum, d) => sum + diskKiB(d, true), 0) + ownFiles.reduce((sum, f) => sum + diskKiB(join(ROOT, f), false), 0);
-  return { kib: Math.round(kib), packages: dirs.length };
 }
 
 function ratioOf(results: Map<string, WorkerResult[]>, a: string, b: string | string[], pick: (r: WorkerResult) => number): number[] {
