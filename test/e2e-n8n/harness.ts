@@ -10,6 +10,8 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../helpers/free-port.js';
+import { killGroup, run, tail, type RunResult } from './processes.js';
+import type { ExecutionJson, Workflow } from './workflow-json.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'artifacts');
@@ -117,126 +119,9 @@ export function packedTarball(): string {
   }
 }
 
-/** The last `lines` lines of a text (what a failure prints). */
-export function tail(text: string, lines = 60): string {
-  // eslint-disable-next-line no-control-regex -- strips the ANSI colours n8n prints
-  const all = text.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
-  return all.slice(-lines).join('\n');
-}
-
 export { freePort };
-
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr interleaved as they came. */
-  output: string;
-  timedOut: boolean;
-  ms: number;
-}
-
-/** Runs a command in its own process group; on timeout the whole group is killed. */
-export function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number }): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let output = '';
-    let timedOut = false;
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      output += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      output += d.toString();
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child, 'SIGKILL');
-    }, options.timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, output, timedOut, ms: Date.now() - started });
-    });
-  });
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-/** A workflow node in n8n's export format. */
-export interface WorkflowNode {
-  id?: string;
-  name: string;
-  type: string;
-  typeVersion: number;
-  position?: [number, number];
-  parameters: Record<string, unknown>;
-  credentials?: Record<string, { id: string; name: string }>;
-  webhookId?: string;
-  [key: string]: unknown;
-}
-
-export interface Workflow {
-  id: string;
-  name: string;
-  nodes: WorkflowNode[];
-  connections: Record<string, Record<string, { node: string; type: string; index: number }[][]>>;
-  active?: boolean;
-  settings?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
-/**
- * A workflow whose nodes run one after the other on their main output (n8n export format),
- * plus extra connections (e.g. `ai_tool`) given as [from, type, to].
- */
-export function workflow(id: string, name: string, nodes: WorkflowNode[], extra: [string, string, string][] = []): Workflow {
-  const placed = nodes.map((n, i) => ({ id: n.id ?? `${id}-n${i}`, position: n.position ?? ([i * 220, 0] as [number, number]), ...n }));
-  const connections: Workflow['connections'] = {};
-  const connect = (from: string, type: string, to: string) => {
-    connections[from] ??= {};
-    connections[from][type] ??= [[]];
-    connections[from][type][0].push({ node: to, type, index: 0 });
-  };
-  const main = placed.filter((n) => !extra.some(([from, type]) => from === n.name && type !== 'main'));
-  for (let i = 1; i < main.length; i++) connect(main[i - 1].name, 'main', main[i].name);
-  for (const [from, type, to] of extra) connect(from, type, to);
-  return { id, name, active: false, nodes: placed, connections, settings: { executionOrder: 'v1' }, pinData: {} };
-}
-
-/** What `n8n execute` prints: the run's JSON (data.resultData.runData per node). */
-export interface ExecutionJson {
-  status?: string;
-  finished?: boolean;
-  data: {
-    resultData: {
-      runData: Record<string, { executionStatus?: string; error?: unknown; data?: { main?: ({ json: Record<string, unknown>; binary?: Record<string, unknown> }[] | null)[] } }[]>;
-      error?: { message?: string; description?: string };
-      lastNodeExecuted?: string;
-    };
-  };
-}
-
-/** The items a node put out on its first main output, in its last run. */
-export function nodeItems(execution: ExecutionJson, nodeName: string): Record<string, unknown>[] {
-  const runs = execution.data.resultData.runData[nodeName];
-  if (!runs?.length) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`);
-  return (runs[runs.length - 1].data?.main?.[0] ?? []).map((item) => item.json);
-}
+export { run, tail, type RunResult } from './processes.js';
+export { nodeItems, workflow, type ExecutionJson, type Workflow, type WorkflowNode } from './workflow-json.js';
 
 export class N8nError extends Error {}
 
