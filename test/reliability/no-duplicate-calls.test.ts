@@ -26,7 +26,8 @@ import { recordFigures } from './support/figures.js';
 import type { Processed } from './support/observed-sandbox.js';
 import { startSandboxProcess, type SandboxProcess } from './support/sandbox-process.js';
 import { startSlowLink, type SlowLink } from './support/slow-link.js';
-import { indexCalls, scenarios, type Intent, type Scenario, type VendorSnapshot } from './support/scenarios.js';
+import { indexCalls, type Intent, type Scenario, type VendorSnapshot } from './support/scenario-kit.js';
+import { scenarios } from './support/scenarios.js';
 
 const ATTEMPTS = Number(process.env.CALLBRIDGE_RELIABILITY_ATTEMPTS ?? 1000);
 const CONCURRENCY = 16;
