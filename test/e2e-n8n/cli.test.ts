@@ -9,6 +9,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callToolOnce, startFakeOpenAi, toolResults, type FakeOpenAi } from './fake-openai.js';
 import { N8n, nodeItems, packedTarball, workflow, type ExecutionJson } from './harness.js';
 import {
+  agentToolWorkflow,
   credentialData,
   CREDENTIAL_ID,
   CREDENTIAL_NAME,
@@ -167,40 +168,7 @@ describe('n8n CLI: install, import, execute against the sandbox', () => {
 
   it('an AI Agent calls Alibaba Cloud Voice as a tool (fake OpenAI-compatible model)', async () => {
     const before = (await sandboxCalls(sandbox.url)).length;
-    const wf = workflow(
-      'cbE2eAgentTool01',
-      'e2e: AI agent uses callbridge as a tool',
-      [
-        manualTrigger(),
-        { name: 'Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, parameters: { promptType: 'define', text: 'Call 13900000042 with template TTS_100001.', options: {} } },
-        {
-          name: 'Model',
-          type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-          typeVersion: 1.2,
-          credentials: { openAiApi: { id: CREDENTIAL_ID.openAi, name: CREDENTIAL_NAME.openAi } },
-          parameters: { model: { __rl: true, mode: 'id', value: 'fake-model' }, options: {} },
-        },
-        {
-          name: 'Place TTS Call',
-          type: NODE.alibabaVoiceTool,
-          typeVersion: 1,
-          credentials: uses('alibaba'),
-          parameters: {
-            descriptionType: 'manual',
-            toolDescription: 'Places a text-to-speech phone call to one number',
-            resource: 'call',
-            operation: 'SingleCallByTts',
-            CalledNumber: "={{ $fromAI('CalledNumber', 'The number to call', 'string') }}",
-            TtsCode: 'TTS_100001',
-            additionalFields: { OutId: 'e2e-agent-1' },
-          },
-        },
-      ],
-      [
-        ['Model', 'ai_languageModel', 'Agent'],
-        ['Place TTS Call', 'ai_tool', 'Agent'],
-      ],
-    );
+    const wf = agentToolWorkflow('cbE2eAgentTool01', 'e2e: AI agent uses callbridge as a tool', 'Call 13900000042 with template TTS_100001.', uses('alibaba'), { OutId: 'e2e-agent-1' });
     await n8n.importWorkflow(wf);
     const { execution } = await n8n.execute(wf.id);
 

@@ -10,7 +10,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/server.js';
 import { callbridgeClient } from '../sandbox/helpers.js';
 import { startFakeOpenAi, toolResults, type ChatRequest, type FakeOpenAi, type ScriptedReply } from './fake-openai.js';
 import { N8n, packedTarball, workflow, type WorkflowNode } from './harness.js';
-import { credentialData, CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, manualTrigger, NODE, sandboxCalls, sandboxCredentials, uses } from './support.js';
+import { agentToolWorkflow, credentialData, CREDENTIAL_ID, CREDENTIAL_NAME, CREDENTIAL_TYPE, manualTrigger, NODE, sandboxCalls, sandboxCredentials, uses } from './support.js';
 
 const MINUTE = 60_000;
 const DENIED = '+8613800000444';
@@ -153,40 +153,7 @@ describe('n8n: call policy and Retry On Fail against the sandbox', () => {
 
   it('an AI Agent using the node as a tool is refused the emergency number and the denied number, and may call allowed ones', async () => {
     const before = (await sandboxCalls(sandbox.url)).length;
-    const wf = workflow(
-      'cbE2eAgentGuard1',
-      'e2e: AI agent tool under the call policy',
-      [
-        manualTrigger(),
-        { name: 'Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, parameters: { promptType: 'define', text: 'Call these numbers.', options: {} } },
-        {
-          name: 'Model',
-          type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
-          typeVersion: 1.2,
-          credentials: { openAiApi: { id: CREDENTIAL_ID.openAi, name: CREDENTIAL_NAME.openAi } },
-          parameters: { model: { __rl: true, mode: 'id', value: 'fake-model' }, options: {} },
-        },
-        {
-          name: 'Place TTS Call',
-          type: NODE.alibabaVoiceTool,
-          typeVersion: 1,
-          credentials: { [CREDENTIAL_TYPE.alibaba]: POLICY_CREDENTIAL },
-          parameters: {
-            descriptionType: 'manual',
-            toolDescription: 'Places a text-to-speech phone call to one number',
-            resource: 'call',
-            operation: 'SingleCallByTts',
-            CalledNumber: "={{ $fromAI('CalledNumber', 'The number to call', 'string') }}",
-            TtsCode: 'TTS_100001',
-            additionalFields: {},
-          },
-        },
-      ],
-      [
-        ['Model', 'ai_languageModel', 'Agent'],
-        ['Place TTS Call', 'ai_tool', 'Agent'],
-      ],
-    );
+    const wf = agentToolWorkflow('cbE2eAgentGuard1', 'e2e: AI agent tool under the call policy', 'Call these numbers.', { [CREDENTIAL_TYPE.alibaba]: POLICY_CREDENTIAL });
     await n8n.importWorkflow(wf);
     const { execution, result } = await n8n.execute(wf.id, { allowFailure: true });
 

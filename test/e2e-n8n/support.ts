@@ -3,7 +3,7 @@
  * it, and the names of the package's node and credential types.
  */
 import type { PlacedCall } from '../../sandbox/types.js';
-import { PACKAGE_NAME, type WorkflowNode } from './harness.js';
+import { PACKAGE_NAME, workflow, type Workflow, type WorkflowNode } from './harness.js';
 import { freshStateHome } from '../helpers/state-home.js';
 
 /** Node type of one of the package's nodes in a workflow. */
@@ -202,4 +202,45 @@ export async function startSandboxCli(args: string[], timeoutMs = 60_000): Promi
     });
   });
   return ready;
+}
+
+/**
+ * A workflow in which an AI Agent (its model: the fake OpenAI-compatible server's credential) may use
+ * Alibaba Cloud Voice's Place a TTS call as its one tool; the model chooses CalledNumber.
+ */
+export function agentToolWorkflow(id: string, name: string, prompt: string, credential: WorkflowNode['credentials'], additionalFields: Record<string, unknown> = {}): Workflow {
+  return workflow(
+    id,
+    name,
+    [
+      manualTrigger(),
+      { name: 'Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, parameters: { promptType: 'define', text: prompt, options: {} } },
+      {
+        name: 'Model',
+        type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+        typeVersion: 1.2,
+        credentials: { openAiApi: { id: CREDENTIAL_ID.openAi, name: CREDENTIAL_NAME.openAi } },
+        parameters: { model: { __rl: true, mode: 'id', value: 'fake-model' }, options: {} },
+      },
+      {
+        name: 'Place TTS Call',
+        type: NODE.alibabaVoiceTool,
+        typeVersion: 1,
+        credentials: credential,
+        parameters: {
+          descriptionType: 'manual',
+          toolDescription: 'Places a text-to-speech phone call to one number',
+          resource: 'call',
+          operation: 'SingleCallByTts',
+          CalledNumber: "={{ $fromAI('CalledNumber', 'The number to call', 'string') }}",
+          TtsCode: 'TTS_100001',
+          additionalFields,
+        },
+      },
+    ],
+    [
+      ['Model', 'ai_languageModel', 'Agent'],
+      ['Place TTS Call', 'ai_tool', 'Agent'],
+    ],
+  );
 }
