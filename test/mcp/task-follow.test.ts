@@ -163,4 +163,25 @@ describe('a receipt completes a call task', () => {
       await config(null);
     }
   });
+
+  it('a forged receipt for a call still in progress ends nothing: the vendor is asked once and the task keeps working', { timeout: 60_000 }, async () => {
+    const server = await startServer({ 'task-poll-seconds': '3600' });
+    const queries = async () => (await sandboxRates(sandbox))['dyvms.QueryCallDetailByCallId']?.accepted ?? 0;
+    const handle = await callToolAsTask(server.url, 'place_call', { provider: 'dyvms', to: '13600020011', caller_id: '+8657100000000', ivr: { start: 'TTS_100000001' }, wait_seconds: 1800 });
+    const callId = structured<{ call_id: string }>(handle).call_id;
+    expect(await getTask(server.url, handle.taskId)).toMatchObject({ status: 'working' }); // its first poll
+    const before = await queries();
+
+    // Sandbox time stands still, so the call is still in progress when a forger says it ended.
+    const forged = [{ call_id: callId, status_code: '200000', status_msg: 'user hung up', duration: '12', start_time: '2026-01-01 10:00:00', end_time: '2026-01-01 10:00:12' }];
+    const res = await fetch(new URL('/receipts/alibaba', server.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+    expect(res.status).toBe(200);
+    await until('the vendor asked about the call', async () => (await queries()) > before);
+
+    expect(await getTask(server.url, handle.taskId)).toMatchObject({ status: 'working' });
+    expect(await queries(), 'one question to the vendor, none from tasks/get').toBe(before + 1);
+    const [call] = (await sandboxCalls(sandbox, 'dyvms.IvrCall')).filter((c) => c.number === '13600020011');
+    expect(call.endAt, 'the call is still in progress at the vendor').toBeUndefined();
+    clock.advance(TEN_MINUTES); // let it end, so it does not hold a concurrency slot for later tests
+  });
 });
